@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One-command set-up for ctreport on Debian 12.
+#   scripts/setup.sh example   install what is missing, build, render the bundled example
+#   scripts/setup.sh test      install what is missing, build, run the whole test suite
+# Packages come from scripts/debian-packages.txt (the project's single list).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mode=${1:-example}
+build=${CTREPORT_BUILD_DIR:-$here/build}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+install_missing() {
+  local wanted=() missing=()
+  mapfile -t wanted < <(grep -v '^\s*#' "$here/scripts/debian-packages.txt" | sed '/^\s*$/d')
+  for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "ctreport setup: installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build_project() {
+  cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j "$jobs"
+}
+
+case "$mode" in
+  example)
+    install_missing
+    build_project
+    out="$here/examples/rapport"
+    "$build/ctreport" 2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format md,json
+    echo "ctreport setup: example report written to $out/"
+    ;;
+  test)
+    install_missing
+    build_project
+    cd "$build"
+    ctest --output-on-failure -j "$jobs"
+    ;;
+  *)
+    echo "usage: scripts/setup.sh [example|test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,60 @@
+// The interface every tabular input (CSV, XLSX) offers to the stay reader:
+// a stream of rows of cells, read once, front to back, with positions for
+// error messages. Readers never hold more than the current row.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/date.hpp"
+
+namespace ctreport::input {
+
+enum class CellType : uint8_t {
+  empty,    // no value (missing cell, empty string)
+  text,     // `text` holds UTF-8 text
+  number,   // `number` holds the value; `text` its textual form (e.g. "42", "3.5")
+  date,     // a spreadsheet cell formatted as a date: `day` holds it, `text` its ISO form
+  boolean,  // `number` is 0 or 1; `text` is "TRUE"/"FALSE"
+};
+
+struct Cell {
+  CellType type = CellType::empty;
+  std::string_view text;  // valid until the next call to next_row()
+  double number = 0;
+  util::Day day = 0;
+};
+
+// One row as returned by next_row().
+struct Row {
+  std::vector<Cell> cells;  // trailing empty cells may be absent
+  uint64_t row = 0;         // 1-based row number as a spreadsheet shows it (header row included)
+  uint64_t line = 0;        // CSV: 1-based line where the record starts; XLSX: same as row
+};
+
+class TableReader {
+ public:
+  virtual ~TableReader() = default;
+
+  // Reads the next non-blank row. Returns false at the end of the table.
+  // Throws DataError (with the position, without the file name) on input that
+  // cannot be read at all.
+  virtual bool next_row(Row& row) = 0;
+
+  // "row 17, column E" for CSV, "Séjours!E17" for XLSX: where a cell is, for
+  // messages. `column` is 0-based.
+  virtual std::string cell_position(const Row& row, size_t column) const = 0;
+
+  // Fraction of the input consumed so far, 0..1, for progress display.
+  virtual double progress() const = 0;
+
+  // A word for the method note, e.g. "CSV ';' Windows-1252" or "XLSX sheet 'Séjours'".
+  virtual std::string description() const = 0;
+};
+
+// 1-based column letters as spreadsheets name them: 0 -> "A", 26 -> "AA".
+std::string column_letters(size_t column);
+
+}  // namespace ctreport::input

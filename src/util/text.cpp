@@ -1,0 +1,155 @@
+// UTF-8 validation, Windows-1252 decoding and key normalisation.
+#include "util/text.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace ctreport::util {
+
+bool is_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) { ++p; continue; }
+    int n;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return false;
+    if (end - p <= n) return false;
+    for (int i = 1; i <= n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    p += n + 1;
+  }
+  return true;
+}
+
+namespace {
+// Windows-1252 0x80..0x9F (0 = undefined, mapped to U+FFFD).
+constexpr std::array<uint16_t, 32> k_cp1252_high = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_utf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Lower-case ASCII form of a Latin code point with its accent removed, or
+// nullptr when the code point is neither a letter nor a digit we fold.
+const char* fold_latin(uint32_t cp) {
+  if (cp < 0x80) return nullptr;  // handled by the caller
+  switch (cp) {
+    case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4: case 0xC5:
+    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: return "a";
+    case 0xC6: case 0xE6: return "ae";
+    case 0xC7: case 0xE7: return "c";
+    case 0xC8: case 0xC9: case 0xCA: case 0xCB:
+    case 0xE8: case 0xE9: case 0xEA: case 0xEB: return "e";
+    case 0xCC: case 0xCD: case 0xCE: case 0xCF:
+    case 0xEC: case 0xED: case 0xEE: case 0xEF: return "i";
+    case 0xD1: case 0xF1: return "n";
+    case 0xD2: case 0xD3: case 0xD4: case 0xD5: case 0xD6: case 0xD8:
+    case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF8: return "o";
+    case 0xD9: case 0xDA: case 0xDB: case 0xDC:
+    case 0xF9: case 0xFA: case 0xFB: case 0xFC: return "u";
+    case 0xDD: case 0xFD: case 0xFF: case 0x178: return "y";
+    case 0xDF: return "ss";
+    case 0x152: case 0x153: return "oe";
+    case 0x160: case 0x161: return "s";
+    case 0x17D: case 0x17E: return "z";
+    default: return nullptr;
+  }
+}
+}  // namespace
+
+void append_cp1252_as_utf8(std::string_view s, std::string& out) {
+  for (unsigned char c : s) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0xA0) {
+      uint16_t cp = k_cp1252_high[c - 0x80];
+      append_utf8(cp ? cp : 0xFFFD, out);
+    } else {
+      append_utf8(c, out);
+    }
+  }
+}
+
+void normalize_key(std::string_view s, std::string& out) {
+  out.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+      ++p;
+      continue;
+    }
+    int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+    if (n == 0 || end - p <= n) { ++p; continue; }
+    uint32_t cp = c & (n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07);
+    for (int i = 1; i <= n; ++i) cp = (cp << 6) | (p[i] & 0x3F);
+    if (const char* f = fold_latin(cp)) out += f;
+    p += n + 1;
+  }
+}
+
+std::string normalize_key(std::string_view s) {
+  std::string out;
+  normalize_key(s, out);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  for (;;) {
+    if (s.empty()) return s;
+    unsigned char c = static_cast<unsigned char>(s.front());
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { s.remove_prefix(1); continue; }
+    if (s.size() >= 2 && c == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0) { s.remove_prefix(2); continue; }
+    if (s.size() >= 3 && c == 0xE2 && static_cast<unsigned char>(s[1]) == 0x80 &&
+        static_cast<unsigned char>(s[2]) == 0xAF) { s.remove_prefix(3); continue; }
+    break;
+  }
+  for (;;) {
+    if (s.empty()) return s;
+    unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { s.remove_suffix(1); continue; }
+    if (s.size() >= 2 && c == 0xA0 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2) { s.remove_suffix(2); continue; }
+    if (s.size() >= 3 && c == 0xAF && static_cast<unsigned char>(s[s.size() - 2]) == 0x80 &&
+        static_cast<unsigned char>(s[s.size() - 3]) == 0xE2) { s.remove_suffix(3); continue; }
+    break;
+  }
+}
+
+}  // namespace ctreport::util

@@ -1,0 +1,25 @@
+// Text helpers: UTF-8 validation, Windows-1252 to UTF-8, and the normalised
+// key used to match headers and category values (case-, accent-, space- and
+// punctuation-insensitive).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace ctreport::util {
+
+bool is_ascii(std::string_view s);
+bool is_valid_utf8(std::string_view s);
+
+// Appends the UTF-8 form of Windows-1252 bytes `s` to `out`.
+void append_cp1252_as_utf8(std::string_view s, std::string& out);
+
+// "Date d'entrée" -> "datedentree", "N° dossier" -> "ndossier", "Œuvre" -> "oeuvre".
+// Input is UTF-8; letters are lower-cased and stripped of accents, every
+// character that is not a letter or a digit is dropped.
+std::string normalize_key(std::string_view utf8);
+void normalize_key(std::string_view utf8, std::string& out);  // out is replaced
+
+// Trims ASCII spaces, tabs, CR/LF and UTF-8 non-breaking spaces at both ends.
+std::string_view trim(std::string_view s);
+
+}  // namespace ctreport::util
