@@ -1,0 +1,105 @@
+// Command-line parsing (CLI11) and the single catch that maps failures to
+// "ctreport: error: ..." and exit codes.
+#include "cli/run.hpp"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/report_command.hpp"
+#include "model/config.hpp"
+#include "util/errors.hpp"
+#include "version.hpp"
+
+namespace ctreport::cli {
+
+namespace {
+
+std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const auto& item : raw) {
+    size_t start = 0;
+    while (start <= item.size()) {
+      size_t comma = item.find(',', start);
+      std::string f = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!f.empty() && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "ctreport: the annual activity report (rapport d'activité) of a residential addiction-care\n"
+      "establishment, from its stay records (CSV export).\n\n"
+      "  ctreport 2024 sejours.csv                     report for 2024 in the current folder\n"
+      "  ctreport 2024 sejours.csv -o rapport/ --format md,json\n"
+      "  ctreport config --defaults > ctreport.yaml    start your own configuration\n",
+      "ctreport"};
+  app.set_version_flag("-V,--version", std::string("ctreport ") + CTREPORT_VERSION);
+  app.require_subcommand(0, 1);
+
+  ReportOptions report;
+  std::vector<std::string> formats{"md"};
+  app.add_option("year", report.year, "Year to report on, e.g. 2024 (with period.start_month: 4, 2024 = April 2024 - March 2025)");
+  app.add_option("file", report.input, "Stay records: CSV export (; , or tab, UTF-8 or Windows-1252)");
+  app.add_option("-c,--config", report.config_path,
+                 "Configuration file (default: ctreport.yaml beside the data file or in the current folder, else built-in defaults)");
+  app.add_option("-o,--output", report.output_dir, "Output folder (created if needed; default: current folder)");
+  app.add_option("-f,--format", formats, "Output formats, comma-separated: md, json (default: md)")->delimiter(',');
+  app.add_option("--template", report.template_path, "Your own Markdown template (variables: docs/templates.md)");
+  app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");
+  app.add_flag("-q,--quiet", report.quiet, "Print nothing but errors");
+  app.add_flag("-v,--verbose", report.verbose, "Print the columns recognised, every warning and timings");
+
+  auto* config_cmd = app.add_subcommand("config", "Show the configuration");
+  bool defaults = false;
+  config_cmd->add_flag("--defaults", defaults, "Print the built-in default configuration (a ctreport.yaml to edit)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "ctreport: error: " << e.what() << "\nRun 'ctreport --help' for usage.\n";
+    return static_cast<int>(ExitCode::usage_error);
+  }
+
+  try {
+    if (config_cmd->parsed()) {
+      if (!defaults) {
+        std::cerr << "ctreport: error: say what to show: ctreport config --defaults\n";
+        return static_cast<int>(ExitCode::usage_error);
+      }
+      std::cout << model::default_config_text();
+      return 0;
+    }
+    if (report.year.empty() || report.input.empty()) {
+      std::cerr << "ctreport: error: give a year and a data file, e.g. 'ctreport 2024 sejours.csv'\n"
+                   "Run 'ctreport --help' for usage.\n";
+      return static_cast<int>(ExitCode::usage_error);
+    }
+    report.formats = split_formats(formats);
+    return run_report(report);
+  } catch (const UsageError& e) {
+    std::cerr << "ctreport: error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::usage_error);
+  } catch (const DataError& e) {
+    std::cerr << "ctreport: error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::data_error);
+  } catch (const std::exception& e) {
+    std::cerr << "ctreport: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}
+
+}  // namespace ctreport::cli

@@ -1,0 +1,24 @@
+// The figures engine: from the stays of a source to the figures of a period,
+// in passes over the compact stay records only (never the raw file).
+#pragma once
+#include "figures/figures.hpp"
+#include "model/config.hpp"
+#include "model/period.hpp"
+#include "model/stay.hpp"
+#include "model/warnings.hpp"
+
+namespace ctreport::figures {
+
+struct ComputeInput {
+  const model::StayTable& table;
+  const model::Config& config;
+  const model::Period& period;
+  uint64_t rows_read = 0;
+  std::string source;
+  const model::WarningLog* read_warnings = nullptr;
+};
+
+// Labels come from the config in config.lang.
+Figures compute_figures(const ComputeInput& input);
+
+}  // namespace ctreport::figures

@@ -1,0 +1,114 @@
+// Every figure of the report for one period, as defined in docs/figures.md.
+// Plain data: computed by compute_figures(), written by figures_json and the
+// renderers. Shares are fractions; nothing here is rounded.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/warnings.hpp"
+
+namespace ctreport::figures {
+
+struct Line {
+  std::string key;
+  std::string label;
+  int64_t count = 0;
+  std::optional<double> share;  // count / total; none when total is 0
+};
+
+struct Distribution {
+  std::string population;  // "people_present", "exits", "people_present_at_end"
+  int64_t total = 0;       // the denominator, unknown and other lines included
+  std::vector<Line> lines; // categories in config order, then other and unknown when not 0
+};
+
+struct Headcount {
+  int64_t count = 0;
+  std::optional<double> share;
+};
+
+struct MonthOccupancy {
+  std::string month;  // "2024-01"
+  int64_t bed_days = 0;
+  int64_t capacity_days = 0;
+  std::optional<double> rate;
+  double average_present = 0;
+};
+
+struct Figures {
+  struct {
+    std::string label, start, end;  // ISO dates
+    int days = 0;
+    int year = 0;
+  } period;
+
+  struct {
+    std::string name, departement, departement_name, region;
+  } establishment;
+
+  struct {
+    std::string bed_days;       // "nights" | "days"
+    std::string age_reference;  // "entry" | "period_start" | "period_end"
+    int contract_months = 24;
+  } counting;
+
+  struct {
+    int64_t present = 0, admitted = 0, exited = 0, present_at_start = 0, present_at_end = 0;
+  } people;
+
+  struct {
+    int64_t overlapping = 0, admissions = 0, exits = 0;
+  } stays;
+
+  struct {
+    bool has_capacity = false;
+    std::optional<double> rate;
+    int64_t bed_days = 0, capacity_days = 0;
+    double average_present = 0;
+    int64_t peak_present = 0;
+    std::string peak_date;          // first day of the peak
+    std::optional<int> places_start, places_end;  // places on the first and last day
+    std::vector<MonthOccupancy> monthly;
+  } occupancy;
+
+  Distribution sex;
+
+  struct {
+    Distribution brackets;
+    std::optional<double> mean, median;
+    std::optional<int> min, max;
+    int64_t unknown = 0;
+  } age;
+
+  struct {
+    int64_t count = 0;
+    std::optional<double> mean_days, median_days;
+    Distribution brackets;
+    Headcount at_most_3_months, over_6_months, reached_term;
+  } stay_length;
+
+  Distribution referral;
+  Distribution origin;
+  Headcount origin_same_region;
+
+  struct {
+    int64_t total = 0;
+    Distribution reasons, housing, activity, outcomes;
+    Headcount housing_solution, employment, training;
+  } exits;
+
+  struct {
+    Distribution exits, present_at_end;
+  } stage;
+
+  struct {
+    uint64_t rows_read = 0, rows_used = 0;
+    std::string source;  // e.g. "CSV ';' Windows-1252"
+    std::vector<model::Warning> warnings;
+    uint64_t warning_rows = 0;
+  } quality;
+};
+
+}  // namespace ctreport::figures

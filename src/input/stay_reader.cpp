@@ -1,0 +1,328 @@
+// Row-to-stay conversion, the hot path of every run: no allocation per cell,
+// dates parsed by hand, categories looked up by precomputed normalised keys.
+#include "input/stay_reader.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "model/geography.hpp"
+#include "util/errors.hpp"
+#include "util/text.hpp"
+
+namespace ctreport::input {
+
+namespace {
+
+using model::Field;
+
+constexpr size_t k_header_search_rows = 30;
+constexpr util::Day k_serial_epoch_offset = 25569;  // Excel 1900-system serial of 1970-01-01
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+const Cell k_empty_cell{};
+
+const Cell& cell_at(const Row& row, std::optional<size_t> column) {
+  if (!column || *column >= row.cells.size()) return k_empty_cell;
+  return row.cells[*column];
+}
+
+// A date from a cell: spreadsheet dates as they are, numbers as Excel serials
+// (a date column whose format was lost), text through the tolerant parser.
+util::ParsedDate cell_date(const Cell& cell, int pivot_year) {
+  switch (cell.type) {
+    case CellType::empty: return {util::DateParse::empty, 0};
+    case CellType::date: return {util::DateParse::ok, cell.day};
+    case CellType::number: {
+      double n = cell.number;
+      if (n >= 7306 && n < 73051 && std::floor(n) == n)  // 1920-01-01 .. 2099-12-31
+        return {util::DateParse::ok, static_cast<util::Day>(n) - k_serial_epoch_offset};
+      return {util::DateParse::malformed, 0};
+    }
+    default: return util::parse_date(cell.text, pivot_year);
+  }
+}
+
+std::optional<int> cell_integer(const Cell& cell) {
+  if (cell.type == CellType::number) {
+    if (std::floor(cell.number) != cell.number) return std::nullopt;
+    return static_cast<int>(cell.number);
+  }
+  std::string_view s = util::trim(cell.text);
+  if (s.empty()) return std::nullopt;
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+class StayBuilder {
+ public:
+  StayBuilder(TableReader& reader, const std::string& file, const model::Config& config, const ReadOptions& options)
+      : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
+    m_pivot = 1900;
+    for (const auto& p : options.periods) {
+      m_pivot = std::max(m_pivot, util::to_ymd(p.end).year);
+      m_keep_from = std::min(m_keep_from, p.start);
+      m_keep_to = std::max(m_keep_to, p.end);
+    }
+  }
+
+  ReadResult run() {
+    ReadResult result;
+    result.source = m_reader.description();
+    Row row;
+    find_header(row, result);
+    uint64_t since_progress = 0;
+    while (m_reader.next_row(row)) {
+      ++result.rows_read;
+      process(row, result);
+      if (++since_progress == 65536) {
+        since_progress = 0;
+        if (m_options.on_progress) m_options.on_progress(m_reader.progress());
+      }
+    }
+    if (m_options.on_progress) m_options.on_progress(1.0);
+    if (result.rows_read == 0)
+      throw DataError(fmt::format("{}: the file has a header (row {}) but no data rows", m_file, result.header_row));
+    if (!m_errors.empty()) {
+      std::string msg = fmt::join(m_errors, "\n").operator std::string();
+      if (m_error_count > m_errors.size())
+        msg += fmt::format("\n… and {} more errors", m_error_count - m_errors.size());
+      throw DataError(msg);
+    }
+    result.table.person_count = static_cast<uint32_t>(m_person_count);
+    return result;
+  }
+
+ private:
+  void find_header(Row& row, ReadResult& result) {
+    for (size_t i = 0; i < k_header_search_rows; ++i) {
+      if (!m_reader.next_row(row)) break;
+      ColumnMap map = ColumnMap::from_header(row, m_config);
+      if (map.has(Field::entry_date)) {
+        m_map = std::move(map);
+        result.header_row = row.row;
+        for (const auto& info : model::all_fields())
+          if (m_map.has(info.field)) result.mapping.emplace_back(std::string(info.name), m_map.header(info.field));
+        m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
+                        : m_map.has(Field::birth_year) ? Field::birth_year
+                                                       : Field::age_at_entry;
+        return;
+      }
+      if (i == 0 && row.row == 0) break;
+    }
+    std::string accepted;
+    for (const auto& h : ColumnMap::accepted_headers(Field::entry_date, m_config))
+      accepted += (accepted.empty() ? "'" : ", '") + h + "'";
+    throw DataError(fmt::format(
+        "{}: no entry-date column found in the first {} rows: expected a header such as {} "
+        "(or name yours in the config: columns.entry_date)",
+        m_file, k_header_search_rows, accepted));
+  }
+
+  std::string describe(const Row& row, Field f) const {
+    auto col = *m_map.column(f);
+    return fmt::format("{}: {} ({})", m_file, m_reader.cell_position(row, col), m_map.header(f));
+  }
+
+  std::string shown_value(const Cell& cell, Field f) const {
+    if (model::field_info(f).sensitive) return "the value is not shown (personal data)";
+    return fmt::format("'{}'", util::trim(cell.text));
+  }
+
+  void error(std::string msg) {
+    ++m_error_count;
+    if (m_errors.size() < m_options.max_errors_listed) m_errors.push_back(std::move(msg));
+  }
+
+  void date_error(const Row& row, Field f, const Cell& cell, util::DateParse status) {
+    const char* what = status == util::DateParse::impossible ? "is not a possible date" : "is not a date";
+    error(fmt::format("{}: {} {}; expected a date such as 31/12/2024 or 2024-12-31", describe(row, f),
+                      shown_value(cell, f), what));
+  }
+
+  void warn(const Row& row, std::string code, Field f, std::string value, std::string message) {
+    model::Warning w;
+    w.code = std::move(code);
+    w.column = m_map.header(f);
+    w.value = std::move(value);
+    w.message = std::move(message);
+    w.row = row.row;
+    m_warnings->add(std::move(w));
+  }
+
+  void process(const Row& row, ReadResult& result) {
+    m_warnings = &result.warnings;
+    const Cell& entry_cell = cell_at(row, m_map.column(Field::entry_date));
+    auto entry = cell_date(entry_cell, m_pivot);
+    if (entry.status == util::DateParse::empty) {
+      error(fmt::format("{}: the entry date is empty; every stay needs one", describe(row, Field::entry_date)));
+      return;
+    }
+    if (entry.status != util::DateParse::ok) return date_error(row, Field::entry_date, entry_cell, entry.status);
+
+    model::Stay stay;
+    stay.entry = entry.day;
+    if (m_map.has(Field::exit_date)) {
+      const Cell& exit_cell = cell_at(row, m_map.column(Field::exit_date));
+      auto exit = cell_date(exit_cell, m_pivot);
+      if (exit.status == util::DateParse::ok) {
+        if (exit.day < entry.day) {
+          error(fmt::format("{}: exit {} is before the entry {}; expected an exit on or after the entry",
+                            describe(row, Field::exit_date), util::iso(exit.day), util::iso(entry.day)));
+          return;
+        }
+        stay.exit = exit.day;
+      } else if (exit.status != util::DateParse::empty) {
+        return date_error(row, Field::exit_date, exit_cell, exit.status);
+      }
+    }
+    // Only stays overlapping a requested period are kept.
+    if (stay.entry > m_keep_to || (!stay.is_open() && stay.exit < m_keep_from)) return;
+    bool overlaps = false;
+    for (const auto& p : m_options.periods)
+      overlaps |= stay.entry <= p.end && (stay.is_open() || stay.exit >= p.start);
+    if (!overlaps) return;
+
+    stay.row = static_cast<uint32_t>(row.row);
+    stay.person = person_of(row);
+    read_birth(row, stay);
+    stay.sex = category(row, model::CategoryField::sex);
+    stay.referral = category(row, model::CategoryField::referral);
+    stay.exit_reason = category(row, model::CategoryField::exit_reason);
+    stay.housing = category(row, model::CategoryField::housing_at_exit);
+    stay.activity = category(row, model::CategoryField::activity_at_exit);
+    stay.stage = category(row, model::CategoryField::stage);
+    stay.origin = origin(row);
+    result.table.stays.push_back(stay);
+  }
+
+  uint32_t person_of(const Row& row) {
+    if (m_map.has(Field::person_id)) {
+      std::string_view id = util::trim(cell_at(row, m_map.column(Field::person_id)).text);
+      if (!id.empty()) {
+        auto it = m_persons.find(id);
+        if (it != m_persons.end()) return it->second;
+        uint32_t p = static_cast<uint32_t>(m_person_count++);
+        m_persons.emplace(std::string(id), p);
+        return p;
+      }
+      warn(row, "missing_person_id", Field::person_id, "",
+           "no person identifier: the stay is counted as a person of its own");
+    }
+    return static_cast<uint32_t>(m_person_count++);
+  }
+
+  void read_birth(const Row& row, model::Stay& stay) {
+    if (!m_map.has(m_birth_field)) return;
+    const Cell& cell = cell_at(row, m_map.column(m_birth_field));
+    if (cell.type == CellType::empty || util::trim(cell.text).empty()) return;
+    switch (m_birth_field) {
+      case Field::birth_date: {
+        auto d = cell_date(cell, util::to_ymd(stay.entry).year);
+        if (d.status != util::DateParse::ok) {
+          warn(row, "invalid_birth_date", Field::birth_date, "",
+               "birth date not readable (value not shown: personal data): age unknown");
+          return;
+        }
+        if (d.day > stay.entry) {
+          warn(row, "birth_after_entry", Field::birth_date, "", "birth date after the entry date: age unknown");
+          return;
+        }
+        stay.birth = d.day;
+        stay.birth_kind = model::BirthKind::birth_date;
+        return;
+      }
+      case Field::birth_year: {
+        auto y = cell_integer(cell);
+        int entry_year = util::to_ymd(stay.entry).year;
+        if (!y || *y < 1880 || *y > entry_year) {
+          warn(row, "invalid_birth_year", Field::birth_year, "",
+               "birth year not readable or after the entry (value not shown: personal data): age unknown");
+          return;
+        }
+        stay.birth = *y;
+        stay.birth_kind = model::BirthKind::birth_year;
+        return;
+      }
+      default: {
+        auto a = cell_integer(cell);
+        if (!a || *a < 0 || *a > 120) {
+          warn(row, "invalid_age", Field::age_at_entry, std::string(util::trim(cell.text)),
+               fmt::format("age '{}' is not a whole number of years from 0 to 120: age unknown", util::trim(cell.text)));
+          return;
+        }
+        stay.birth = *a;
+        stay.birth_kind = model::BirthKind::age_at_entry;
+        return;
+      }
+    }
+  }
+
+  model::CategoryIndex category(const Row& row, model::CategoryField cf) {
+    Field f = model::field_of(cf);
+    if (!m_map.has(f)) return model::k_unknown_category;
+    const Cell& cell = cell_at(row, m_map.column(f));
+    if (cell.type == CellType::empty) return model::k_unknown_category;
+    auto idx = m_config.category_set(cf).classify(cell.text, m_scratch);
+    if (idx == model::k_other_category) {
+      std::string value(util::trim(cell.text));
+      warn(row, "unmapped_value", f, value,
+           fmt::format("'{}' maps to no {} category: counted as other (add it to categories.{} in the config)", value,
+                       model::field_info(f).name, model::field_info(f).name));
+    }
+    return idx;
+  }
+
+  model::OriginCode origin(const Row& row) {
+    if (!m_map.has(Field::origin)) return model::k_origin_unknown;
+    const Cell& cell = cell_at(row, m_map.column(Field::origin));
+    if (cell.type == CellType::empty) return model::k_origin_unknown;
+    auto o = m_geo.resolve(cell.text);
+    switch (o.kind) {
+      case model::Origin::Kind::departement: return static_cast<model::OriginCode>(o.index);
+      case model::Origin::Kind::abroad: return model::k_origin_abroad;
+      case model::Origin::Kind::unknown: return model::k_origin_unknown;
+      case model::Origin::Kind::unresolved: break;
+    }
+    std::string value(util::trim(cell.text));
+    warn(row, "unresolved_origin", Field::origin, value,
+         fmt::format("origin '{}' is not a French département, postal code or country: counted as unknown", value));
+    return model::k_origin_unresolved;
+  }
+
+  TableReader& m_reader;
+  const std::string& m_file;
+  const model::Config& m_config;
+  const ReadOptions& m_options;
+  const model::Geography& m_geo;
+  ColumnMap m_map;
+  Field m_birth_field = Field::birth_date;
+  int m_pivot = 1900;
+  util::Day m_keep_from = std::numeric_limits<util::Day>::max();
+  util::Day m_keep_to = std::numeric_limits<util::Day>::min();
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_persons;
+  size_t m_person_count = 0;
+  std::string m_scratch;
+  std::vector<std::string> m_errors;
+  size_t m_error_count = 0;
+  model::WarningLog* m_warnings = nullptr;
+};
+
+}  // namespace
+
+ReadResult read_stays(TableReader& reader, const std::string& file_label, const model::Config& config,
+                      const ReadOptions& options) {
+  StayBuilder builder(reader, file_label, config, options);
+  return builder.run();
+}
+
+}  // namespace ctreport::input

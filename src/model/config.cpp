@@ -1,0 +1,331 @@
+// Loading and validating ctreport.yaml with yaml-cpp: every key is checked,
+// unknown keys and wrong types are errors naming the file, line and key.
+#include "model/config.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "util/embedded_files.hpp"
+#include "util/errors.hpp"
+#include "util/text.hpp"
+
+namespace ctreport::model {
+
+namespace {
+
+class Loader {
+ public:
+  explicit Loader(std::string source) : m_source(std::move(source)) {}
+
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& what) const {
+    int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+    if (line > 0) throw DataError(fmt::format("{}:{}: {}: {}", m_source, line, key, what));
+    throw DataError(fmt::format("{}: {}: {}", m_source, key, what));
+  }
+
+  void check_keys(const YAML::Node& map, const std::string& path, std::initializer_list<std::string_view> allowed) const {
+    if (!map.IsMap()) fail(map, path, "expected a mapping (key: value lines)");
+    for (const auto& kv : map) {
+      std::string k = kv.first.as<std::string>();
+      bool ok = false;
+      for (auto a : allowed) ok |= (a == k);
+      if (!ok) {
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        fail(kv.first, path.empty() ? k : path + "." + k, fmt::format("unknown key (expected one of: {})", list));
+      }
+    }
+  }
+
+  std::string str(const YAML::Node& n, const std::string& key) const {
+    if (!n.IsScalar()) fail(n, key, "expected a text value");
+    return n.as<std::string>();
+  }
+
+  int integer(const YAML::Node& n, const std::string& key, int min, int max) const {
+    if (!n.IsScalar()) fail(n, key, "expected a whole number");
+    std::string s = n.as<std::string>();
+    int v = 0;
+    try {
+      size_t pos = 0;
+      v = std::stoi(s, &pos);
+      if (pos != s.size()) throw std::invalid_argument(s);
+    } catch (const std::exception&) {
+      fail(n, key, fmt::format("'{}' is not a whole number", s));
+    }
+    if (v < min || v > max) fail(n, key, fmt::format("{} is out of range (expected {} to {})", v, min, max));
+    return v;
+  }
+
+  bool boolean(const YAML::Node& n, const std::string& key) const {
+    if (!n.IsScalar()) fail(n, key, "expected true or false");
+    std::string s = n.as<std::string>();
+    if (s == "true" || s == "yes" || s == "oui") return true;
+    if (s == "false" || s == "no" || s == "non") return false;
+    fail(n, key, fmt::format("'{}' is not true or false", s));
+  }
+
+  util::Day date(const YAML::Node& n, const std::string& key) const {
+    std::string s = str(n, key);
+    auto p = util::parse_date(s, 2100);
+    if (p.status != util::DateParse::ok) fail(n, key, fmt::format("'{}' is not a date (expected YYYY-MM-DD)", s));
+    return p.day;
+  }
+
+  template <typename E>
+  E choice(const YAML::Node& n, const std::string& key, std::initializer_list<std::pair<std::string_view, E>> options) const {
+    std::string s = str(n, key);
+    std::string list;
+    for (const auto& [name, value] : options) {
+      if (s == name) return value;
+      list += (list.empty() ? "" : ", ") + std::string(name);
+    }
+    fail(n, key, fmt::format("'{}' is not allowed (expected one of: {})", s, list));
+  }
+
+  std::vector<std::string> strings(const YAML::Node& n, const std::string& key) const {
+    std::vector<std::string> out;
+    if (n.IsScalar()) {
+      out.push_back(n.as<std::string>());
+    } else if (n.IsSequence()) {
+      for (size_t i = 0; i < n.size(); ++i) out.push_back(str(n[i], fmt::format("{}[{}]", key, i)));
+    } else if (!n.IsNull()) {
+      fail(n, key, "expected a text or a list of texts");
+    }
+    return out;
+  }
+
+  void apply(Config& c, const YAML::Node& root) const {
+    if (root.IsNull()) return;
+    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet",
+                          "age_brackets", "stay_length_brackets", "categories"});
+    if (auto e = root["establishment"]) {
+      check_keys(e, "establishment", {"name", "departement"});
+      if (e["name"]) c.establishment_name = str(e["name"], "establishment.name");
+      if (e["departement"]) c.departement = std::string(util::trim(str(e["departement"], "establishment.departement")));
+    }
+    if (auto n = root["lang"]) c.lang = choice<std::string>(n, "lang", {{"fr", "fr"}, {"en", "en"}});
+    if (auto p = root["period"]) {
+      check_keys(p, "period", {"start_month"});
+      if (p["start_month"]) c.start_month = static_cast<unsigned>(integer(p["start_month"], "period.start_month", 1, 12));
+    }
+    if (auto cap = root["capacity"]) apply_capacity(c, cap);
+    if (auto k = root["counting"]) {
+      check_keys(k, "counting", {"bed_days", "age_reference", "contract_months"});
+      if (k["bed_days"])
+        c.bed_days = choice<BedDayRule>(k["bed_days"], "counting.bed_days", {{"nights", BedDayRule::nights}, {"days", BedDayRule::days}});
+      if (k["age_reference"])
+        c.age_reference = choice<AgeReference>(k["age_reference"], "counting.age_reference",
+                                               {{"entry", AgeReference::entry},
+                                                {"period_start", AgeReference::period_start},
+                                                {"period_end", AgeReference::period_end}});
+      if (k["contract_months"]) c.contract_months = integer(k["contract_months"], "counting.contract_months", 1, 600);
+    }
+    if (auto cols = root["columns"]) {
+      if (!cols.IsNull()) {
+        if (!cols.IsMap()) fail(cols, "columns", "expected a mapping of field: header");
+        for (const auto& kv : cols) {
+          std::string k = kv.first.as<std::string>();
+          auto f = field_by_name(k);
+          if (!f) {
+            std::string list;
+            for (const auto& fi : all_fields()) list += (list.empty() ? "" : ", ") + std::string(fi.name);
+            fail(kv.first, "columns." + k, fmt::format("unknown field (expected one of: {})", list));
+          }
+          c.columns[*f] = strings(kv.second, "columns." + k);
+        }
+      }
+    }
+    if (auto s = root["sheet"]) c.sheet = s.IsNull() ? "" : str(s, "sheet");
+    if (auto b = root["age_brackets"]) c.age_brackets = age_brackets(b);
+    if (auto b = root["stay_length_brackets"]) c.stay_length_brackets = stay_brackets(b);
+    if (auto cats = root["categories"]) {
+      if (!cats.IsMap()) fail(cats, "categories", "expected a mapping of field: list of categories");
+      for (const auto& kv : cats) {
+        std::string k = kv.first.as<std::string>();
+        auto f = category_field_by_name(k);
+        if (!f) fail(kv.first, "categories." + k,
+                     "unknown field (expected one of: sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage)");
+        auto& set = c.categories[static_cast<size_t>(*f)];
+        std::vector<Category> list;
+        if (kv.second.IsSequence()) {
+          list = categories(kv.second, "categories." + k, *f);
+        } else if (kv.second.IsMap()) {
+          // Extension form: {add_values: {key: [values]}, add: [categories]}
+          check_keys(kv.second, "categories." + k, {"add_values", "add"});
+          list = set.categories();
+          if (auto av = kv.second["add_values"]) {
+            if (!av.IsMap()) fail(av, "categories." + k + ".add_values", "expected a mapping of key: [values]");
+            for (const auto& e : av) {
+              std::string ck = e.first.as<std::string>();
+              auto it = std::find_if(list.begin(), list.end(), [&](const Category& x) { return x.key == ck; });
+              if (it == list.end()) fail(e.first, "categories." + k + ".add_values." + ck, "no category has this key");
+              for (auto& v : strings(e.second, "categories." + k + ".add_values." + ck)) it->values.push_back(v);
+            }
+          }
+          if (auto add = kv.second["add"])
+            for (auto& cat : categories(add, "categories." + k + ".add", *f)) list.push_back(std::move(cat));
+        } else {
+          fail(kv.second, "categories." + k, "expected a list of categories");
+        }
+        try {
+          set = CategorySet(std::move(list), k);
+        } catch (const DataError& e) {
+          fail(kv.second, "categories." + k, e.what());
+        }
+      }
+    }
+  }
+
+  void apply_capacity(Config& c, const YAML::Node& cap) const {
+    if (cap.IsScalar()) {
+      c.capacity = Capacity(integer(cap, "capacity", 0, 1000000));
+      return;
+    }
+    if (!cap.IsSequence()) fail(cap, "capacity", "expected a number of places or a list of {from, to, places}");
+    std::vector<CapacityPeriod> periods;
+    for (size_t i = 0; i < cap.size(); ++i) {
+      std::string key = fmt::format("capacity[{}]", i);
+      const auto& p = cap[i];
+      check_keys(p, key, {"from", "to", "places"});
+      if (!p["from"]) fail(p, key, "missing `from` (first day, YYYY-MM-DD)");
+      if (!p["places"]) fail(p, key, "missing `places`");
+      CapacityPeriod cp;
+      cp.from = date(p["from"], key + ".from");
+      if (p["to"] && !p["to"].IsNull()) cp.to = date(p["to"], key + ".to");
+      cp.places = integer(p["places"], key + ".places", 0, 1000000);
+      periods.push_back(cp);
+    }
+    try {
+      c.capacity = Capacity(std::move(periods));
+    } catch (const DataError& e) {
+      fail(cap, "capacity", e.what());
+    }
+  }
+
+  std::vector<AgeBracket> age_brackets(const YAML::Node& n) const {
+    if (!n.IsSequence() || n.size() == 0) fail(n, "age_brackets", "expected a non-empty list of {key, label, min, max}");
+    std::vector<AgeBracket> out;
+    for (size_t i = 0; i < n.size(); ++i) {
+      std::string key = fmt::format("age_brackets[{}]", i);
+      const auto& b = n[i];
+      check_keys(b, key, {"key", "label", "label_en", "min", "max"});
+      AgeBracket a;
+      label_fields(b, key, a.key, a.label, a.label_en);
+      a.min = b["min"] ? integer(b["min"], key + ".min", 0, 150) : (out.empty() ? 0 : (out.back().max ? *out.back().max + 1 : 0));
+      if (b["max"] && !b["max"].IsNull()) a.max = integer(b["max"], key + ".max", a.min, 150);
+      if (!out.empty() && (!out.back().max || *out.back().max >= a.min))
+        fail(b, key, "brackets must be in increasing order without overlap (each min above the previous max)");
+      out.push_back(a);
+    }
+    return out;
+  }
+
+  std::vector<StayLengthBracket> stay_brackets(const YAML::Node& n) const {
+    if (!n.IsSequence() || n.size() == 0)
+      fail(n, "stay_length_brackets", "expected a non-empty list of {key, label, max_months | max_days}");
+    std::vector<StayLengthBracket> out;
+    for (size_t i = 0; i < n.size(); ++i) {
+      std::string key = fmt::format("stay_length_brackets[{}]", i);
+      const auto& b = n[i];
+      check_keys(b, key, {"key", "label", "label_en", "max_months", "max_days"});
+      StayLengthBracket s;
+      label_fields(b, key, s.key, s.label, s.label_en);
+      if (b["max_months"]) s.max_months = integer(b["max_months"], key + ".max_months", 0, 1200);
+      if (b["max_days"]) s.max_days = integer(b["max_days"], key + ".max_days", 0, 100000);
+      if (s.max_months && s.max_days) fail(b, key, "give max_months or max_days, not both");
+      if (!out.empty() && !out.back().max_months && !out.back().max_days)
+        fail(b, key, "only the last bracket may have no upper bound");
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  void label_fields(const YAML::Node& b, const std::string& key, std::string& k, std::string& label, std::string& label_en) const {
+    if (!b["key"]) fail(b, key, "missing `key`");
+    k = str(b["key"], key + ".key");
+    label = b["label"] ? str(b["label"], key + ".label") : k;
+    label_en = b["label_en"] ? str(b["label_en"], key + ".label_en") : label;
+  }
+
+  std::vector<Category> categories(const YAML::Node& n, const std::string& path, CategoryField f) const {
+    if (!n.IsSequence()) fail(n, path, "expected a list of categories");
+    std::vector<Category> out;
+    for (size_t i = 0; i < n.size(); ++i) {
+      std::string key = fmt::format("{}[{}]", path, i);
+      const auto& b = n[i];
+      switch (f) {
+        case CategoryField::housing_at_exit:
+          check_keys(b, key, {"key", "label", "label_en", "values", "solution"});
+          break;
+        case CategoryField::activity_at_exit:
+          check_keys(b, key, {"key", "label", "label_en", "values", "employment", "training"});
+          break;
+        case CategoryField::exit_reason:
+          check_keys(b, key, {"key", "label", "label_en", "values", "outcome", "term"});
+          break;
+        default:
+          check_keys(b, key, {"key", "label", "label_en", "values"});
+      }
+      Category c;
+      label_fields(b, key, c.key, c.label, c.label_en);
+      if (c.key == "unknown" || c.key == "other")
+        fail(b, key + ".key", fmt::format("'{}' is reserved for missing and unmapped values", c.key));
+      if (b["values"]) c.values = strings(b["values"], key + ".values");
+      if (b["solution"]) c.solution = boolean(b["solution"], key + ".solution");
+      if (b["employment"]) c.employment = boolean(b["employment"], key + ".employment");
+      if (b["training"]) c.training = boolean(b["training"], key + ".training");
+      if (b["term"]) c.term = boolean(b["term"], key + ".term");
+      if (b["outcome"])
+        c.outcome = choice<Outcome>(b["outcome"], key + ".outcome",
+                                    {{"positive", Outcome::positive}, {"neutral", Outcome::neutral}, {"negative", Outcome::negative}});
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+ private:
+  std::string m_source;
+};
+
+}  // namespace
+
+std::string_view default_config_text() {
+  auto text = util::find_embedded("ctreport.yaml");
+  if (!text) throw std::logic_error("the default config is not embedded");
+  return *text;
+}
+
+void apply_config(Config& config, std::string_view yaml_text, const std::string& source) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::ParserException& e) {
+    throw DataError(fmt::format("{}:{}: not valid YAML: {}", source, e.mark.line + 1, e.msg));
+  }
+  Loader(source).apply(config, root);
+  config.sources.push_back(source);
+}
+
+Config default_config() {
+  static const Config defaults = [] {
+    Config c;
+    apply_config(c, default_config_text(), "built-in defaults");
+    return c;
+  }();
+  return defaults;
+}
+
+std::string_view to_string(BedDayRule r) { return r == BedDayRule::nights ? "nights" : "days"; }
+std::string_view to_string(AgeReference r) {
+  switch (r) {
+    case AgeReference::entry: return "entry";
+    case AgeReference::period_start: return "period_start";
+    case AgeReference::period_end: return "period_end";
+  }
+  return "entry";
+}
+
+}  // namespace ctreport::model

@@ -1,0 +1,65 @@
+// The report configuration (ctreport.yaml): establishment, period, capacity,
+// counting rules, column overrides, brackets and categories. The embedded
+// default (templates/ctreport.yaml) is loaded first; a user's file overrides it.
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/capacity.hpp"
+#include "model/categories.hpp"
+#include "model/fields.hpp"
+
+namespace ctreport::model {
+
+struct AgeBracket {
+  std::string key, label, label_en;
+  int min = 0;
+  std::optional<int> max;  // included; none = and over
+};
+
+struct StayLengthBracket {
+  std::string key, label, label_en;
+  std::optional<int> max_months;  // upper-inclusive, calendar months
+  std::optional<int> max_days;    // upper-inclusive, days
+};
+
+enum class BedDayRule { nights, days };
+enum class AgeReference { entry, period_start, period_end };
+
+struct Config {
+  std::string establishment_name;
+  std::string departement;  // canonical code, or empty
+  std::string lang = "fr";
+  unsigned start_month = 1;
+  Capacity capacity;
+  BedDayRule bed_days = BedDayRule::nights;
+  AgeReference age_reference = AgeReference::entry;
+  int contract_months = 24;
+  std::map<Field, std::vector<std::string>> columns;  // header overrides per field
+  std::string sheet;
+  std::vector<AgeBracket> age_brackets;
+  std::vector<StayLengthBracket> stay_length_brackets;
+  std::array<CategorySet, k_category_field_count> categories;
+  std::vector<std::string> sources;  // "built-in defaults", then the user's file
+
+  const CategorySet& category_set(CategoryField f) const { return categories[static_cast<size_t>(f)]; }
+};
+
+// The embedded default configuration.
+Config default_config();
+
+// Applies a user's YAML text on top of `config`. `source` names it in errors:
+// "ctreport.yaml:12: unknown key 'capcity' ...". Throws DataError.
+void apply_config(Config& config, std::string_view yaml_text, const std::string& source);
+
+// The default config file's text, for `ctreport config --defaults`.
+std::string_view default_config_text();
+
+std::string_view to_string(BedDayRule r);
+std::string_view to_string(AgeReference r);
+
+}  // namespace ctreport::model

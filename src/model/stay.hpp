@@ -1,0 +1,47 @@
+// A stay record as the figures need it: compact (no strings), one per row of
+// the export that overlaps a requested period.
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "model/categories.hpp"
+#include "util/date.hpp"
+
+namespace ctreport::model {
+
+inline constexpr util::Day k_open_exit = std::numeric_limits<util::Day>::max();  // still present
+
+enum class BirthKind : uint8_t { none, birth_date, birth_year, age_at_entry };
+
+// Geographic origin: a département index into Geography::departements(), or one of these.
+using OriginCode = uint16_t;
+inline constexpr OriginCode k_origin_abroad = 0xFFFD;
+inline constexpr OriginCode k_origin_unresolved = 0xFFFE;
+inline constexpr OriginCode k_origin_unknown = 0xFFFF;
+
+struct Stay {
+  util::Day entry = 0;
+  util::Day exit = k_open_exit;
+  int32_t birth = 0;  // a Day, a year or an age, as birth_kind says
+  uint32_t person = 0;
+  uint32_t row = 0;   // row in the source, for messages
+  OriginCode origin = k_origin_unknown;
+  CategoryIndex sex = k_unknown_category;
+  CategoryIndex referral = k_unknown_category;
+  CategoryIndex exit_reason = k_unknown_category;
+  CategoryIndex housing = k_unknown_category;
+  CategoryIndex activity = k_unknown_category;
+  CategoryIndex stage = k_unknown_category;
+  BirthKind birth_kind = BirthKind::none;
+
+  bool is_open() const { return exit == k_open_exit; }
+};
+
+// The stays read from one source, with their persons numbered 0..person_count-1.
+struct StayTable {
+  std::vector<Stay> stays;
+  uint32_t person_count = 0;
+};
+
+}  // namespace ctreport::model

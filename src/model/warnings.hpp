@@ -1,0 +1,35 @@
+// Data warnings: counted and listed, never dropped. Repeated warnings of the
+// same kind about the same value are grouped (count + first row), so a
+// million-row file with one unmapped value gives one line, not thousands.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ctreport::model {
+
+struct Warning {
+  std::string code;     // stable: unmapped_value, unresolved_origin, invalid_birth_date, ...
+  std::string column;   // header of the column concerned, or empty
+  std::string value;    // the offending value when it is not personal data, else empty
+  std::string message;  // English, self-contained, never holds personal data
+  uint64_t row = 0;     // first row concerned (0 = not tied to a row)
+  uint64_t count = 1;   // rows concerned
+};
+
+class WarningLog {
+ public:
+  // Adds a warning, grouped with earlier ones of the same code, column and value.
+  void add(Warning w);
+  void merge(const WarningLog& other);
+  std::vector<Warning> list() const;  // in order of first occurrence
+  uint64_t total() const;             // rows concerned, all warnings
+  bool empty() const { return m_order.empty(); }
+
+ private:
+  std::map<std::string, size_t> m_index;  // code|column|value -> position
+  std::vector<Warning> m_order;
+};
+
+}  // namespace ctreport::model

@@ -1,0 +1,15 @@
+// figures.json: every figure of a period in the stable schema
+// `ctreport/figures/v1` (docs/figures.md), the interface for CI and merges.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "figures/figures.hpp"
+
+namespace ctreport::render {
+
+nlohmann::ordered_json figures_to_json(const figures::Figures& f);
+std::string figures_json_text(const figures::Figures& f);  // pretty-printed, ends with a newline
+
+}  // namespace ctreport::render

@@ -1,0 +1,22 @@
+// The one place templates are built: kainjow mustache with the escaper of the
+// output format (Markdown here; LaTeX later), never mustache's default HTML
+// escaping. Syntax errors are reported with the template's name.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include <kainjow/mustache.hpp>
+
+namespace ctreport::render {
+
+enum class Escaping { markdown, none };
+
+std::string escape_markdown(std::string_view text);
+
+// Renders `template_text` (named `template_name` in errors) with `view`.
+// Throws DataError on a syntax error.
+std::string render_template(std::string_view template_text, const std::string& template_name,
+                            const kainjow::mustache::data& view, Escaping escaping);
+
+}  // namespace ctreport::render

@@ -1,0 +1,211 @@
+// The CLI end to end, as a user runs it: files written, exit codes, messages.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli.hpp"
+
+using ctreport::test::run_cli;
+using ctreport::test::ScratchDir;
+
+namespace {
+
+const std::string k_csv =
+    "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie\r\n"
+    "D-0001;F;12/05/1985;15/11/2023;10/01/2024;CSAPA;Fin de contrat\r\n"
+    "D-0002;H;03/03/1990;01/03/2024;;SPIP;\r\n"
+    "D-0003;M;07/07/1971;01/06/2024;30/09/2024;hôpital;départ volontaire\r\n";
+
+const std::string k_config = "establishment:\n  name: CT Test & Co_50%\n  departement: '42'\ncapacity: 3\n";
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_SUITE("cli::report") {
+
+TEST_CASE("ctreport YEAR FILE writes the Markdown report and prints a summary") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  auto r = run_cli({"2024", "sejours.csv"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  REQUIRE(dir.exists("rapport-2024.md"));
+  CHECK_FALSE(dir.exists("figures-2024.json"));
+  std::string md = dir.read("rapport-2024.md");
+  CHECK(contains(md, "# Rapport d'activité 2024"));
+  CHECK(contains(md, "Nous avons accueilli **3 personnes** entre le 1er janvier 2024 et le 31 décembre 2024"));
+  CHECK(contains(r.out, "personnes accueillies   3"));
+  CHECK(contains(r.out, "rapport-2024.md"));
+}
+
+TEST_CASE("--format md,json and -o write both files in the output folder") {
+  ScratchDir dir;
+  dir.write("data/sejours.csv", k_csv);
+  dir.write("data/ctreport.yaml", k_config);  // found beside the data file
+  auto r = run_cli({"2024", "data/sejours.csv", "-o", "out/rapport", "--format", "md,json"}, dir.path());
+  CHECK(r.exit_code == 0);
+  REQUIRE(dir.exists("out/rapport/figures-2024.json"));
+  auto j = nlohmann::json::parse(dir.read("out/rapport/figures-2024.json"));
+  CHECK(j["schema"] == "ctreport/figures/v1");
+  CHECK(j["people"]["present"] == 3);
+  CHECK(j["occupancy"]["capacity_days"] == 3 * 366);
+  CHECK(j["period"]["label"] == "2024");
+  std::string md = dir.read("out/rapport/rapport-2024.md");
+  CHECK(contains(md, "CT Test & Co\\_50%"));  // the establishment name, escaped for Markdown
+  CHECK(dir.files() == std::vector<std::string>{"data/ctreport.yaml", "data/sejours.csv", "out/rapport/figures-2024.json",
+                                                "out/rapport/rapport-2024.md"});
+}
+
+TEST_CASE("-c names the config; ctreport config --defaults prints one that loads back") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  auto defaults = run_cli({"config", "--defaults"}, dir.path());
+  CHECK(defaults.exit_code == 0);
+  CHECK(contains(defaults.out, "stay_length_brackets:"));
+  dir.write("mine.yaml", defaults.out);
+  auto r = run_cli({"2024", "sejours.csv", "-c", "mine.yaml", "-f", "json"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(dir.exists("figures-2024.json"));
+}
+
+TEST_CASE("a wrong year is a usage error") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  auto r = run_cli({"20x4", "sejours.csv"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "ctreport: error: '20x4' is not a year (expected four digits, e.g. 2024)\n");
+  CHECK(dir.files() == std::vector<std::string>{"sejours.csv"});
+}
+
+TEST_CASE("a missing, empty, binary or header-only file gets one line and an exit code") {
+  ScratchDir dir;
+  auto missing = run_cli({"2024", "absent.csv"}, dir.path());
+  CHECK(missing.exit_code == 2);
+  CHECK(contains(missing.err, "absent.csv"));
+  CHECK(contains(missing.err, "No such file or directory"));
+
+  dir.write("empty.csv", "");
+  auto empty = run_cli({"2024", "empty.csv"}, dir.path());
+  CHECK(empty.exit_code == 2);
+  CHECK(empty.err == "ctreport: error: empty.csv: the file is empty\n");
+
+  dir.write("binary.csv", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  auto binary = run_cli({"2024", "binary.csv"}, dir.path());
+  CHECK(binary.exit_code == 2);
+  CHECK(binary.err == "ctreport: error: binary.csv: not a text file (it contains NUL bytes)\n");
+
+  dir.write("header.csv", "N° dossier;Date d'entrée;Date de sortie\n");
+  auto header = run_cli({"2024", "header.csv"}, dir.path());
+  CHECK(header.exit_code == 1);
+  CHECK(header.err == "ctreport: error: header.csv: the file has a header (row 1) but no data rows\n");
+}
+
+TEST_CASE("a file without an entry-date column names what was expected") {
+  ScratchDir dir;
+  dir.write("x.csv", "Nom;Prénom\nA;B\n");
+  auto r = run_cli({"2024", "x.csv"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "x.csv: no entry-date column found in the first 30 rows: expected a header such as 'date d'entrée'"));
+  CHECK(contains(r.err, "columns.entry_date"));
+}
+
+TEST_CASE("an unparseable date names file, row, column and value, and leaves no output") {
+  ScratchDir dir;
+  dir.write("bad.csv", k_csv + "D-0004;F;01/01/1980;31/02/2024;;CSAPA;\r\nD-0005;F;01/01/1980;01/03/2024;hier;CSAPA;\r\n");
+  auto r = run_cli({"2024", "bad.csv", "-f", "md,json", "-o", "out"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "ctreport: error: bad.csv: row 5, column D (Date d'entrée): '31/02/2024' is not a possible date; expected a date "
+        "such as 31/12/2024 or 2024-12-31\n"
+        "bad.csv: row 6, column E (Date de sortie): 'hier' is not a date; expected a date such as 31/12/2024 or 2024-12-31\n");
+  CHECK_FALSE(dir.exists("out"));
+}
+
+TEST_CASE("an exit before the entry is an error") {
+  ScratchDir dir;
+  dir.write("bad.csv", k_csv + "D-0004;F;01/01/1980;01/03/2024;01/02/2024;CSAPA;\r\n");
+  auto r = run_cli({"2024", "bad.csv"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "ctreport: error: bad.csv: row 5, column E (Date de sortie): exit 2024-02-01 is before the entry 2024-03-01; "
+        "expected an exit on or after the entry\n");
+}
+
+TEST_CASE("an unknown sex value is a warning, counted and listed") {
+  ScratchDir dir;
+  dir.write("w.csv", k_csv + "D-0004;Z;01/01/1980;01/03/2024;;CSAPA;\r\n");
+  auto r = run_cli({"2024", "w.csv", "-f", "json"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.err, "ctreport: warning: w.csv: row 5: 'Z' maps to no sex category: counted as other"));
+  CHECK(contains(r.out, "avertissements           1"));
+  auto j = nlohmann::json::parse(dir.read("figures-2024.json"));
+  CHECK(j["quality"]["warnings"][0]["code"] == "unmapped_value");
+  CHECK(j["quality"]["warnings"][0]["row"] == 5);
+}
+
+TEST_CASE("personal data never reaches messages or reports") {
+  ScratchDir dir;
+  dir.write("p.csv", k_csv + "SECRET-ID-77;F;45/13/1979;01/03/2024;;CSAPA;\r\n");
+  auto r = run_cli({"2024", "p.csv", "-f", "md,json", "--verbose"}, dir.path());
+  CHECK(r.exit_code == 0);
+  for (const auto& text : {r.out, r.err, dir.read("rapport-2024.md"), dir.read("figures-2024.json")}) {
+    CHECK_FALSE(contains(text, "SECRET-ID-77"));
+    CHECK_FALSE(contains(text, "45/13/1979"));
+    CHECK_FALSE(contains(text, "D-0001"));
+    CHECK_FALSE(contains(text, "12/05/1985"));
+  }
+  CHECK(contains(r.err, "birth date not readable"));
+}
+
+TEST_CASE("--quiet prints nothing; --help and --version behave") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv + "D-0004;Z;01/01/1980;01/03/2024;;CSAPA;\r\n");
+  auto quiet = run_cli({"2024", "sejours.csv", "--quiet"}, dir.path());
+  CHECK(quiet.exit_code == 0);
+  CHECK(quiet.out == "");
+  CHECK(quiet.err == "");
+  CHECK(dir.exists("rapport-2024.md"));
+  auto help = run_cli({"--help"}, dir.path());
+  CHECK(help.exit_code == 0);
+  CHECK(contains(help.out, "ctreport 2024 sejours.csv"));
+  CHECK(contains(help.out, "--format"));
+  auto version = run_cli({"--version"}, dir.path());
+  CHECK(version.exit_code == 0);
+  CHECK(contains(version.out, "ctreport 0."));
+  auto bad = run_cli({"2024", "sejours.csv", "--frobnicate"}, dir.path());
+  CHECK(bad.exit_code == 2);
+  auto none = run_cli({}, dir.path());
+  CHECK(none.exit_code == 2);
+  auto format = run_cli({"2024", "sejours.csv", "-f", "docx"}, dir.path());
+  CHECK(format.exit_code == 2);
+  CHECK(format.err == "ctreport: error: unknown format 'docx' (expected md or json)\n");
+}
+
+TEST_CASE("--template renders the user's own template with the same variables") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  dir.write("mon-modele.md", "Accueillis : {{people.present}} ; sorties : {{stays.exits}} ; {{#sex.lines}}{{key}}={{count}} {{/sex.lines}}\n");
+  auto r = run_cli({"2024", "sejours.csv", "--template", "mon-modele.md"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(dir.read("rapport-2024.md") == "Accueillis : 3 ; sorties : 2 ; F=1 M=2 X=0 \n");
+  dir.write("broken.md", "{{#people}}unclosed\n");
+  auto broken = run_cli({"2024", "sejours.csv", "--template", "broken.md"}, dir.path());
+  CHECK(broken.exit_code == 1);
+  CHECK(contains(broken.err, "ctreport: error: template broken.md:"));
+}
+
+TEST_CASE("a config error names the file, line and key") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", "establishment:\n  nom: X\n");
+  auto r = run_cli({"2024", "sejours.csv"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "ctreport: error: ctreport.yaml:2: establishment.nom: unknown key (expected one of: name, departement)\n");
+  dir.write("ctreport.yaml", "establishment: {departement: '99'}\n");
+  auto dep = run_cli({"2024", "sejours.csv"}, dir.path());
+  CHECK(dep.exit_code == 1);
+  CHECK(contains(dep.err, "'99' is not a French département code"));
+}
+
+}  // TEST_SUITE

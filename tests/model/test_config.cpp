@@ -1,0 +1,96 @@
+// Tests of ctreport.yaml loading: values applied, and errors naming the line and key.
+#include <doctest/doctest.h>
+
+#include "model/config.hpp"
+#include "util/errors.hpp"
+
+using namespace ctreport;
+
+namespace {
+std::string error_of(const std::string& yaml) {
+  model::Config c = model::default_config();
+  try {
+    model::apply_config(c, yaml, "ctreport.yaml");
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_SUITE("model::config") {
+
+TEST_CASE("the embedded defaults") {
+  auto c = model::default_config();
+  CHECK(c.start_month == 1u);
+  CHECK(c.bed_days == model::BedDayRule::nights);
+  CHECK(c.contract_months == 24);
+  CHECK(c.age_brackets.size() == 4);
+  CHECK(c.stay_length_brackets.size() == 6);
+  CHECK(c.category_set(model::CategoryField::sex).categories().size() == 3);
+  CHECK_FALSE(c.capacity.defined());
+}
+
+TEST_CASE("a user's file overrides the defaults") {
+  model::Config c = model::default_config();
+  model::apply_config(c,
+                      "establishment:\n  name: CT Les Tilleuls\n  departement: '42'\n"
+                      "capacity: 35\ncounting:\n  bed_days: days\n  contract_months: 18\nperiod: {start_month: 4}\n"
+                      "columns:\n  entry_date: Arrivée\n",
+                      "ctreport.yaml");
+  CHECK(c.establishment_name == "CT Les Tilleuls");
+  CHECK(c.departement == "42");
+  CHECK(c.capacity.places_on(0) == 35);
+  CHECK(c.bed_days == model::BedDayRule::days);
+  CHECK(c.contract_months == 18);
+  CHECK(c.start_month == 4u);
+  CHECK(c.columns.at(model::Field::entry_date) == std::vector<std::string>{"Arrivée"});
+  CHECK(c.age_brackets.size() == 4);  // untouched
+}
+
+TEST_CASE("categories: a list replaces, add_values extends") {
+  model::Config c = model::default_config();
+  model::apply_config(c, "categories:\n  referral:\n    add_values: {justice: [SPIP 42]}\n", "ctreport.yaml");
+  std::string scratch;
+  const auto& set = c.category_set(model::CategoryField::referral);
+  CHECK(set.categories()[set.classify("spip 42", scratch)].key == "justice");
+  model::apply_config(c, "categories:\n  referral:\n    - {key: a, label: A, values: [x]}\n", "ctreport.yaml");
+  CHECK(c.category_set(model::CategoryField::referral).categories().size() == 1);
+}
+
+TEST_CASE("unknown keys are errors naming the line and key") {
+  CHECK(error_of("capacity: 30\ncapcity: 35\n") ==
+        "ctreport.yaml:2: capcity: unknown key (expected one of: establishment, lang, period, capacity, counting, "
+        "columns, sheet, age_brackets, stay_length_brackets, categories)");
+  CHECK(error_of("counting:\n  bed_day: nights\n") ==
+        "ctreport.yaml:2: counting.bed_day: unknown key (expected one of: bed_days, age_reference, contract_months)");
+}
+
+TEST_CASE("wrong types and values are errors") {
+  CHECK(error_of("capacity: trente\n") == "ctreport.yaml:1: capacity: 'trente' is not a whole number");
+  CHECK(error_of("counting: {bed_days: nuits}\n") ==
+        "ctreport.yaml:1: counting.bed_days: 'nuits' is not allowed (expected one of: nights, days)");
+  CHECK(error_of("period: {start_month: 13}\n") ==
+        "ctreport.yaml:1: period.start_month: 13 is out of range (expected 1 to 12)");
+  CHECK(error_of("capacity:\n  - {from: 2024-02-30, places: 3}\n") ==
+        "ctreport.yaml:2: capacity[0].from: '2024-02-30' is not a date (expected YYYY-MM-DD)");
+  CHECK(error_of("columns: {entree: Arrivée}\n").find("ctreport.yaml:1: columns.entree: unknown field") == 0);
+  CHECK(error_of("key: [unclosed\n").find("ctreport.yaml:") == 0);
+}
+
+TEST_CASE("overlapping capacity periods and duplicated category values are errors") {
+  CHECK(error_of("capacity:\n  - {from: 2024-01-01, places: 30}\n  - {from: 2024-07-01, places: 35}\n")
+            .find("capacity: the period from 2024-01-01 overlaps the one from 2024-07-01") != std::string::npos);
+  CHECK(error_of("categories:\n  sex:\n    - {key: F, values: [f]}\n    - {key: M, values: [F]}\n")
+            .find("value 'F' is listed under both 'F' and 'M'") != std::string::npos);
+  CHECK(error_of("categories:\n  sex:\n    - {key: unknown}\n").find("reserved") != std::string::npos);
+}
+
+TEST_CASE("brackets must be ordered") {
+  CHECK(error_of("age_brackets:\n  - {key: a, min: 0, max: 40}\n  - {key: b, min: 30}\n").find("increasing order") !=
+        std::string::npos);
+  CHECK(error_of("stay_length_brackets:\n  - {key: a}\n  - {key: b, max_days: 3}\n").find("only the last bracket") !=
+        std::string::npos);
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,38 @@
+// Tests of key normalisation and encodings.
+#include <doctest/doctest.h>
+
+#include "util/text.hpp"
+
+using namespace ctreport::util;
+
+TEST_SUITE("util::text") {
+
+TEST_CASE("normalised keys ignore case, accents, spaces and punctuation") {
+  CHECK(normalize_key("Date d'entrée") == "datedentree");
+  CHECK(normalize_key("DATE D’ENTRÉE") == "datedentree");
+  CHECK(normalize_key("N° dossier") == "ndossier");
+  CHECK(normalize_key("Âge à l'entrée") == "ageaentree");
+  CHECK(normalize_key("Œuvre  Ça") == "oeuvreca");
+  CHECK(normalize_key("Démarche-Personnelle") == "demarchepersonnelle");
+}
+
+TEST_CASE("Windows-1252 to UTF-8") {
+  std::string out;
+  append_cp1252_as_utf8("Entr\xe9" "e \x80 \x9c", out);
+  CHECK(out == "Entrée € œ");
+}
+
+TEST_CASE("UTF-8 validation") {
+  CHECK(is_valid_utf8("entrée"));
+  CHECK_FALSE(is_valid_utf8("entr\xe9" "e"));
+  CHECK_FALSE(is_valid_utf8("\xc3"));
+  CHECK_FALSE(is_valid_utf8("\xc0\x80"));  // overlong
+}
+
+TEST_CASE("trim removes spaces and non-breaking spaces") {
+  CHECK(trim("  a b \t\r\n") == "a b");
+  CHECK(trim("\xc2\xa0x\xc2\xa0") == "x");
+  CHECK(trim("") == "");
+}
+
+}  // TEST_SUITE
