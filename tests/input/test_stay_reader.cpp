@@ -1,0 +1,105 @@
+// Rows to stays: header recognition, column overrides, what is kept, errors.
+#include <doctest/doctest.h>
+
+#include "input/csv_reader.hpp"
+#include "support/pipeline.hpp"
+#include "util/errors.hpp"
+
+using namespace ctreport;
+using ctreport::test::figures_of;
+using ctreport::test::run_pipeline;
+
+namespace {
+std::string error_of(const std::string& csv, const std::string& yaml = "") {
+  try {
+    run_pipeline(csv, 2024, yaml);
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_SUITE("input::stay_reader") {
+
+TEST_CASE("headers are recognised whatever their case, accents and punctuation") {
+  auto r = run_pipeline("NUMERO DE DOSSIER,SEXE,DATE D'ENTREE,date_sortie,Date de sortie\n1,F,01/02/2024,,01/03/2024\n", 2024);
+  CHECK(r.figures.stays.exits == 1);
+  CHECK(r.read.mapping[0] == std::pair<std::string, std::string>{"person_id", "NUMERO DE DOSSIER"});
+}
+
+TEST_CASE("title rows above the header are skipped") {
+  auto r = run_pipeline("Export du logiciel;;\nCT Les Tilleuls;;\n;;\nDossier;Entrée;Sortie\n1;01/02/2024;\n", 2024);
+  CHECK(r.read.header_row == 4);
+  CHECK(r.figures.people.present == 1);
+}
+
+TEST_CASE("the config names other headers") {
+  auto r = run_pipeline("Code;Arrivée le;Parti le\n1;01/02/2024;01/03/2024\n", 2024,
+                        "columns:\n  entry_date: Arrivée le\n  exit_date: [Départ, Parti le]\n  person_id: Code\n");
+  CHECK(r.figures.stays.exits == 1);
+}
+
+TEST_CASE("two columns with the same recognised header are an error") {
+  CHECK(error_of("Date d'entrée;Sexe;Date d'entrée\n01/02/2024;F;01/02/2024\n") ==
+        "columns A and C both have the header 'Date d'entrée' (entry_date); keep one, or name the one to use in the "
+        "config (columns.entry_date)");
+}
+
+TEST_CASE("an empty entry date is an error naming the row and column") {
+  CHECK(error_of("Dossier;Date d'entrée\n1;01/02/2024\n2;\n") ==
+        "test.csv: row 3, column B (Date d'entrée): the entry date is empty; every stay needs one");
+}
+
+TEST_CASE("errors are listed up to 20, then counted") {
+  std::string csv = "Date d'entrée\n";
+  for (int i = 0; i < 25; ++i) csv += "x\n";
+  std::string e = error_of(csv);
+  CHECK(e.find("row 2, column A") != std::string::npos);
+  CHECK(e.find("row 21, column A") != std::string::npos);
+  CHECK(e.find("row 22, column A") == std::string::npos);
+  CHECK(e.find("… and 5 more errors") != std::string::npos);
+}
+
+TEST_CASE("stays outside the period are not kept, and their categories are not read") {
+  auto r = run_pipeline("Dossier;Sexe;Date d'entrée;Date de sortie\n1;??bad??;01/02/2020;01/03/2020\n2;F;01/02/2024;\n", 2024);
+  CHECK(r.read.rows_read == 2);
+  CHECK(r.read.table.stays.size() == 1);
+  CHECK(r.figures.quality.warnings.empty());
+}
+
+TEST_CASE("the same person across rows is one person") {
+  auto f = figures_of("Dossier;Date d'entrée;Date de sortie\n A1 ;01/01/2024;01/02/2024\nA1;01/03/2024;\nB2;01/03/2024;\n", 2024);
+  CHECK(f.people.present == 2);
+  CHECK(f.stays.overlapping == 3);
+}
+
+TEST_CASE("missing-value markers are unknown, not unmapped") {
+  auto f = figures_of("Date d'entrée;Sexe;Orientation\n01/01/2024;NR;non renseigné\n01/01/2024;?;-\n", 2024);
+  CHECK(test::line(f.sex, "unknown").count == 2);
+  CHECK(test::line(f.referral, "unknown").count == 2);
+  CHECK(f.quality.warnings.empty());
+}
+
+TEST_CASE("a missing person identifier is a warning and a person of its own") {
+  auto r = run_pipeline("Dossier;Date d'entrée\nA;01/01/2024\n;01/02/2024\n;01/03/2024\n", 2024);
+  CHECK(r.figures.people.present == 3);
+  REQUIRE(r.figures.quality.warnings.size() == 1);
+  CHECK(r.figures.quality.warnings[0].code == "missing_person_id");
+  CHECK(r.figures.quality.warnings[0].count == 2);
+  CHECK(r.figures.quality.warnings[0].row == 3);
+}
+
+TEST_CASE("Windows-1252 export with quoted multi-line fields, CRLF and a BOM-less header") {
+  std::string csv =
+      "N\xb0 dossier;Sexe;Date d'entr\xe9" "e;Date de sortie;Observations;Orientation\r\n"
+      "1;F;01/02/2024;;\"ligne 1\r\nligne 2; \"\"cit\xe9\"\"\";h\xf4pital\r\n"
+      "2;H;01/03/2024;15/03/2024;;d\xe9marche personnelle\r\n";
+  auto r = run_pipeline(csv, 2024);
+  CHECK(r.figures.people.present == 2);
+  CHECK(test::line(r.figures.referral, "health").count == 1);
+  CHECK(test::line(r.figures.referral, "self").count == 1);
+  CHECK(r.read.table.stays[1].row == 3);
+}
+
+}  // TEST_SUITE
