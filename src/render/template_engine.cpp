@@ -26,10 +26,59 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// A context that remembers the names it could not resolve, so that a typo in
+// a user's template is an error instead of an empty string.
+class StrictContext : public kainjow::mustache::context<std::string> {
+ public:
+  explicit StrictContext(const kainjow::mustache::data* data) : context(data) {}
+  const kainjow::mustache::data* get(const std::string& name) const override {
+    const auto* found = context::get(name);
+    if (!found && m_missing.empty()) m_missing = name;
+    return found;
+  }
+  const kainjow::mustache::data* get_partial(const std::string& name) const override {
+    const auto* found = context::get_partial(name);
+    if (!found && m_missing.empty()) m_missing = "> " + name;
+    return found;
+  }
+  const std::string& missing() const { return m_missing; }
+
+ private:
+  mutable std::string m_missing;
+};
+
+// 1-based line of the first tag naming `name` (best effort: first occurrence).
+size_t line_of(std::string_view text, const std::string& name) {
+  size_t pos = text.find(name);
+  if (pos == std::string_view::npos) return 0;
+  size_t line = 1;
+  for (size_t i = 0; i < pos; ++i) line += text[i] == '\n' ? 1 : 0;
+  return line;
+}
+
+// kainjow reports "Unclosed section \"x\" at 12": turn the offset into a line.
+std::string with_line(std::string_view text, const std::string& message) {
+  auto at = message.rfind(" at ");
+  if (at == std::string::npos) return message;
+  try {
+    size_t offset = std::stoul(message.substr(at + 4));
+    size_t line = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n' ? 1 : 0;
+    return fmt::format("{}: {}", line, message.substr(0, at));
+  } catch (const std::exception&) {
+    return message;
+  }
+}
+
+}  // namespace
+
 std::string render_template(std::string_view template_text, const std::string& template_name,
                             const kainjow::mustache::data& view, Escaping escaping) {
   kainjow::mustache::mustache tmpl{std::string(template_text)};
-  if (!tmpl.is_valid()) throw DataError(fmt::format("template {}: {}", template_name, tmpl.error_message()));
+  if (!tmpl.is_valid())
+    throw DataError(fmt::format("template {}:{}", template_name, with_line(template_text, tmpl.error_message())));
   switch (escaping) {
     case Escaping::markdown:
       tmpl.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
@@ -38,8 +87,14 @@ std::string render_template(std::string_view template_text, const std::string& t
       tmpl.set_custom_escape([](const std::string& s) { return s; });
       break;
   }
-  std::string out = tmpl.render(view);
+  StrictContext context(&view);
+  std::string out = tmpl.render(context);
   if (!tmpl.is_valid()) throw DataError(fmt::format("template {}: {}", template_name, tmpl.error_message()));
+  if (!context.missing().empty()) {
+    std::string name = context.missing();
+    throw DataError(fmt::format("template {}:{}: unknown variable '{}' (the variables are listed in docs/templates.md)",
+                                template_name, line_of(template_text, name), name));
+  }
   return out;
 }
 
