@@ -138,6 +138,7 @@ int run_report(const ReportOptions& o) {
   read_options.on_progress = [&](double f) { progress.update(f); };
   input::ReadResult read = input::read_stays(*table, o.input, config, read_options);
   progress.done();
+  input::throw_if_errors(read, o.input);
   auto t_read = std::chrono::steady_clock::now();
 
   figures::Figures fig = figures::compute_figures(

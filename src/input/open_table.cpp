@@ -1,26 +1,98 @@
-// Choice of reader by file type.
+// Choice of reader by file type, and of the sheet in a workbook.
 #include "input/open_table.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "input/csv_reader.hpp"
+#include "input/stay_reader.hpp"
+#include "input/xlsx_workbook.hpp"
 #include "util/errors.hpp"
+#include "util/text.hpp"
 
 namespace ctreport::input {
 
+namespace {
+
+bool is_workbook_name(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".xlsx" || ext == ".xlsm" || ext == ".xls";
+}
+
+std::string sheet_list(const std::vector<SheetInfo>& sheets) {
+  std::string out;
+  for (const auto& s : sheets) out += fmt::format("{}'{}'{}", out.empty() ? "" : ", ", s.name, s.hidden ? " (hidden)" : "");
+  return out;
+}
+
+size_t choose_sheet(XlsxWorkbook& book, const std::string& path, const model::Config& config, const std::string& wanted) {
+  const auto& sheets = book.sheets();
+  if (sheets.empty()) throw UsageError(fmt::format("{}: the workbook has no sheet", path));
+  if (!wanted.empty()) {
+    bool number = std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number) {
+      size_t n = std::stoul(wanted);
+      if (n >= 1 && n <= sheets.size()) return n - 1;
+      throw UsageError(fmt::format("{}: there is no sheet number {}; the workbook has {} sheet(s): {}", path, wanted,
+                                   sheets.size(), sheet_list(sheets)));
+    }
+    for (size_t i = 0; i < sheets.size(); ++i)
+      if (sheets[i].name == wanted) return i;
+    std::string key = util::normalize_key(wanted);
+    for (size_t i = 0; i < sheets.size(); ++i)
+      if (util::normalize_key(sheets[i].name) == key) return i;
+    throw UsageError(fmt::format("{}: there is no sheet '{}'; the workbook has: {}", path, wanted, sheet_list(sheets)));
+  }
+  // The first visible sheet whose header is recognised, else the first hidden one, else the first.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < sheets.size(); ++i) {
+      if (sheets[i].hidden != (pass == 1)) continue;
+      auto reader = book.open_sheet(i);
+      if (has_recognised_header(*reader, config)) return i;
+    }
+  }
+  return 0;
+}
+
+// A sheet reader that keeps its workbook alive.
+class WorkbookSheet : public TableReader {
+ public:
+  WorkbookSheet(std::unique_ptr<XlsxWorkbook> book, size_t index)
+      : m_book(std::move(book)), m_sheet(m_book->open_sheet(index)) {}
+  bool next_row(Row& row) override { return m_sheet->next_row(row); }
+  std::string cell_position(const Row& row, size_t column) const override { return m_sheet->cell_position(row, column); }
+  double progress() const override { return m_sheet->progress(); }
+  std::string description() const override { return m_sheet->description(); }
+
+ private:
+  std::unique_ptr<XlsxWorkbook> m_book;
+  std::unique_ptr<TableReader> m_sheet;
+};
+
+// Prefixes a reader's message with the path, once.
+[[noreturn]] void rethrow_with_path(const std::string& path, const UsageError& e) {
+  std::string msg = e.what();
+  if (msg.rfind(path + ":", 0) == 0) throw e;
+  throw UsageError(fmt::format("{}: {}", path, msg));
+}
+
+}  // namespace
+
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet) {
-  (void)config;
-  (void)sheet;
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw UsageError(fmt::format("{}: is a folder, not a data file", path));
   try {
+    if (is_workbook_name(path)) {
+      auto book = XlsxWorkbook::open(path);
+      size_t index = choose_sheet(*book, path, config, sheet);
+      return std::make_unique<WorkbookSheet>(std::move(book), index);
+    }
     return CsvReader::open_file(path);
   } catch (const UsageError& e) {
-    std::string msg = e.what();
-    if (msg.rfind(path, 0) == 0 || msg.find(path) != std::string::npos) throw;
-    throw UsageError(fmt::format("{}: {}", path, msg));
+    rethrow_with_path(path, e);
   }
 }
 

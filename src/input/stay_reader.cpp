@@ -92,12 +92,6 @@ class StayBuilder {
     if (m_options.on_progress) m_options.on_progress(1.0);
     if (result.rows_read == 0)
       throw DataError(fmt::format("{}: the file has a header (row {}) but no data rows", m_file, result.header_row));
-    if (!m_errors.empty()) {
-      std::string msg = fmt::join(m_errors, "\n").operator std::string();
-      if (m_error_count > m_errors.size())
-        msg += fmt::format("\n… and {} more errors", m_error_count - m_errors.size());
-      throw DataError(msg);
-    }
     result.table.person_count = static_cast<uint32_t>(m_person_count);
     return result;
   }
@@ -117,7 +111,6 @@ class StayBuilder {
                                                        : Field::age_at_entry;
         return;
       }
-      if (i == 0 && row.row == 0) break;
     }
     std::string accepted;
     for (const auto& h : ColumnMap::accepted_headers(Field::entry_date, m_config))
@@ -128,25 +121,32 @@ class StayBuilder {
         m_file, k_header_search_rows, accepted));
   }
 
-  std::string describe(const Row& row, Field f) const {
-    auto col = *m_map.column(f);
-    return fmt::format("{}: {} ({})", m_file, m_reader.cell_position(row, col), m_map.header(f));
-  }
 
   std::string shown_value(const Cell& cell, Field f) const {
     if (model::field_info(f).sensitive) return "the value is not shown (personal data)";
     return fmt::format("'{}'", util::trim(cell.text));
   }
 
-  void error(std::string msg) {
-    ++m_error_count;
-    if (m_errors.size() < m_options.max_errors_listed) m_errors.push_back(std::move(msg));
+  void error(const Row& row, Field f, std::string code, std::string value, std::string msg) {
+    ++m_result->error_count;
+    if (m_result->errors.size() >= m_options.max_errors_kept) return;
+    model::Warning e;
+    e.severity = model::Severity::error;
+    e.code = std::move(code);
+    e.column = m_map.header(f);
+    e.value = std::move(value);
+    e.message = std::move(msg);
+    e.position = m_reader.cell_position(row, *m_map.column(f));
+    e.row = row.row;
+    e.line = row.line;
+    m_result->errors.push_back(std::move(e));
   }
 
   void date_error(const Row& row, Field f, const Cell& cell, util::DateParse status) {
     const char* what = status == util::DateParse::impossible ? "is not a possible date" : "is not a date";
-    error(fmt::format("{}: {} {}; expected a date such as 31/12/2024 or 2024-12-31", describe(row, f),
-                      shown_value(cell, f), what));
+    std::string value = model::field_info(f).sensitive ? "" : std::string(util::trim(cell.text));
+    error(row, f, status == util::DateParse::impossible ? "impossible_date" : "invalid_date", value,
+          fmt::format("{} {}; expected a date such as 31/12/2024 or 2024-12-31", shown_value(cell, f), what));
   }
 
   void warn(const Row& row, std::string code, Field f, std::string value, std::string message) {
@@ -155,16 +155,19 @@ class StayBuilder {
     w.column = m_map.header(f);
     w.value = std::move(value);
     w.message = std::move(message);
+    w.position = m_reader.cell_position(row, *m_map.column(f));
     w.row = row.row;
+    w.line = row.line;
     m_warnings->add(std::move(w));
   }
 
   void process(const Row& row, ReadResult& result) {
+    m_result = &result;
     m_warnings = &result.warnings;
     const Cell& entry_cell = cell_at(row, m_map.column(Field::entry_date));
     auto entry = cell_date(entry_cell, m_pivot);
     if (entry.status == util::DateParse::empty) {
-      error(fmt::format("{}: the entry date is empty; every stay needs one", describe(row, Field::entry_date)));
+      error(row, Field::entry_date, "missing_entry_date", "", "the entry date is empty; every stay needs one");
       return;
     }
     if (entry.status != util::DateParse::ok) return date_error(row, Field::entry_date, entry_cell, entry.status);
@@ -176,8 +179,9 @@ class StayBuilder {
       auto exit = cell_date(exit_cell, m_pivot);
       if (exit.status == util::DateParse::ok) {
         if (exit.day < entry.day) {
-          error(fmt::format("{}: exit {} is before the entry {}; expected an exit on or after the entry",
-                            describe(row, Field::exit_date), util::iso(exit.day), util::iso(entry.day)));
+          error(row, Field::exit_date, "exit_before_entry", util::iso(exit.day),
+                fmt::format("exit {} is before the entry {}; expected an exit on or after the entry", util::iso(exit.day),
+                            util::iso(entry.day)));
           return;
         }
         stay.exit = exit.day;
@@ -312,12 +316,36 @@ class StayBuilder {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_persons;
   size_t m_person_count = 0;
   std::string m_scratch;
-  std::vector<std::string> m_errors;
-  size_t m_error_count = 0;
+  ReadResult* m_result = nullptr;
   model::WarningLog* m_warnings = nullptr;
 };
 
 }  // namespace
+
+bool has_recognised_header(TableReader& reader, const model::Config& config) {
+  Row row;
+  for (size_t i = 0; i < k_header_search_rows && reader.next_row(row); ++i) {
+    try {
+      if (ColumnMap::from_header(row, config).has(Field::entry_date)) return true;
+    } catch (const DataError&) {
+      return true;  // a header with a duplicated column: reading it will say so
+    }
+  }
+  return false;
+}
+
+void throw_if_errors(const ReadResult& result, const std::string& file_label, size_t max_listed) {
+  if (result.errors.empty()) return;
+  std::string msg;
+  size_t listed = 0;
+  for (const auto& e : result.errors) {
+    if (listed++ == max_listed) break;
+    if (!msg.empty()) msg += "\n";
+    msg += fmt::format("{}: {} ({}): {}", file_label, e.position, e.column, e.message);
+  }
+  if (result.error_count > max_listed) msg += fmt::format("\n… and {} more errors", result.error_count - max_listed);
+  throw DataError(msg);
+}
 
 ReadResult read_stays(TableReader& reader, const std::string& file_label, const model::Config& config,
                       const ReadOptions& options) {

@@ -21,7 +21,7 @@ namespace ctreport::input {
 struct ReadOptions {
   std::vector<model::Period> periods;       // stays overlapping none of them are not kept
   std::function<void(double)> on_progress;  // called now and then with the fraction read
-  size_t max_errors_listed = 20;
+  size_t max_errors_kept = 1000;
 };
 
 struct ReadResult {
@@ -29,14 +29,25 @@ struct ReadResult {
   uint64_t rows_read = 0;    // data rows read (header and blank rows excluded)
   uint64_t header_row = 0;   // row number of the header
   model::WarningLog warnings;
+  std::vector<model::Warning> errors;  // rows that cannot be used (first max_errors_kept)
+  uint64_t error_count = 0;            // all of them
   std::string source;        // the reader's description, e.g. "CSV ';' Windows-1252"
   std::vector<std::pair<std::string, std::string>> mapping;  // field name -> header used
 };
 
+// True when one of the first rows of `reader` is a header with an entry-date
+// column (used to pick the sheet of a workbook). Consumes rows.
+bool has_recognised_header(TableReader& reader, const model::Config& config);
+
 // Rows before the header (titles, blank lines) are skipped; the header is the
 // first of the first 30 rows in which an entry-date column is recognised.
-// Throws DataError naming `file_label` and the row/column on bad data.
+// Rows that cannot be used are returned in `errors` (see throw_if_errors);
+// a table without a usable header or without data rows throws DataError.
 ReadResult read_stays(TableReader& reader, const std::string& file_label, const model::Config& config,
                       const ReadOptions& options);
+
+// Throws DataError listing the first `max_listed` errors of `result`, each as
+// "file: row 5, column D (Date d'entrée): ...".
+void throw_if_errors(const ReadResult& result, const std::string& file_label, size_t max_listed = 20);
 
 }  // namespace ctreport::input

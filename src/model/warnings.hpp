@@ -9,18 +9,26 @@
 
 namespace ctreport::model {
 
+enum class Severity : uint8_t { warning, error };
+
+// A finding about the data: a warning (the report is produced, the finding
+// is listed in it) or an error (the row cannot be used: no report).
 struct Warning {
+  Severity severity = Severity::warning;
   std::string code;     // stable: unmapped_value, unresolved_origin, invalid_birth_date, ...
   std::string column;   // header of the column concerned, or empty
   std::string value;    // the offending value when it is not personal data, else empty
   std::string message;  // English, self-contained, never holds personal data
+  std::string position;  // "row 17, column E" or "Séjours!E17"; empty when not tied to a cell
   uint64_t row = 0;     // first row concerned (0 = not tied to a row)
+  uint64_t line = 0;    // line of that row in a text file (differs from row after multi-line fields)
   uint64_t count = 1;   // rows concerned
 };
 
 class WarningLog {
  public:
-  // Adds a warning, grouped with earlier ones of the same code, column and value.
+  // Adds a warning, grouped with earlier ones of the same code, column and
+  // value; errors are never grouped.
   void add(Warning w);
   void merge(const WarningLog& other);
   std::vector<Warning> list() const;  // in order of first occurrence

@@ -23,6 +23,7 @@ PipelineResult run_pipeline(const std::string& csv, int year, const std::string&
   options.periods = {period};
   PipelineResult r;
   r.read = input::read_stays(*reader, "test.csv", config, options);
+  input::throw_if_errors(r.read, "test.csv");
   r.figures = figures::compute_figures({r.read.table, config, period, r.read.rows_read, r.read.source, &r.read.warnings});
   return r;
 }
