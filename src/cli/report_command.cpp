@@ -11,12 +11,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/progress.hpp"
+#include "cli/pipeline.hpp"
 #include "figures/compute.hpp"
-#include "input/open_table.hpp"
 #include "input/stay_reader.hpp"
 #include "model/config.hpp"
-#include "model/geography.hpp"
 #include "render/figures_json.hpp"
 #include "render/number_format.hpp"
 #include "render/report_view.hpp"
@@ -30,40 +28,6 @@ namespace ctreport::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_text_file(const std::string& path, const char* what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(fmt::format("cannot open {} '{}': {}", what, path, std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// -c FILE, else ctreport.yaml beside the data file, else in the current folder, else defaults.
-model::Config load_config(const ReportOptions& o, std::string& used) {
-  model::Config config = model::default_config();
-  std::string path = o.config_path;
-  if (path.empty()) {
-    std::error_code ec;
-    fs::path beside = fs::path(o.input).parent_path() / "ctreport.yaml";
-    if (fs::is_regular_file(beside, ec)) path = beside.string();
-    else if (fs::is_regular_file("ctreport.yaml", ec)) path = "ctreport.yaml";
-  }
-  if (path.empty()) {
-    used = "built-in defaults";
-    return config;
-  }
-  model::apply_config(config, read_text_file(path, "config file"), path);
-  used = path;
-  if (!config.departement.empty()) {
-    auto code = model::Geography::builtin().normalize_code(config.departement);
-    if (!code)
-      throw DataError(fmt::format("{}: establishment.departement: '{}' is not a French département code (e.g. 42, 2A, 974)",
-                                  path, config.departement));
-    config.departement = *code;
-  }
-  return config;
-}
 
 void print_summary(const figures::Figures& f, const std::vector<fs::path>& written, const render::NumberFormat& nf) {
   bool fr = nf.french;
@@ -115,8 +79,9 @@ int run_report(const ReportOptions& o) {
   for (const auto& f : o.formats)
     if (f != "md" && f != "json") throw UsageError(fmt::format("unknown format '{}' (expected md or json)", f));
 
-  std::string config_used;
-  model::Config config = load_config(o, config_used);
+  LoadedConfig loaded = load_config(o.config_path, o.input);
+  const model::Config& config = loaded.config;
+  const std::string& config_used = loaded.source;
   model::Period period = model::make_period(year, config.start_month);
 
   std::string template_text, template_name;
@@ -130,14 +95,7 @@ int run_report(const ReportOptions& o) {
     template_text = std::string(*t);
   }
 
-  auto table = input::open_table(o.input, config, o.sheet.empty() ? config.sheet : o.sheet);
-  input::ReadOptions read_options;
-  read_options.periods = {period};
-  Progress progress(fmt::format("ctreport: reading {}", fs::path(o.input).filename().string()),
-                    !o.quiet && stderr_is_terminal());
-  read_options.on_progress = [&](double f) { progress.update(f); };
-  input::ReadResult read = input::read_stays(*table, o.input, config, read_options);
-  progress.done();
+  input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet);
   input::throw_if_errors(read, o.input);
   auto t_read = std::chrono::steady_clock::now();
 

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli/check_command.hpp"
 #include "cli/report_command.hpp"
 #include "model/config.hpp"
 #include "util/errors.hpp"
@@ -39,6 +40,7 @@ int run(int argc, char** argv) {
       "establishment, from its stay records (CSV export).\n\n"
       "  ctreport 2024 sejours.csv                     report for 2024 in the current folder\n"
       "  ctreport 2024 sejours.csv -o rapport/ --format md,json\n"
+      "  ctreport check 2024 sejours.csv               data-quality checks (exit 1 when they fail)\n"
       "  ctreport config --defaults > ctreport.yaml    start your own configuration\n",
       "ctreport"};
   app.set_version_flag("-V,--version", std::string("ctreport ") + CTREPORT_VERSION);
@@ -56,6 +58,22 @@ int run(int argc, char** argv) {
   app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");
   app.add_flag("-q,--quiet", report.quiet, "Print nothing but errors");
   app.add_flag("-v,--verbose", report.verbose, "Print the columns recognised, every warning and timings");
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand(
+      "check",
+      "Check the data of a period for problems, as a CI gate.\n"
+      "Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail the check,\n"
+      "2 usage error or unreadable input.");
+  check_cmd->add_option("year", check.year, "Year to check, e.g. 2024")->required();
+  check_cmd->add_option("file", check.input, "Stay records (CSV or XLSX)")->required();
+  check_cmd->add_option("-c,--config", check.config_path, "Configuration file (looked up as for a report)");
+  check_cmd->add_option("--format", check.format, "text (default), json (schema ctreport/check/v1) or github (annotations)");
+  check_cmd->add_flag("--strict", check.strict, "Warnings fail the check too");
+  check_cmd->add_option("--previous", check.previous,
+                        "figures.json of the previous period: its people present at the end must be this period's present at the start");
+  check_cmd->add_option("--sheet", check.sheet, "XLSX input: sheet name or number");
+  check_cmd->add_flag("-q,--quiet", check.quiet, "Print nothing when the check passes");
 
   auto* config_cmd = app.add_subcommand("config", "Show the configuration");
   bool defaults = false;
@@ -75,6 +93,7 @@ int run(int argc, char** argv) {
   }
 
   try {
+    if (check_cmd->parsed()) return run_check(check);
     if (config_cmd->parsed()) {
       if (!defaults) {
         std::cerr << "ctreport: error: say what to show: ctreport config --defaults\n";

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "figures/invariants.hpp"
+#include "figures/stay_checks.hpp"
 #include "model/geography.hpp"
 
 namespace ctreport::figures {
@@ -175,6 +177,7 @@ Figures compute_figures(const ComputeInput& in) {
     f.people.exited += (flags[p] & k_exited) ? 1 : 0;
     f.people.present_at_start += (flags[p] & k_at_start) ? 1 : 0;
     f.people.present_at_end += (flags[p] & k_at_end) ? 1 : 0;
+    f.people.admitted_not_at_start += ((flags[p] & k_admitted) && !(flags[p] & k_at_start)) ? 1 : 0;
   }
 
   // Occupancy, daily then monthly.
@@ -419,6 +422,8 @@ Figures compute_figures(const ComputeInput& in) {
   f.quality.rows_read = in.rows_read;
   f.quality.rows_used = static_cast<uint64_t>(f.stays.overlapping);
   f.quality.source = in.source;
+  check_stays(in.table, cfg, period, own_warnings);
+  check_figures(f, cfg, in.table, own_warnings);
   model::WarningLog all;
   if (in.read_warnings) all.merge(*in.read_warnings);
   all.merge(own_warnings);

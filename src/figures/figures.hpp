@@ -56,6 +56,7 @@ struct Figures {
 
   struct {
     int64_t present = 0, admitted = 0, exited = 0, present_at_start = 0, present_at_end = 0;
+    int64_t admitted_not_at_start = 0;  // for the invariant present = at start + this
   } people;
 
   struct {

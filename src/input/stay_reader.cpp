@@ -3,6 +3,7 @@
 #include "input/stay_reader.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
@@ -68,7 +69,10 @@ class StayBuilder {
   StayBuilder(TableReader& reader, const std::string& file, const model::Config& config, const ReadOptions& options)
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
     m_pivot = 1900;
+    auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    m_future_after = static_cast<util::Day>(today.time_since_epoch().count());
     for (const auto& p : options.periods) {
+      m_future_after = std::max(m_future_after, p.end);
       m_pivot = std::max(m_pivot, util::to_ymd(p.end).year);
       m_keep_from = std::min(m_keep_from, p.start);
       m_keep_to = std::max(m_keep_to, p.end);
@@ -81,8 +85,11 @@ class StayBuilder {
     Row row;
     find_header(row, result);
     uint64_t since_progress = 0;
+    uint64_t last_row = result.header_row;
     while (m_reader.next_row(row)) {
       ++result.rows_read;
+      if (row.row > last_row + 1) empty_rows(last_row + 1, row.row - last_row - 1, result);
+      last_row = row.row;
       process(row, result);
       if (++since_progress == 65536) {
         since_progress = 0;
@@ -104,8 +111,10 @@ class StayBuilder {
       if (map.has(Field::entry_date)) {
         m_map = std::move(map);
         result.header_row = row.row;
-        for (const auto& info : model::all_fields())
+        for (const auto& info : model::all_fields()) {
+          result.table.has_column[static_cast<size_t>(info.field)] = m_map.has(info.field);
           if (m_map.has(info.field)) result.mapping.emplace_back(std::string(info.name), m_map.header(info.field));
+        }
         m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
                         : m_map.has(Field::birth_year) ? Field::birth_year
                                                        : Field::age_at_entry;
@@ -206,7 +215,68 @@ class StayBuilder {
     stay.activity = category(row, model::CategoryField::activity_at_exit);
     stay.stage = category(row, model::CategoryField::stage);
     stay.origin = origin(row);
+    check_row(row, stay);
     result.table.stays.push_back(stay);
+  }
+
+  void empty_rows(uint64_t first, uint64_t count, ReadResult& result) {
+    model::Warning w;
+    w.code = "empty_row";
+    w.message = "empty row";
+    w.row = first;
+    w.count = count;
+    result.warnings.add(std::move(w));
+  }
+
+  // Structure and plausibility checks of a kept row (docs/figures.md, "check").
+  void check_row(const Row& row, const model::Stay& stay) {
+    if (row.cells.size() > m_map.width()) {
+      size_t extra = 0;
+      for (size_t c = m_map.width(); c < row.cells.size(); ++c)
+        extra += util::trim(row.cells[c].text).empty() ? 0 : 1;
+      if (extra > 0) {
+        model::Warning w;
+        w.code = "extra_fields";
+        w.message = fmt::format("the row has values beyond the header's {} columns", m_map.width());
+        w.position = m_reader.cell_position(row, m_map.width());
+        w.row = row.row;
+        w.line = row.line;
+        m_warnings->add(std::move(w));
+      }
+    }
+    uint64_t hash = 1469598103934665603ull;  // FNV-1a over the cells
+    for (const auto& c : row.cells) {
+      for (unsigned char ch : c.text) hash = (hash ^ ch) * 1099511628211ull;
+      hash = (hash ^ 0x1f) * 1099511628211ull;
+    }
+    auto [it, inserted] = m_row_hashes.emplace(hash, row.row);
+    if (!inserted)
+      warn(row, "duplicate_row", Field::entry_date, "",
+           fmt::format("the row repeats row {} exactly", it->second));
+    if (stay.entry > m_future_after)
+      warn(row, "future_date", Field::entry_date, util::iso(stay.entry),
+           fmt::format("entry {} is in the future", util::iso(stay.entry)));
+    if (!stay.is_open() && stay.exit > m_future_after)
+      warn(row, "future_date", Field::exit_date, util::iso(stay.exit),
+           fmt::format("exit {} is in the future", util::iso(stay.exit)));
+    if (stay.birth_kind == model::BirthKind::birth_date || stay.birth_kind == model::BirthKind::age_at_entry ||
+        stay.birth_kind == model::BirthKind::birth_year) {
+      int age = stay.birth_kind == model::BirthKind::age_at_entry ? stay.birth
+                : stay.birth_kind == model::BirthKind::birth_year
+                    ? util::to_ymd(stay.entry).year - stay.birth
+                    : whole_years_between(stay.birth, stay.entry);
+      if (age < m_config.check.min_age || age > m_config.check.max_age)
+        warn(row, "age_out_of_range", m_birth_field, "",
+             fmt::format("age at entry {} is outside {}–{} (check.min_age, check.max_age)", age, m_config.check.min_age,
+                         m_config.check.max_age));
+    }
+  }
+
+  static int whole_years_between(util::Day from, util::Day to) {
+    auto a = util::to_ymd(from), b = util::to_ymd(to);
+    int years = b.year - a.year;
+    if (b.month < a.month || (b.month == a.month && b.day < a.day)) --years;
+    return years;
   }
 
   uint32_t person_of(const Row& row) {
@@ -317,6 +387,8 @@ class StayBuilder {
   size_t m_person_count = 0;
   std::string m_scratch;
   ReadResult* m_result = nullptr;
+  util::Day m_future_after = 0;
+  std::unordered_map<uint64_t, uint64_t> m_row_hashes;  // row content hash -> first row
   model::WarningLog* m_warnings = nullptr;
 };
 

@@ -59,6 +59,21 @@ class Loader {
     return v;
   }
 
+  double fraction(const YAML::Node& n, const std::string& key) const {
+    if (!n.IsScalar()) fail(n, key, "expected a number from 0 to 1");
+    std::string s = n.as<std::string>();
+    double v = 0;
+    try {
+      size_t pos = 0;
+      v = std::stod(s, &pos);
+      if (pos != s.size()) throw std::invalid_argument(s);
+    } catch (const std::exception&) {
+      fail(n, key, fmt::format("'{}' is not a number", s));
+    }
+    if (v < 0 || v > 1) fail(n, key, fmt::format("{} is out of range (expected 0 to 1, e.g. 0.2 for 20 %)", s));
+    return v;
+  }
+
   bool boolean(const YAML::Node& n, const std::string& key) const {
     if (!n.IsScalar()) fail(n, key, "expected true or false");
     std::string s = n.as<std::string>();
@@ -99,7 +114,7 @@ class Loader {
 
   void apply(Config& c, const YAML::Node& root) const {
     if (root.IsNull()) return;
-    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet",
+    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check",
                           "age_brackets", "stay_length_brackets", "categories"});
     if (auto e = root["establishment"]) {
       check_keys(e, "establishment", {"name", "departement"});
@@ -139,6 +154,16 @@ class Loader {
       }
     }
     if (auto s = root["sheet"]) c.sheet = s.IsNull() ? "" : str(s, "sheet");
+    if (auto k = root["check"]) {
+      check_keys(k, "check", {"min_age", "max_age", "long_stay_tolerance_months", "forgotten_exit_months", "max_unknown_share"});
+      if (k["min_age"]) c.check.min_age = integer(k["min_age"], "check.min_age", 0, 150);
+      if (k["max_age"]) c.check.max_age = integer(k["max_age"], "check.max_age", 0, 150);
+      if (k["long_stay_tolerance_months"])
+        c.check.long_stay_tolerance_months = integer(k["long_stay_tolerance_months"], "check.long_stay_tolerance_months", 0, 600);
+      if (k["forgotten_exit_months"])
+        c.check.forgotten_exit_months = integer(k["forgotten_exit_months"], "check.forgotten_exit_months", 1, 600);
+      if (k["max_unknown_share"]) c.check.max_unknown_share = fraction(k["max_unknown_share"], "check.max_unknown_share");
+    }
     if (auto b = root["age_brackets"]) c.age_brackets = age_brackets(b);
     if (auto b = root["stay_length_brackets"]) c.stay_length_brackets = stay_brackets(b);
     if (auto cats = root["categories"]) {

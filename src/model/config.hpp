@@ -30,6 +30,14 @@ struct StayLengthBracket {
 enum class BedDayRule { nights, days };
 enum class AgeReference { entry, period_start, period_end };
 
+struct CheckSettings {
+  int min_age = 14;
+  int max_age = 100;
+  int long_stay_tolerance_months = 3;
+  int forgotten_exit_months = 24;
+  double max_unknown_share = 0.2;
+};
+
 struct Config {
   std::string establishment_name;
   std::string departement;  // canonical code, or empty
@@ -41,6 +49,7 @@ struct Config {
   int contract_months = 24;
   std::map<Field, std::vector<std::string>> columns;  // header overrides per field
   std::string sheet;
+  CheckSettings check;
   std::vector<AgeBracket> age_brackets;
   std::vector<StayLengthBracket> stay_length_brackets;
   std::array<CategorySet, k_category_field_count> categories;

@@ -1,11 +1,13 @@
 // A stay record as the figures need it: compact (no strings), one per row of
 // the export that overlaps a requested period.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
 #include "model/categories.hpp"
+#include "model/fields.hpp"
 #include "util/date.hpp"
 
 namespace ctreport::model {
@@ -42,6 +44,7 @@ struct Stay {
 struct StayTable {
   std::vector<Stay> stays;
   uint32_t person_count = 0;
+  std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
 };
 
 }  // namespace ctreport::model

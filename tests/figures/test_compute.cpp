@@ -290,7 +290,7 @@ TEST_CASE("the year before: next year's present at start is this year's present 
 }
 
 TEST_CASE("warnings are counted, grouped and never hold personal data") {
-  auto r = run_pipeline(k_year_2024, 2024, k_config);
+  auto r = run_pipeline(k_year_2024, 2024, k_config + "check: {max_unknown_share: 0.5}\n");
   const auto& w = r.figures.quality.warnings;
   REQUIRE(w.size() == 2);
   CHECK(w[0].code == "invalid_birth_date");

@@ -1,0 +1,64 @@
+// Shared command steps: configuration lookup and input reading.
+#include "cli/pipeline.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/progress.hpp"
+#include "input/open_table.hpp"
+#include "model/geography.hpp"
+#include "util/errors.hpp"
+
+namespace ctreport::cli {
+
+namespace fs = std::filesystem;
+
+std::string read_text_file(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw UsageError(fmt::format("cannot open {} '{}': {}", what, path, std::strerror(errno)));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+LoadedConfig load_config(const std::string& config_path, const std::string& input) {
+  LoadedConfig loaded{model::default_config(), "built-in defaults"};
+  std::string path = config_path;
+  if (path.empty()) {
+    std::error_code ec;
+    fs::path beside = fs::path(input).parent_path() / "ctreport.yaml";
+    if (!input.empty() && fs::is_regular_file(beside, ec)) path = beside.string();
+    else if (fs::is_regular_file("ctreport.yaml", ec)) path = "ctreport.yaml";
+  }
+  if (path.empty()) return loaded;
+  model::Config& config = loaded.config;
+  model::apply_config(config, read_text_file(path, "config file"), path);
+  loaded.source = path;
+  if (!config.departement.empty()) {
+    auto code = model::Geography::builtin().normalize_code(config.departement);
+    if (!code)
+      throw DataError(fmt::format("{}: establishment.departement: '{}' is not a French département code (e.g. 42, 2A, 974)",
+                                  path, config.departement));
+    config.departement = *code;
+  }
+  return loaded;
+}
+
+input::ReadResult read_input(const std::string& path, const model::Config& config,
+                             const std::vector<model::Period>& periods, const std::string& sheet, bool quiet) {
+  auto table = input::open_table(path, config, sheet.empty() ? config.sheet : sheet);
+  input::ReadOptions options;
+  options.periods = periods;
+  Progress progress(fmt::format("ctreport: reading {}", fs::path(path).filename().string()), !quiet && stderr_is_terminal());
+  options.on_progress = [&](double f) { progress.update(f); };
+  auto result = input::read_stays(*table, path, config, options);
+  progress.done();
+  return result;
+}
+
+}  // namespace ctreport::cli

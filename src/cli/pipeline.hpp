@@ -1,0 +1,29 @@
+// The steps every command shares: find and load the configuration, open and
+// read the input with a progress line.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "input/stay_reader.hpp"
+#include "model/config.hpp"
+#include "model/period.hpp"
+
+namespace ctreport::cli {
+
+struct LoadedConfig {
+  model::Config config;
+  std::string source;  // the file used, or "built-in defaults"
+};
+
+// `config_path` if given, else ctreport.yaml beside `input`, else in the
+// current folder, else the built-in defaults.
+LoadedConfig load_config(const std::string& config_path, const std::string& input);
+
+// Reads `input` keeping the stays that overlap `periods`; row errors are in
+// the result (not thrown). Shows progress on a terminal unless `quiet`.
+input::ReadResult read_input(const std::string& input, const model::Config& config,
+                             const std::vector<model::Period>& periods, const std::string& sheet, bool quiet);
+
+std::string read_text_file(const std::string& path, const char* what);
+
+}  // namespace ctreport::cli

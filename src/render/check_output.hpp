@@ -1,0 +1,25 @@
+// Output of `ctreport check`: the findings as text for people, as JSON
+// (schema ctreport/check/v1) for tools, or as GitHub Actions annotations.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/warnings.hpp"
+
+namespace ctreport::render {
+
+struct CheckReport {
+  std::string file;         // the data file as the user named it
+  std::string period;       // "2024"
+  bool strict = false;      // warnings fail too
+  uint64_t rows_read = 0;
+  std::vector<model::Warning> findings;  // errors first, then warnings, in row order
+  uint64_t error_count = 0, warning_count = 0;  // rows concerned
+  bool passed() const { return error_count == 0 && (!strict || warning_count == 0); }
+};
+
+std::string check_text(const CheckReport& r);
+std::string check_json(const CheckReport& r);
+std::string check_github(const CheckReport& r);
+
+}  // namespace ctreport::render
