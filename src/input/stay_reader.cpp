@@ -115,6 +115,21 @@ class StayBuilder {
           result.table.has_column[static_cast<size_t>(info.field)] = m_map.has(info.field);
           if (m_map.has(info.field)) result.mapping.emplace_back(std::string(info.name), m_map.header(info.field));
         }
+        for (size_t a = 0; a < m_map.all_headers().size(); ++a)
+          for (size_t b = a + 1; b < m_map.all_headers().size(); ++b)
+            if (!m_map.all_headers()[a].empty() &&
+                util::normalize_key(m_map.all_headers()[a]) == util::normalize_key(m_map.all_headers()[b])) {
+              model::Warning w;
+              w.code = "duplicate_header";
+              w.column = m_map.all_headers()[b];
+              w.value = column_letters(b);
+              w.message = fmt::format("columns {} and {} have the same header '{}'", column_letters(a),
+                                      column_letters(b), m_map.all_headers()[b]);
+              w.position = m_reader.cell_position(row, b);
+              w.row = row.row;
+              w.line = row.line;
+              result.warnings.add(std::move(w));
+            }
         m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
                         : m_map.has(Field::birth_year) ? Field::birth_year
                                                        : Field::age_at_entry;
@@ -158,8 +173,9 @@ class StayBuilder {
           fmt::format("{} {}; expected a date such as 31/12/2024 or 2024-12-31", shown_value(cell, f), what));
   }
 
-  void warn(const Row& row, std::string code, Field f, std::string value, std::string message) {
+  void warn(const Row& row, std::string code, Field f, std::string value, std::string message, std::string group = {}) {
     model::Warning w;
+    w.group = std::move(group);
     w.code = std::move(code);
     w.column = m_map.header(f);
     w.value = std::move(value);
@@ -351,7 +367,8 @@ class StayBuilder {
       std::string value(util::trim(cell.text));
       warn(row, "unmapped_value", f, value,
            fmt::format("'{}' maps to no {} category: counted as other (add it to categories.{} in the config)", value,
-                       model::field_info(f).name, model::field_info(f).name));
+                       model::field_info(f).name, model::field_info(f).name),
+           m_scratch);
     }
     return idx;
   }

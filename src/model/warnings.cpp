@@ -4,7 +4,7 @@
 namespace ctreport::model {
 
 void WarningLog::add(Warning w) {
-  std::string key = w.code + '\x1f' + w.column + '\x1f' + w.value;
+  std::string key = w.code + '\x1f' + w.column + '\x1f' + (w.group.empty() ? w.value : w.group);
   if (w.severity == Severity::error) key += '\x1f' + std::to_string(w.row);
   auto it = m_index.find(key);
   if (it != m_index.end()) {

@@ -23,6 +23,7 @@ struct Warning {
   uint64_t row = 0;     // first row concerned (0 = not tied to a row)
   uint64_t line = 0;    // line of that row in a text file (differs from row after multi-line fields)
   uint64_t count = 1;   // rows concerned
+  std::string group;    // groups warnings when set (e.g. the normalised value); else `value` does
 };
 
 class WarningLog {
