@@ -80,6 +80,7 @@ int run_report(const ReportOptions& o) {
     if (f != "md" && f != "json") throw UsageError(fmt::format("unknown format '{}' (expected md or json)", f));
 
   LoadedConfig loaded = load_config(o.config_path, o.input);
+  if (!o.lang.empty()) loaded.config.lang = o.lang;
   const model::Config& config = loaded.config;
   const std::string& config_used = loaded.source;
   model::Period period = model::make_period(year, config.start_month);

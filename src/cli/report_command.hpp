@@ -14,6 +14,7 @@ struct ReportOptions {
   std::vector<std::string> formats; // md, json
   std::string template_path;        // --template
   std::string sheet;                // --sheet
+  std::string lang;                 // --lang; empty = the config's
   bool quiet = false;
   bool verbose = false;
 };

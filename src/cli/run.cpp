@@ -56,6 +56,8 @@ int run(int argc, char** argv) {
   app.add_option("-f,--format", formats, "Output formats, comma-separated: md, json (default: md)")->delimiter(',');
   app.add_option("--template", report.template_path, "Your own Markdown template (variables: docs/templates.md)");
   app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");
+  app.add_option("--lang", report.lang, "Report language: fr (default) or en; overrides `lang` in the config")
+      ->check(CLI::IsMember({"fr", "en"}));
   app.add_flag("-q,--quiet", report.quiet, "Print nothing but errors");
   app.add_flag("-v,--verbose", report.verbose, "Print the columns recognised, every warning and timings");
 
