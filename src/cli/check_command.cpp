@@ -41,8 +41,9 @@ int run_check(const CheckOptions& o) {
   const auto& config = loaded.config;
   model::Period period = model::make_period(year, config.start_month);
   input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet || o.format != "text");
+  model::WarningLog period_warnings = read.warnings_for(period);
   figures::Figures fig =
-      figures::compute_figures({read.table, config, period, read.rows_read, read.source, &read.warnings});
+      figures::compute_figures({read.table, config, period, read.rows_read, read.source, &period_warnings});
 
   model::WarningLog extra;
   if (!o.previous.empty()) {

@@ -56,7 +56,7 @@ input::ReadResult read_input(const std::string& path, const model::Config& confi
   options.periods = periods;
   Progress progress(fmt::format("ctreport: reading {}", fs::path(path).filename().string()), !quiet && stderr_is_terminal());
   options.on_progress = [&](double f) { progress.update(f); };
-  auto result = input::read_stays(*table, path, config, options);
+  auto result = input::read_stays(std::move(table), path, config, options);
   progress.done();
   return result;
 }

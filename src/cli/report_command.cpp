@@ -100,8 +100,9 @@ int run_report(const ReportOptions& o) {
   input::throw_if_errors(read, o.input);
   auto t_read = std::chrono::steady_clock::now();
 
+  model::WarningLog period_warnings = read.warnings_for(period);
   figures::Figures fig = figures::compute_figures(
-      {read.table, config, period, read.rows_read, read.source, &read.warnings});
+      {read.table, config, period, read.rows_read, read.source, &period_warnings});
   auto t_fig = std::chrono::steady_clock::now();
 
   render::NumberFormat nf = render::NumberFormat::for_lang(config.lang);

@@ -125,10 +125,9 @@ class StayBuilder {
               w.value = column_letters(b);
               w.message = fmt::format("columns {} and {} have the same header '{}'", column_letters(a),
                                       column_letters(b), m_map.all_headers()[b]);
-              w.position = m_reader.cell_position(row, b);
               w.row = row.row;
               w.line = row.line;
-              result.warnings.add(std::move(w));
+              result.warnings.add(w, b, RowWarnings::k_no_stay);
             }
         m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
                         : m_map.has(Field::birth_year) ? Field::birth_year
@@ -180,15 +179,13 @@ class StayBuilder {
     w.column = m_map.header(f);
     w.value = std::move(value);
     w.message = std::move(message);
-    w.position = m_reader.cell_position(row, *m_map.column(f));
     w.row = row.row;
     w.line = row.line;
-    m_warnings->add(std::move(w));
+    m_result->warnings.add(w, *m_map.column(f), static_cast<uint32_t>(m_result->table.stays.size()));
   }
 
   void process(const Row& row, ReadResult& result) {
     m_result = &result;
-    m_warnings = &result.warnings;
     const Cell& entry_cell = cell_at(row, m_map.column(Field::entry_date));
     auto entry = cell_date(entry_cell, m_pivot);
     if (entry.status == util::DateParse::empty) {
@@ -240,8 +237,9 @@ class StayBuilder {
     w.code = "empty_row";
     w.message = "empty row";
     w.row = first;
+    w.line = 0;
     w.count = count;
-    result.warnings.add(std::move(w));
+    result.warnings.add(w, 0, RowWarnings::k_no_stay);
   }
 
   // Structure and plausibility checks of a kept row (docs/figures.md, "check").
@@ -254,10 +252,9 @@ class StayBuilder {
         model::Warning w;
         w.code = "extra_fields";
         w.message = fmt::format("the row has values beyond the header's {} columns", m_map.width());
-        w.position = m_reader.cell_position(row, m_map.width());
         w.row = row.row;
         w.line = row.line;
-        m_warnings->add(std::move(w));
+        m_result->warnings.add(w, m_map.width(), static_cast<uint32_t>(m_result->table.stays.size()));
       }
     }
     uint64_t hash = 1469598103934665603ull;  // FNV-1a over the cells
@@ -406,7 +403,6 @@ class StayBuilder {
   ReadResult* m_result = nullptr;
   util::Day m_future_after = 0;
   std::unordered_map<uint64_t, uint64_t> m_row_hashes;  // row content hash -> first row
-  model::WarningLog* m_warnings = nullptr;
 };
 
 }  // namespace
@@ -436,10 +432,27 @@ void throw_if_errors(const ReadResult& result, const std::string& file_label, si
   throw DataError(msg);
 }
 
-ReadResult read_stays(TableReader& reader, const std::string& file_label, const model::Config& config,
+ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& file_label, const model::Config& config,
                       const ReadOptions& options) {
-  StayBuilder builder(reader, file_label, config, options);
-  return builder.run();
+  StayBuilder builder(*reader, file_label, config, options);
+  ReadResult result = builder.run();
+  result.reader = std::move(reader);
+  return result;
+}
+
+model::WarningLog ReadResult::warnings_for(const model::Period& period) const {
+  const auto& stays = table.stays;
+  return warnings.select(
+      [&](uint32_t i) {
+        const auto& s = stays[i];
+        return s.entry <= period.end && (s.is_open() || s.exit >= period.start);
+      },
+      [&](uint64_t row, size_t column) {
+        Row r;
+        r.row = row;
+        r.line = row;
+        return reader ? reader->cell_position(r, column) : "row " + std::to_string(row);
+      });
 }
 
 }  // namespace ctreport::input

@@ -5,11 +5,13 @@
 // affect one breakdown).
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "input/column_map.hpp"
+#include "input/row_warnings.hpp"
 #include "input/table_reader.hpp"
 #include "model/config.hpp"
 #include "model/period.hpp"
@@ -26,13 +28,17 @@ struct ReadOptions {
 
 struct ReadResult {
   model::StayTable table;
+  std::shared_ptr<TableReader> reader;  // kept for positions in messages
   uint64_t rows_read = 0;    // data rows read (header and blank rows excluded)
   uint64_t header_row = 0;   // row number of the header
-  model::WarningLog warnings;
+  RowWarnings warnings;                 // use warnings_for()
   std::vector<model::Warning> errors;  // rows that cannot be used (first max_errors_kept)
   uint64_t error_count = 0;            // all of them
   std::string source;        // the reader's description, e.g. "CSV ';' Windows-1252"
   std::vector<std::pair<std::string, std::string>> mapping;  // field name -> header used
+
+  // The warnings about the stays that overlap `period`, and about the file itself.
+  model::WarningLog warnings_for(const model::Period& period) const;
 };
 
 // True when one of the first rows of `reader` is a header with an entry-date
@@ -43,7 +49,7 @@ bool has_recognised_header(TableReader& reader, const model::Config& config);
 // first of the first 30 rows in which an entry-date column is recognised.
 // Rows that cannot be used are returned in `errors` (see throw_if_errors);
 // a table without a usable header or without data rows throws DataError.
-ReadResult read_stays(TableReader& reader, const std::string& file_label, const model::Config& config,
+ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& file_label, const model::Config& config,
                       const ReadOptions& options);
 
 // Throws DataError listing the first `max_listed` errors of `result`, each as

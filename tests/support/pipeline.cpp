@@ -22,9 +22,10 @@ PipelineResult run_pipeline(const std::string& csv, int year, const std::string&
   input::ReadOptions options;
   options.periods = {period};
   PipelineResult r;
-  r.read = input::read_stays(*reader, "test.csv", config, options);
+  r.read = input::read_stays(std::move(reader), "test.csv", config, options);
   input::throw_if_errors(r.read, "test.csv");
-  r.figures = figures::compute_figures({r.read.table, config, period, r.read.rows_read, r.read.source, &r.read.warnings});
+  auto warnings = r.read.warnings_for(period);
+  r.figures = figures::compute_figures({r.read.table, config, period, r.read.rows_read, r.read.source, &warnings});
   return r;
 }
 
