@@ -7,11 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/pipeline.hpp"
+#include "cli/progress.hpp"
 #include "figures/compute.hpp"
 #include "input/stay_reader.hpp"
 #include "model/config.hpp"
@@ -29,7 +32,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void print_summary(const figures::Figures& f, const std::vector<fs::path>& written, const render::NumberFormat& nf) {
+void print_summary(const figures::Figures& f, const render::NumberFormat& nf) {
   bool fr = nf.french;
   std::cout << fmt::format("{} {}{}\n", fr ? "Rapport" : "Report", f.period.label,
                            f.establishment.name.empty() ? "" : " — " + f.establishment.name);
@@ -45,7 +48,6 @@ void print_summary(const figures::Figures& f, const std::vector<fs::path>& writt
   else
     std::cout << fmt::format("  {:<24}{}\n", fr ? "journées réalisées" : "bed-days", nf.integer(f.occupancy.bed_days));
   std::cout << fmt::format("  {:<24}{}\n", fr ? "avertissements" : "warnings", nf.integer(static_cast<int64_t>(f.quality.warning_rows)));
-  for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", fr ? "écrit" : "written", p.string());
 }
 
 void print_warnings(const figures::Figures& f, const std::string& file, bool verbose) {
@@ -73,66 +75,137 @@ int parse_year(const std::string& text) {
   return year;
 }
 
+std::vector<int> parse_years(const std::string& text) {
+  std::vector<int> years;
+  auto dots = text.find("..");
+  if (dots != std::string::npos) {
+    int from = parse_year(text.substr(0, dots)), to = parse_year(text.substr(dots + 2));
+    if (to < from || to - from > 100)
+      throw UsageError(fmt::format("'{}' is not a range of years (expected e.g. 2019..2024)", text));
+    for (int y = from; y <= to; ++y) years.push_back(y);
+    return years;
+  }
+  size_t start = 0;
+  for (;;) {
+    size_t comma = text.find(',', start);
+    int y = parse_year(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (std::find(years.begin(), years.end(), y) == years.end()) years.push_back(y);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  std::sort(years.begin(), years.end());
+  return years;
+}
+
+namespace {
+
+std::string template_text(const std::string& user_path, const std::string& embedded_name, std::string& name) {
+  if (!user_path.empty()) {
+    name = user_path;
+    return read_text_file(user_path, "template");
+  }
+  name = embedded_name;
+  auto t = util::find_embedded(embedded_name);
+  if (!t) throw std::logic_error("missing embedded template " + embedded_name);
+  return std::string(*t);
+}
+
+}  // namespace
+
 int run_report(const ReportOptions& o) {
   auto t0 = std::chrono::steady_clock::now();
-  int year = parse_year(o.year);
+  std::vector<int> years = parse_years(o.year);
+  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare);
   for (const auto& f : o.formats)
     if (f != "md" && f != "json") throw UsageError(fmt::format("unknown format '{}' (expected md or json)", f));
 
   LoadedConfig loaded = load_config(o.config_path, o.input);
   if (!o.lang.empty()) loaded.config.lang = o.lang;
   const model::Config& config = loaded.config;
-  const std::string& config_used = loaded.source;
-  model::Period period = model::make_period(year, config.start_month);
 
-  std::string template_text, template_name;
-  if (!o.template_path.empty()) {
-    template_text = read_text_file(o.template_path, "template");
-    template_name = o.template_path;
-  } else {
-    template_name = fmt::format("report.{}.md", config.lang);
-    auto t = util::find_embedded(template_name);
-    if (!t) throw std::logic_error("missing embedded template " + template_name);
-    template_text = std::string(*t);
-  }
+  std::string report_name, index_name;
+  std::string report_template = template_text(o.template_path, fmt::format("report.{}.md", config.lang), report_name);
 
-  input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet);
+  // Each year is compared with the years named by --compare, else the year before.
+  auto compared_with = [&](int y) { return compare.empty() ? std::vector<int>{y - 1} : compare; };
+  std::vector<int> needed = years;
+  for (int y : years)
+    for (int c : compared_with(y))
+      if (std::find(needed.begin(), needed.end(), c) == needed.end()) needed.push_back(c);
+  std::sort(needed.begin(), needed.end());
+  std::vector<model::Period> periods;
+  for (int y : needed) periods.push_back(model::make_period(y, config.start_month));
+
+  input::ReadResult read = read_input(o.input, config, periods, o.sheet, o.quiet);
   input::throw_if_errors(read, o.input);
   auto t_read = std::chrono::steady_clock::now();
 
-  model::WarningLog period_warnings = read.warnings_for(period);
-  figures::Figures fig = figures::compute_figures(
-      {read.table, config, period, read.rows_read, read.source, &period_warnings});
+  std::map<int, figures::Figures> figs;
+  Progress progress("ctreport: computing", !o.quiet && stderr_is_terminal() && needed.size() > 3);
+  for (size_t i = 0; i < periods.size(); ++i) {
+    model::WarningLog period_warnings = read.warnings_for(periods[i]);
+    figs[needed[i]] = figures::compute_figures(
+        {read.table, config, periods[i], read.rows_read, read.source, &period_warnings});
+    progress.update(static_cast<double>(i + 1) / static_cast<double>(periods.size()));
+  }
+  progress.done();
   auto t_fig = std::chrono::steady_clock::now();
 
   render::NumberFormat nf = render::NumberFormat::for_lang(config.lang);
   util::OutputFiles outputs(o.output_dir);
-  for (const auto& format : o.formats) {
-    if (format == "md") {
-      auto view = render::report_view(fig, nf);
-      outputs.add(fmt::format("rapport-{}.md", period.label),
-                  render::render_template(template_text, template_name, view, render::Escaping::markdown));
-    } else if (format == "json") {
-      outputs.add(fmt::format("figures-{}.json", period.label), render::figures_json_text(fig));
+  std::vector<const figures::Figures*> reported;
+  std::vector<int> empty_years;
+  for (int y : years) {
+    const auto& fig = figs.at(y);
+    if (fig.stays.overlapping == 0) {
+      empty_years.push_back(y);
+      continue;
     }
+    reported.push_back(&fig);
+    std::vector<const figures::Figures*> previous;
+    for (int c : compared_with(y))
+      if (figs.count(c) && figs.at(c).stays.overlapping > 0) previous.push_back(&figs.at(c));
+    for (const auto& format : o.formats) {
+      if (format == "md") {
+        auto view = render::report_view(fig, nf, previous);
+        outputs.add(fmt::format("rapport-{}.md", fig.period.label),
+                    render::render_template(report_template, report_name, view, render::Escaping::markdown));
+      } else if (format == "json") {
+        outputs.add(fmt::format("figures-{}.json", fig.period.label), render::figures_json_text(fig));
+      }
+    }
+  }
+  if (reported.empty())
+    throw DataError(fmt::format("{}: no stay overlaps {}: nothing to report", o.input,
+                                years.size() == 1 ? figs.at(years[0]).period.label : o.year));
+  if (years.size() > 1 && std::find(o.formats.begin(), o.formats.end(), "md") != o.formats.end()) {
+    std::string index_template = template_text("", fmt::format("index.{}.md", config.lang), index_name);
+    std::vector<const figures::Figures*> all;
+    for (int y : years) all.push_back(&figs.at(y));
+    outputs.add("index.md", render::render_template(index_template, index_name, render::index_view(all, config, nf),
+                                                    render::Escaping::markdown));
   }
   auto written = outputs.commit();
   auto t_end = std::chrono::steady_clock::now();
 
   if (o.verbose) {
     auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-    std::cerr << fmt::format("ctreport: config: {}\n", config_used);
+    std::cerr << fmt::format("ctreport: config: {}\n", loaded.source);
     std::cerr << fmt::format("ctreport: input: {} ({}), header on row {}\n", o.input, read.source, read.header_row);
     for (const auto& [field, header] : read.mapping)
       std::cerr << fmt::format("ctreport: column '{}' -> {}\n", header, field);
-    std::cerr << fmt::format("ctreport: {} rows read, {} stays in the period, {} persons\n", read.rows_read,
-                             fig.stays.overlapping, fig.people.present);
+    std::cerr << fmt::format("ctreport: {} rows read, {} stays kept, {} persons\n", read.rows_read,
+                             read.table.stays.size(), read.table.person_count);
     std::cerr << fmt::format("ctreport: timings: read {:.1f} ms, figures {:.1f} ms, render+write {:.1f} ms\n",
                              ms(t0, t_read), ms(t_read, t_fig), ms(t_fig, t_end));
   }
   if (!o.quiet) {
-    print_warnings(fig, o.input, o.verbose);
-    print_summary(fig, written, nf);
+    for (int y : empty_years)
+      std::cerr << fmt::format("ctreport: warning: {}: no stay overlaps {}: no report for it\n", o.input,
+                               figs.at(y).period.label);
+    for (const auto* f : reported) print_warnings(*f, o.input, o.verbose);
+    for (const auto* f : reported) print_summary(*f, nf);
+    for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", nf.french ? "écrit" : "written", p.string());
   }
   return static_cast<int>(ExitCode::ok);
 }

@@ -7,13 +7,14 @@
 namespace ctreport::cli {
 
 struct ReportOptions {
-  std::string year;                 // as typed: "2024"
+  std::string year;                 // as typed: "2024", "2019..2024", "2019,2021"
   std::string input;                // data file
   std::string config_path;          // -c; empty = look for ctreport.yaml
   std::string output_dir = ".";     // -o
   std::vector<std::string> formats; // md, json
   std::string template_path;        // --template
   std::string sheet;                // --sheet
+  std::string compare;              // --compare 2022,2023; empty = the year before
   std::string lang;                 // --lang; empty = the config's
   bool quiet = false;
   bool verbose = false;
@@ -23,5 +24,7 @@ int run_report(const ReportOptions& options);
 
 // Parses "2024"; throws UsageError otherwise.
 int parse_year(const std::string& text);
+// Parses "2024", "2019..2024" or "2019,2021,2024" into sorted years.
+std::vector<int> parse_years(const std::string& text);
 
 }  // namespace ctreport::cli

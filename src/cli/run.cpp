@@ -48,7 +48,9 @@ int run(int argc, char** argv) {
 
   ReportOptions report;
   std::vector<std::string> formats{"md"};
-  app.add_option("year", report.year, "Year to report on, e.g. 2024 (with period.start_month: 4, 2024 = April 2024 - March 2025)");
+  app.add_option("year", report.year,
+                 "Year(s) to report on: 2024, 2019..2024 or 2019,2021,2024 (with period.start_month: 4, 2024 = April 2024 - "
+                 "March 2025)");
   app.add_option("file", report.input, "Stay records: CSV export (; , or tab, UTF-8 or Windows-1252)");
   app.add_option("-c,--config", report.config_path,
                  "Configuration file (default: ctreport.yaml beside the data file or in the current folder, else built-in defaults)");
@@ -56,6 +58,8 @@ int run(int argc, char** argv) {
   app.add_option("-f,--format", formats, "Output formats, comma-separated: md, json (default: md)")->delimiter(',');
   app.add_option("--template", report.template_path, "Your own Markdown template (variables: docs/templates.md)");
   app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");
+  app.add_option("--compare", report.compare,
+                 "Years to compare with, e.g. 2022,2023 (default: the year before, when the data covers it)");
   app.add_option("--lang", report.lang, "Report language: fr (default) or en; overrides `lang` in the config")
       ->check(CLI::IsMember({"fr", "en"}));
   app.add_flag("-q,--quiet", report.quiet, "Print nothing but errors");

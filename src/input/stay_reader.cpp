@@ -97,6 +97,7 @@ class StayBuilder {
       }
     }
     if (m_options.on_progress) m_options.on_progress(1.0);
+    result.source = m_reader.description();  // after reading: the encoding is known
     if (result.rows_read == 0)
       throw DataError(fmt::format("{}: the file has a header (row {}) but no data rows", m_file, result.header_row));
     result.table.person_count = static_cast<uint32_t>(m_person_count);

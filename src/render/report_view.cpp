@@ -1,6 +1,8 @@
 // Building the template view from the figures.
 #include "render/report_view.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "version.hpp"
@@ -26,12 +28,36 @@ data headcount(const figures::Headcount& h, const NumberFormat& nf) {
 }
 
 // {total, lines: [{key, label, count, share, is_unknown, is_other}], by_key: {KEY: {count, share}}, has_lines}
-data distribution(const figures::Distribution& dist, const NumberFormat& nf) {
+// "+6", "−3", "=" (U+2212 minus, as typeset).
+std::string signed_change(int64_t diff, const NumberFormat& nf) {
+  if (diff == 0) return "=";
+  return (diff > 0 ? "+" : "\u2212") + nf.integer(diff > 0 ? diff : -diff);
+}
+
+// Difference of two shares in percentage points: "+6 points", "−2 points".
+std::string points_change(std::optional<double> now, std::optional<double> before, const NumberFormat& nf) {
+  if (!now || !before) return "–";
+  long diff = std::lround((*now - *before) * 100.0);
+  std::string unit = nf.french ? (std::labs(diff) > 1 ? " points" : " point") : (std::labs(diff) == 1 ? " point" : " points");
+  if (diff == 0) return "=";
+  return (diff > 0 ? "+" : "\u2212") + std::to_string(std::labs(diff)) + unit;
+}
+
+data distribution(const figures::Distribution& dist, const NumberFormat& nf,
+                  const figures::Distribution* before = nullptr) {
   data d;
   list lines;
   data by_key;
   for (const auto& l : dist.lines) {
     data line;
+    const figures::Line* prev = nullptr;
+    if (before)
+      for (const auto& b : before->lines)
+        if (b.key == l.key) prev = &b;
+    line.set("has_previous", before != nullptr);
+    line.set("previous_count", prev ? nf.integer(prev->count) : (before ? "0" : "–"));
+    line.set("previous_share", prev ? nf.percent(prev->share) : "–");
+    line.set("share_change", points_change(l.share, prev ? prev->share : (before ? std::optional<double>(0.0) : std::nullopt), nf));
     line.set("key", l.key);
     line.set("label", l.label);
     line.set("count", nf.integer(l.count));
@@ -69,10 +95,56 @@ std::string warning_text(const model::Warning& w, bool french) {
   return w.message;
 }
 
+std::optional<double> share_of(const figures::Distribution& d, const std::string& key) {
+  for (const auto& l : d.lines)
+    if (l.key == key) return l.share;
+  return std::nullopt;
+}
+
+// The headline figures of one period, for comparisons and the batch index.
+data headline(const figures::Figures& f, const NumberFormat& nf) {
+  data h;
+  h.set("label", f.period.label);
+  h.set("has_data", f.stays.overlapping > 0);
+  h.set("people_present", nf.integer(f.people.present));
+  h.set("people_admitted", nf.integer(f.people.admitted));
+  h.set("people_exited", nf.integer(f.people.exited));
+  h.set("present_at_start", nf.integer(f.people.present_at_start));
+  h.set("present_at_end", nf.integer(f.people.present_at_end));
+  h.set("admissions", nf.integer(f.stays.admissions));
+  h.set("exits", nf.integer(f.stays.exits));
+  h.set("bed_days", nf.integer(f.occupancy.bed_days));
+  h.set("occupancy_rate", nf.percent(f.occupancy.rate));
+  h.set("average_present", nf.decimal_places(f.occupancy.average_present, 1));
+  h.set("women_share", nf.percent(share_of(f.sex, "F")));
+  h.set("mean_age", nf.number(f.age.mean, 1));
+  h.set("median_stay_days", nf.number(f.stay_length.median_days, 0));
+  h.set("housing_solution", nf.integer(f.exits.housing_solution.count));
+  h.set("housing_solution_share", nf.percent(f.exits.housing_solution.share));
+  h.set("report_file", fmt::format("rapport-{}.md", f.period.label));
+  return h;
+}
+
 }  // namespace
 
-data report_view(const figures::Figures& f, const NumberFormat& nf) {
+data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config, const NumberFormat& nf) {
   data v;
+  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
+  data est;
+  est.set("name", config.establishment_name);
+  v.set("establishment", est);
+  list rows;
+  for (const auto* f : years) rows.push_back(headline(*f, nf));
+  v.set("years", rows);
+  v.set("first", years.empty() ? "" : years.front()->period.label);
+  v.set("last", years.empty() ? "" : years.back()->period.label);
+  v.set("has_capacity", config.capacity.defined());
+  return v;
+}
+
+data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& previous) {
+  data v;
+  const figures::Figures* before = previous.empty() ? nullptr : previous.front();
   v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
   v.set("lang", nf.french ? "fr" : "en");
 
@@ -145,9 +217,9 @@ data report_view(const figures::Figures& f, const NumberFormat& nf) {
   occ.set("monthly", monthly);
   v.set("occupancy", occ);
 
-  v.set("sex", distribution(f.sex, nf));
+  v.set("sex", distribution(f.sex, nf, before ? &before->sex : nullptr));
 
-  data age = distribution(f.age.brackets, nf);
+  data age = distribution(f.age.brackets, nf, before ? &before->age.brackets : nullptr);
   age.set("mean", nf.number(f.age.mean, 1));
   age.set("median", nf.number(f.age.median, 1));
   age.set("min", f.age.min ? nf.integer(*f.age.min) : "–");
@@ -157,7 +229,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf) {
   age.set("has_ages", f.age.mean.has_value());
   v.set("age", age);
 
-  data sl = distribution(f.stay_length.brackets, nf);
+  data sl = distribution(f.stay_length.brackets, nf, before ? &before->stay_length.brackets : nullptr);
   const auto& s = f.stay_length;
   sl.set("count", nf.integer(s.count));
   sl.set("mean_days", nf.number(s.mean_days, 0));
@@ -170,25 +242,25 @@ data report_view(const figures::Figures& f, const NumberFormat& nf) {
   sl.set("has_exits", s.count > 0);
   v.set("stay_length", sl);
 
-  v.set("referral", distribution(f.referral, nf));
-  data origin = distribution(f.origin, nf);
+  v.set("referral", distribution(f.referral, nf, before ? &before->referral : nullptr));
+  data origin = distribution(f.origin, nf, before ? &before->origin : nullptr);
   origin.set("same_region", headcount(f.origin_same_region, nf));
   v.set("origin", origin);
 
   data exits;
   exits.set("total", nf.integer(f.exits.total));
-  exits.set("reasons", distribution(f.exits.reasons, nf));
-  exits.set("housing", distribution(f.exits.housing, nf));
-  exits.set("activity", distribution(f.exits.activity, nf));
-  exits.set("outcomes", distribution(f.exits.outcomes, nf));
+  exits.set("reasons", distribution(f.exits.reasons, nf, before ? &before->exits.reasons : nullptr));
+  exits.set("housing", distribution(f.exits.housing, nf, before ? &before->exits.housing : nullptr));
+  exits.set("activity", distribution(f.exits.activity, nf, before ? &before->exits.activity : nullptr));
+  exits.set("outcomes", distribution(f.exits.outcomes, nf, before ? &before->exits.outcomes : nullptr));
   exits.set("housing_solution", headcount(f.exits.housing_solution, nf));
   exits.set("employment", headcount(f.exits.employment, nf));
   exits.set("training", headcount(f.exits.training, nf));
   v.set("exits", exits);
 
   data stage;
-  stage.set("exits", distribution(f.stage.exits, nf));
-  stage.set("present_at_end", distribution(f.stage.present_at_end, nf));
+  stage.set("exits", distribution(f.stage.exits, nf, before ? &before->stage.exits : nullptr));
+  stage.set("present_at_end", distribution(f.stage.present_at_end, nf, before ? &before->stage.present_at_end : nullptr));
   v.set("stage", stage);
 
   data counting;
@@ -201,6 +273,28 @@ data report_view(const figures::Figures& f, const NumberFormat& nf) {
   counting.set("age_at_period_end", f.counting.age_reference == "period_end");
   counting.set("contract_months", nf.integer(f.counting.contract_months));
   v.set("counting", counting);
+
+  // Comparison with earlier years (docs/templates.md, "Comparison").
+  v.set("has_previous", before != nullptr);
+  data headline_now = headline(f, nf);
+  v.set("headline", headline_now);
+  if (before) {
+    v.set("previous", headline(*before, nf));
+    data change;
+    change.set("people_present", signed_change(f.people.present - before->people.present, nf));
+    change.set("people_admitted", signed_change(f.people.admitted - before->people.admitted, nf));
+    change.set("people_exited", signed_change(f.people.exited - before->people.exited, nf));
+    change.set("admissions", signed_change(f.stays.admissions - before->stays.admissions, nf));
+    change.set("exits", signed_change(f.stays.exits - before->stays.exits, nf));
+    change.set("bed_days", signed_change(f.occupancy.bed_days - before->occupancy.bed_days, nf));
+    change.set("occupancy_rate", points_change(f.occupancy.rate, before->occupancy.rate, nf));
+    change.set("women_share", points_change(share_of(f.sex, "F"), share_of(before->sex, "F"), nf));
+    change.set("housing_solution_share", points_change(f.exits.housing_solution.share, before->exits.housing_solution.share, nf));
+    v.set("change", change);
+  }
+  list comparisons;
+  for (const auto* p : previous) comparisons.push_back(headline(*p, nf));
+  v.set("comparisons", comparisons);
 
   data quality;
   quality.set("source", f.quality.source);

@@ -3,11 +3,21 @@
 #pragma once
 #include <kainjow/mustache.hpp>
 
+#include <vector>
+
 #include "figures/figures.hpp"
+#include "model/config.hpp"
 #include "render/number_format.hpp"
 
 namespace ctreport::render {
 
-kainjow::mustache::data report_view(const figures::Figures& f, const NumberFormat& nf);
+// `previous`: the figures of the years to compare with (most recent first is
+// not required; they are shown in the order given), each with data.
+kainjow::mustache::data report_view(const figures::Figures& f, const NumberFormat& nf,
+                                    const std::vector<const figures::Figures*>& previous = {});
+
+// The batch index: one line of headline figures per year (years without data included).
+kainjow::mustache::data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config,
+                                   const NumberFormat& nf);
 
 }  // namespace ctreport::render
