@@ -75,7 +75,7 @@ class WorkbookSheet : public TableReader {
 // Prefixes a reader's message with the path, once.
 [[noreturn]] void rethrow_with_path(const std::string& path, const UsageError& e) {
   std::string msg = e.what();
-  if (msg.rfind(path + ":", 0) == 0) throw e;
+  if (msg.find(path) != std::string::npos) throw e;
   throw UsageError(fmt::format("{}: {}", path, msg));
 }
 

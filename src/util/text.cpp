@@ -150,6 +150,7 @@ std::string_view trim(std::string_view s) {
         static_cast<unsigned char>(s[s.size() - 3]) == 0xE2) { s.remove_suffix(3); continue; }
     break;
   }
+  return s;
 }
 
 }  // namespace ctreport::util

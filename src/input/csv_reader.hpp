@@ -1,0 +1,93 @@
+// Streaming reader of CSV exports: detects the delimiter (';', ',' or tab)
+// and the encoding of each field (UTF-8 or Windows-1252), follows RFC 4180
+// quoting, and hands out rows whose cells point into its chunk buffer.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "input/table_reader.hpp"
+
+namespace ctreport::input {
+
+class CsvReader : public TableReader {
+ public:
+  static constexpr size_t k_default_chunk_size = size_t{1} << 20;
+
+  // Reads `in` front to back in chunks of `chunk_size` bytes (tiny sizes are
+  // for tests). `total_bytes` is the input size for progress(), 0 if unknown.
+  // Throws UsageError when the input is not CSV text at all (NUL bytes, a
+  // zip/XLSX file, UTF-16, nothing but whitespace); messages carry no path.
+  CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, size_t chunk_size = k_default_chunk_size);
+
+  // Throws UsageError("cannot open 'x.csv': No such file or directory").
+  static std::unique_ptr<CsvReader> open_file(const std::string& path);
+  static std::unique_ptr<CsvReader> from_string(std::string content, size_t chunk_size = k_default_chunk_size);
+
+  // Cells are CellType::text (untrimmed) or CellType::empty; trailing empty
+  // cells are dropped. Throws DataError("row N (line L): quoted field never
+  // closed") when the input ends inside quotes.
+  bool next_row(Row& row) override;
+  std::string cell_position(const Row& row, size_t column) const override;  // "row 17, column E"
+  double progress() const override;
+  std::string description() const override;  // "CSV ';' UTF-8", "CSV tab Windows-1252"
+
+  char delimiter() const { return m_delimiter; }
+  // "Windows-1252" once any field read so far needed transcoding, else "UTF-8".
+  std::string encoding() const;
+
+ private:
+  // Where a field's text is: relative to the record start in the chunk
+  // buffer, or in the arena.
+  struct Span {
+    size_t begin;
+    size_t size;
+    bool in_arena;
+  };
+  enum class Parse : uint8_t { complete, need_more };
+
+  void fill();
+  void check_start();
+  void detect_delimiter();
+  Parse parse_record();
+  void decode_fields(const char* base);
+  void add_span(size_t begin, size_t size, bool in_arena) {
+    if (m_span_count == m_spans.size()) m_spans.resize(m_spans.size() * 2 + 16);
+    m_spans[m_span_count++] = {begin, size, in_arena};
+  }
+  std::string_view text_of(const Span& span, const char* base) const {
+    return {(span.in_arena ? m_arena.data() : base) + span.begin, span.size};
+  }
+
+  std::unique_ptr<std::istream> m_in;
+  uint64_t m_total_bytes;
+  size_t m_chunk_size;
+
+  std::vector<char> m_buf;  // unread input is [m_pos, m_end)
+  size_t m_pos = 0;
+  size_t m_end = 0;
+  uint64_t m_bytes_read = 0;
+  bool m_eof = false;
+
+  char m_delimiter = ';';
+  bool m_transcoded = false;
+  std::array<uint8_t, 256> m_field_stop{};   // bytes that end an unquoted field
+  std::array<uint8_t, 256> m_quoted_stop{};  // bytes a quoted field must look at
+
+  // The record being parsed (reused across rows).
+  std::vector<Span> m_spans;  // the first m_span_count are the record's fields
+  size_t m_span_count = 0;
+  std::string m_arena;        // unescaped or transcoded fields
+  size_t m_record_size = 0;   // bytes of the record, terminator included
+  uint64_t m_record_lines = 0;  // line breaks in the record, terminator included
+
+  uint64_t m_row = 0;   // records read so far
+  uint64_t m_line = 1;  // line where the next record starts
+};
+
+}  // namespace ctreport::input
