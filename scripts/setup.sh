@@ -34,7 +34,7 @@ case "$mode" in
     install_missing
     build_project
     out="$here/examples/rapport"
-    "$build/ctreport" 2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format md,json
+    "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format md,json
     echo "ctreport setup: example report written to $out/"
     ;;
   test)
