@@ -138,7 +138,7 @@ TEST_CASE("an unknown sex value is a warning, counted and listed") {
   auto r = run_cli({"2024", "w.csv", "-f", "json"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "ctreport: warning: w.csv: row 5: 'Z' maps to no sex category: counted as other"));
-  CHECK(contains(r.out, "avertissements           1"));
+  CHECK(contains(r.out, "avertissements          1"));
   auto j = nlohmann::json::parse(dir.read("figures-2024.json"));
   CHECK(j["quality"]["warnings"][0]["code"] == "unmapped_value");
   CHECK(j["quality"]["warnings"][0]["row"] == 5);

@@ -75,7 +75,8 @@ TEST_CASE("the same person across rows is one person") {
 }
 
 TEST_CASE("missing-value markers are unknown, not unmapped") {
-  auto f = figures_of("Date d'entrée;Sexe;Orientation\n01/01/2024;NR;non renseigné\n01/01/2024;?;-\n", 2024);
+  auto f = figures_of("Date d'entrée;Sexe;Orientation\n01/01/2024;NR;non renseigné\n01/01/2024;?;-\n", 2024,
+                      "check: {max_unknown_share: 1}\n");
   CHECK(test::line(f.sex, "unknown").count == 2);
   CHECK(test::line(f.referral, "unknown").count == 2);
   CHECK(f.quality.warnings.empty());

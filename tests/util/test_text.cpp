@@ -11,7 +11,7 @@ TEST_CASE("normalised keys ignore case, accents, spaces and punctuation") {
   CHECK(normalize_key("Date d'entrée") == "datedentree");
   CHECK(normalize_key("DATE D’ENTRÉE") == "datedentree");
   CHECK(normalize_key("N° dossier") == "ndossier");
-  CHECK(normalize_key("Âge à l'entrée") == "ageaentree");
+  CHECK(normalize_key("Âge à l'entrée") == "agealentree");
   CHECK(normalize_key("Œuvre  Ça") == "oeuvreca");
   CHECK(normalize_key("Démarche-Personnelle") == "demarchepersonnelle");
 }

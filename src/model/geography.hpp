@@ -1,0 +1,53 @@
+// French départements and regions (2016 regions, Corsica, overseas), shipped
+// as templates/departements.csv, and the resolution of a raw origin value
+// (département code, postal code, département name, country) to a
+// département or "abroad".
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ctreport::model {
+
+struct Departement {
+  std::string code, name, region_code, region;
+};
+
+struct Origin {
+  enum class Kind { departement, abroad, unknown, unresolved } kind = Kind::unknown;
+  int index = -1;  // into Geography::departements() when kind == departement
+};
+
+// Relative to the establishment's département. Without one (empty or unknown
+// code), every origin in France is other_region.
+enum class OriginClass { departement, region, other_region, abroad, unknown };
+
+class Geography {
+ public:
+  // Parses the `code;nom;region_code;region` table. Throws DataError naming the line.
+  static Geography load(std::string_view csv_text);
+  // The embedded table, loaded once.
+  static const Geography& builtin();
+
+  const std::vector<Departement>& departements() const { return m_departements; }
+  const Departement* find(std::string_view code) const;
+
+  // Resolves a raw UTF-8 value; never allocates for plain digit codes.
+  Origin resolve(std::string_view raw) const;
+  OriginClass classify(const Origin& origin, std::string_view establishment_departement) const;
+
+  // "42" / "2a" / "974" / "1" -> canonical code ("42", "2A", "974", "01"), or nothing.
+  std::optional<std::string> normalize_code(std::string_view code) const;
+
+ private:
+  std::optional<int> index_of_code(std::string_view canonical) const;
+  std::optional<int> from_digits(std::string_view digits, bool& abroad) const;
+
+  std::vector<Departement> m_departements;
+  std::unordered_map<std::string, int> m_by_code;  // canonical code -> index
+  std::unordered_map<std::string, int> m_by_name;  // normalised name (and variants) -> index
+};
+
+}  // namespace ctreport::model
