@@ -56,7 +56,7 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf,
         if (b.key == l.key) prev = &b;
     line.set("has_previous", before != nullptr);
     line.set("previous_count", prev ? nf.integer(prev->count) : (before ? "0" : "–"));
-    line.set("previous_share", prev ? nf.percent(prev->share) : "–");
+    line.set("previous_share", prev ? nf.percent(prev->share) : (before ? nf.percent(0.0) : "–"));
     line.set("share_change", points_change(l.share, prev ? prev->share : (before ? std::optional<double>(0.0) : std::nullopt), nf));
     line.set("key", l.key);
     line.set("label", l.label);
