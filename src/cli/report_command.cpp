@@ -126,8 +126,13 @@ int run_report(const ReportOptions& o) {
   std::string report_name, index_name;
   std::string report_template = template_text(o.template_path, fmt::format("report.{}.md", config.lang), report_name);
 
-  // Each year is compared with the years named by --compare, else the year before.
-  auto compared_with = [&](int y) { return compare.empty() ? std::vector<int>{y - 1} : compare; };
+  // Each year is compared with the years named by --compare, else the year before
+  // (only the Markdown report shows comparisons: figures.json is one period's).
+  bool markdown = std::find(o.formats.begin(), o.formats.end(), "md") != o.formats.end();
+  auto compared_with = [&](int y) {
+    if (!markdown) return std::vector<int>{};
+    return compare.empty() ? std::vector<int>{y - 1} : compare;
+  };
   std::vector<int> needed = years;
   for (int y : years)
     for (int c : compared_with(y))
@@ -178,7 +183,7 @@ int run_report(const ReportOptions& o) {
   if (reported.empty())
     throw DataError(fmt::format("{}: no stay overlaps {}: nothing to report", o.input,
                                 years.size() == 1 ? figs.at(years[0]).period.label : o.year));
-  if (years.size() > 1 && std::find(o.formats.begin(), o.formats.end(), "md") != o.formats.end()) {
+  if (years.size() > 1 && markdown) {
     std::string index_template = template_text("", fmt::format("index.{}.md", config.lang), index_name);
     std::vector<const figures::Figures*> all;
     for (int y : years) all.push_back(&figs.at(y));

@@ -2,6 +2,8 @@
 // dates parsed by hand, categories looked up by precomputed normalised keys.
 #include "input/stay_reader.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -68,6 +70,7 @@ class StayBuilder {
  public:
   StayBuilder(TableReader& reader, const std::string& file, const model::Config& config, const ReadOptions& options)
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
+    m_persons.reserve(1 << 16);
     m_pivot = 1900;
     auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     m_future_after = static_cast<util::Day>(today.time_since_epoch().count());
@@ -96,6 +99,7 @@ class StayBuilder {
         if (m_options.on_progress) m_options.on_progress(m_reader.progress());
       }
     }
+    report_duplicates(result);
     if (m_options.on_progress) m_options.on_progress(1.0);
     result.source = m_reader.description();  // after reading: the encoding is known
     if (result.rows_read == 0)
@@ -233,6 +237,30 @@ class StayBuilder {
     result.table.stays.push_back(stay);
   }
 
+  void report_duplicates(ReadResult& result) {
+    std::sort(m_row_hashes.begin(), m_row_hashes.end(),
+              [](const RowHash& a, const RowHash& b) { return a.hash != b.hash ? a.hash < b.hash : a.row < b.row; });
+    std::vector<std::pair<const RowHash*, uint64_t>> duplicates;  // row, and the row it repeats
+    for (size_t i = 1, first = 0; i < m_row_hashes.size(); ++i) {
+      if (m_row_hashes[i].hash != m_row_hashes[i - 1].hash) {
+        first = i;
+        continue;
+      }
+      duplicates.emplace_back(&m_row_hashes[i], m_row_hashes[first].row);
+    }
+    std::sort(duplicates.begin(), duplicates.end(), [](const auto& a, const auto& b) { return a.first->row < b.first->row; });
+    for (const auto& [h, original] : duplicates) {
+      model::Warning w;
+      w.code = "duplicate_row";
+      w.column = m_map.header(Field::entry_date);
+      w.message = fmt::format("the row repeats row {} exactly", original);
+      w.row = h->row;
+      w.line = h->line;
+      result.warnings.add(w, *m_map.column(Field::entry_date), h->stay);
+    }
+    m_row_hashes = {};
+  }
+
   void empty_rows(uint64_t first, uint64_t count, ReadResult& result) {
     model::Warning w;
     w.code = "empty_row";
@@ -258,15 +286,10 @@ class StayBuilder {
         m_result->warnings.add(w, m_map.width(), static_cast<uint32_t>(m_result->table.stays.size()));
       }
     }
-    uint64_t hash = 1469598103934665603ull;  // FNV-1a over the cells
-    for (const auto& c : row.cells) {
-      for (unsigned char ch : c.text) hash = (hash ^ ch) * 1099511628211ull;
-      hash = (hash ^ 0x1f) * 1099511628211ull;
-    }
-    auto [it, inserted] = m_row_hashes.emplace(hash, row.row);
-    if (!inserted)
-      warn(row, "duplicate_row", Field::entry_date, "",
-           fmt::format("the row repeats row {} exactly", it->second));
+    // Exact duplicates are found at the end by sorting these hashes (no hash table in the hot loop).
+    uint64_t hash = 0x9E3779B97F4A7C15ull;
+    for (const auto& c : row.cells) hash = (hash ^ std::hash<std::string_view>{}(c.text)) * 0x100000001B3ull + c.text.size();
+    m_row_hashes.push_back({hash, static_cast<uint32_t>(m_result->table.stays.size()), row.row, row.line});
     if (stay.entry > m_future_after)
       warn(row, "future_date", Field::entry_date, util::iso(stay.entry),
            fmt::format("entry {} is in the future", util::iso(stay.entry)));
@@ -360,7 +383,15 @@ class StayBuilder {
     if (!m_map.has(f)) return model::k_unknown_category;
     const Cell& cell = cell_at(row, m_map.column(f));
     if (cell.type == CellType::empty) return model::k_unknown_category;
-    auto idx = m_config.category_set(cf).classify(cell.text, m_scratch);
+    // Most raw values repeat: remember their category by their exact bytes.
+    auto& cache = m_category_cache[static_cast<size_t>(cf)];
+    model::CategoryIndex idx;
+    if (auto it = cache.find(cell.text); it != cache.end()) {
+      idx = it->second;
+    } else {
+      idx = m_config.category_set(cf).classify(cell.text, m_scratch);
+      if (cache.size() < 4096) cache.emplace(std::string(cell.text), idx);
+    }
     if (idx == model::k_other_category) {
       std::string value(util::trim(cell.text));
       warn(row, "unmapped_value", f, value,
@@ -399,11 +430,18 @@ class StayBuilder {
   util::Day m_keep_from = std::numeric_limits<util::Day>::max();
   util::Day m_keep_to = std::numeric_limits<util::Day>::min();
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_persons;
+  std::array<std::unordered_map<std::string, model::CategoryIndex, StringHash, std::equal_to<>>, model::k_category_field_count>
+      m_category_cache;
   size_t m_person_count = 0;
   std::string m_scratch;
   ReadResult* m_result = nullptr;
   util::Day m_future_after = 0;
-  std::unordered_map<uint64_t, uint64_t> m_row_hashes;  // row content hash -> first row
+  struct RowHash {
+    uint64_t hash;
+    uint32_t stay;
+    uint64_t row, line;
+  };
+  std::vector<RowHash> m_row_hashes;  // kept rows, for duplicate detection
 };
 
 }  // namespace

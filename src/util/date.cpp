@@ -11,8 +11,14 @@ namespace ctreport::util {
 namespace chr = std::chrono;
 
 Day to_day(int year, unsigned month, unsigned day) {
-  chr::sys_days sd{chr::year{year} / chr::month{month} / chr::day{day}};
-  return static_cast<Day>(sd.time_since_epoch().count());
+  // H. Hinnant's days_from_civil (what std::chrono does, without its checks).
+  int y = year - (month <= 2 ? 1 : 0);
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int m = static_cast<int>(month);
+  int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + static_cast<int>(day) - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
 }
 
 Ymd to_ymd(Day d) {
@@ -27,8 +33,9 @@ bool is_valid_date(int year, unsigned month, unsigned day) {
 }
 
 int days_in_month(int year, unsigned month) {
-  return static_cast<int>(static_cast<unsigned>(
-      (chr::year{year} / chr::month{month} / chr::last).day()));
+  static constexpr int k_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : k_days[month - 1];
 }
 
 Day add_months(Day d, int months) {
@@ -74,7 +81,22 @@ bool is_time_tail(std::string_view rest) {
 
 }  // namespace
 
+namespace {
+inline bool digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
 ParsedDate parse_date(std::string_view text, int pivot_year) {
+  // Fast path: exactly dd/mm/yyyy, the form of almost every French export.
+  if (text.size() == 10 && text[2] == '/' && text[5] == '/' && digit(text[0]) && digit(text[1]) && digit(text[3]) &&
+      digit(text[4]) && digit(text[6]) && digit(text[7]) && digit(text[8]) && digit(text[9])) {
+    int day = (text[0] - '0') * 10 + (text[1] - '0');
+    int month = (text[3] - '0') * 10 + (text[4] - '0');
+    int year = (text[6] - '0') * 1000 + (text[7] - '0') * 100 + (text[8] - '0') * 10 + (text[9] - '0');
+    if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, static_cast<unsigned>(month)))
+      return {DateParse::impossible, 0};
+    return {DateParse::ok, to_day(year, static_cast<unsigned>(month), static_cast<unsigned>(day))};
+  }
   std::string_view s = trim(text);
   if (s.empty()) return {DateParse::empty, 0};
   size_t pos = 0;
