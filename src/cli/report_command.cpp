@@ -124,7 +124,8 @@ int run_report(const ReportOptions& o) {
   const model::Config& config = loaded.config;
 
   std::string report_name, index_name;
-  std::string report_template = template_text(o.template_path, fmt::format("report.{}.md", config.lang), report_name);
+  std::string report_template = template_text(o.template_path.empty() ? config.report_template : o.template_path,
+                                              fmt::format("report.{}.md", config.lang), report_name);
 
   // Each year is compared with the years named by --compare, else the year before
   // (only the Markdown report shows comparisons: figures.json is one period's).
@@ -184,7 +185,7 @@ int run_report(const ReportOptions& o) {
     throw DataError(fmt::format("{}: no stay overlaps {}: nothing to report", o.input,
                                 years.size() == 1 ? figs.at(years[0]).period.label : o.year));
   if (years.size() > 1 && markdown) {
-    std::string index_template = template_text("", fmt::format("index.{}.md", config.lang), index_name);
+    std::string index_template = template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name);
     std::vector<const figures::Figures*> all;
     for (int y : years) all.push_back(&figs.at(y));
     outputs.add("index.md", render::render_template(index_template, index_name, render::index_view(all, config, nf),

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/check_command.hpp"
+#include "cli/init_command.hpp"
 #include "cli/report_command.hpp"
 #include "model/config.hpp"
 #include "util/errors.hpp"
@@ -41,6 +42,7 @@ int run(int argc, char** argv) {
       "  ctreport 2024 sejours.csv                     report for 2024 in the current folder\n"
       "  ctreport 2024 sejours.csv -o rapport/ --format md,json\n"
       "  ctreport check 2024 sejours.csv               data-quality checks (exit 1 when they fail)\n"
+      "  ctreport init                                 editable ctreport.yaml and templates here\n"
       "  ctreport config --defaults > ctreport.yaml    start your own configuration\n",
       "ctreport"};
   app.set_version_flag("-V,--version", std::string("ctreport ") + CTREPORT_VERSION);
@@ -81,6 +83,13 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--sheet", check.sheet, "XLSX input: sheet name or number");
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print nothing when the check passes");
 
+  InitOptions init;
+  auto* init_cmd = app.add_subcommand("init", "Write ctreport.yaml and the report templates here, to edit");
+  init_cmd->add_option("-o,--output", init.folder, "Folder to write into (default: current folder)");
+  init_cmd->add_option("--lang", init.lang, "Language of the templates: fr (default) or en")->check(CLI::IsMember({"fr", "en"}));
+  init_cmd->add_flag("--force", init.force, "Overwrite files that exist");
+  init_cmd->add_flag("-q,--quiet", init.quiet, "Print nothing");
+
   auto* config_cmd = app.add_subcommand("config", "Show the configuration");
   bool defaults = false;
   config_cmd->add_flag("--defaults", defaults, "Print the built-in default configuration (a ctreport.yaml to edit)");
@@ -100,6 +109,7 @@ int run(int argc, char** argv) {
 
   try {
     if (check_cmd->parsed()) return run_check(check);
+    if (init_cmd->parsed()) return run_init(init);
     if (config_cmd->parsed()) {
       if (!defaults) {
         std::cerr << "ctreport: error: say what to show: ctreport config --defaults\n";

@@ -114,7 +114,7 @@ class Loader {
 
   void apply(Config& c, const YAML::Node& root) const {
     if (root.IsNull()) return;
-    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check",
+    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check", "templates",
                           "age_brackets", "stay_length_brackets", "categories"});
     if (auto e = root["establishment"]) {
       check_keys(e, "establishment", {"name", "departement"});
@@ -154,6 +154,11 @@ class Loader {
       }
     }
     if (auto s = root["sheet"]) c.sheet = s.IsNull() ? "" : str(s, "sheet");
+    if (auto t = root["templates"]) {
+      check_keys(t, "templates", {"report", "index"});
+      if (t["report"]) c.report_template = str(t["report"], "templates.report");
+      if (t["index"]) c.index_template = str(t["index"], "templates.index");
+    }
     if (auto k = root["check"]) {
       check_keys(k, "check", {"min_age", "max_age", "long_stay_tolerance_months", "forgotten_exit_months", "max_unknown_share"});
       if (k["min_age"]) c.check.min_age = integer(k["min_age"], "check.min_age", 0, 150);

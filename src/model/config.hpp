@@ -49,6 +49,8 @@ struct Config {
   int contract_months = 24;
   std::map<Field, std::vector<std::string>> columns;  // header overrides per field
   std::string sheet;
+  std::string report_template;  // user's report template, relative to the config file's folder
+  std::string index_template;   // user's batch index template
   CheckSettings check;
   std::vector<AgeBracket> age_brackets;
   std::vector<StayLengthBracket> stay_length_brackets;

@@ -209,3 +209,38 @@ TEST_CASE("a config error names the file, line and key") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("cli::init") {
+
+TEST_CASE("ctreport init writes the config and templates, which the report then uses") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  auto r = run_cli({"init"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md", "sejours.csv"});
+  dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
+  auto report = run_cli({"2024", "sejours.csv"}, dir.path());
+  CHECK(report.exit_code == 0);
+  CHECK(dir.read("rapport-2024.md") == "Mon rapport : 3 personnes.\n");
+  auto again = run_cli({"init"}, dir.path());
+  CHECK(again.exit_code == 2);
+  CHECK(contains(again.err, "already exist(s); nothing written (use --force to overwrite)"));
+  CHECK(dir.read("modeles/rapport.md") == "Mon rapport : {{people.present}} personnes.\n");
+  auto forced = run_cli({"init", "--force", "--lang", "en"}, dir.path());
+  CHECK(forced.exit_code == 0);
+  CHECK(contains(dir.read("modeles/rapport.md"), "# Activity report"));
+  CHECK(contains(dir.read("ctreport.yaml"), "\nlang: en"));
+}
+
+TEST_CASE("--lang en gives the English report") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  auto r = run_cli({"2024", "sejours.csv", "--lang", "en", "-q"}, dir.path());
+  CHECK(r.exit_code == 0);
+  std::string md = dir.read("rapport-2024.md");
+  CHECK(contains(md, "# Activity report 2024"));
+  CHECK(contains(md, "We welcomed **3 people** between 1 January 2024 and 31 December 2024"));
+  CHECK(contains(md, "| Women | 1 | 33% |"));
+}
+
+}  // TEST_SUITE

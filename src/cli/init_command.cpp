@@ -1,0 +1,46 @@
+// Writing editable copies of the embedded config and templates.
+#include "cli/init_command.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "model/config.hpp"
+#include "util/embedded_files.hpp"
+#include "util/errors.hpp"
+#include "util/output_files.hpp"
+
+namespace ctreport::cli {
+
+int run_init(const InitOptions& o) {
+  namespace fs = std::filesystem;
+  std::string config = std::string(model::default_config_text());
+  // Point the config at the copies, and set the language.
+  config += "\n# Written by `ctreport init`: the templates below are yours to edit.\n";
+  config += "templates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n";
+  if (o.lang != "fr") {
+    auto pos = config.find("\nlang: fr");
+    if (pos != std::string::npos) config.replace(pos, 9, "\nlang: " + o.lang);
+  }
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"ctreport.yaml", config},
+      {"modeles/rapport.md", std::string(*util::find_embedded(fmt::format("report.{}.md", o.lang)))},
+      {"modeles/index.md", std::string(*util::find_embedded(fmt::format("index.{}.md", o.lang)))},
+  };
+  if (!o.force) {
+    std::string existing;
+    for (const auto& [name, content] : files)
+      if (fs::exists(fs::path(o.folder) / name)) existing += (existing.empty() ? "" : ", ") + (fs::path(o.folder) / name).string();
+    if (!existing.empty())
+      throw UsageError(fmt::format("{} already exist(s); nothing written (use --force to overwrite)", existing));
+  }
+  util::OutputFiles outputs(o.folder);
+  for (auto& [name, content] : files) outputs.add(name, std::move(content));
+  auto written = outputs.commit();
+  if (!o.quiet)
+    for (const auto& p : written) std::cout << fmt::format("written {}\n", p.string());
+  return 0;
+}
+
+}  // namespace ctreport::cli
