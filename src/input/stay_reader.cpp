@@ -406,17 +406,31 @@ class StayBuilder {
     if (!m_map.has(Field::origin)) return model::k_origin_unknown;
     const Cell& cell = cell_at(row, m_map.column(Field::origin));
     if (cell.type == CellType::empty) return model::k_origin_unknown;
-    auto o = m_geo.resolve(cell.text);
+    if (auto it = m_origin_cache.find(cell.text); it != m_origin_cache.end()) {
+      if (it->second == model::k_origin_unresolved) warn_origin(row, cell);
+      return it->second;
+    }
+    model::OriginCode code = resolve_origin(cell.text);
+    if (m_origin_cache.size() < 65536) m_origin_cache.emplace(std::string(cell.text), code);
+    if (code == model::k_origin_unresolved) warn_origin(row, cell);
+    return code;
+  }
+
+  model::OriginCode resolve_origin(std::string_view text) const {
+    auto o = m_geo.resolve(text);
     switch (o.kind) {
       case model::Origin::Kind::departement: return static_cast<model::OriginCode>(o.index);
       case model::Origin::Kind::abroad: return model::k_origin_abroad;
       case model::Origin::Kind::unknown: return model::k_origin_unknown;
       case model::Origin::Kind::unresolved: break;
     }
+    return model::k_origin_unresolved;
+  }
+
+  void warn_origin(const Row& row, const Cell& cell) {
     std::string value(util::trim(cell.text));
     warn(row, "unresolved_origin", Field::origin, value,
          fmt::format("origin '{}' is not a French département, postal code or country: counted as unknown", value));
-    return model::k_origin_unresolved;
   }
 
   TableReader& m_reader;
@@ -432,6 +446,7 @@ class StayBuilder {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_persons;
   std::array<std::unordered_map<std::string, model::CategoryIndex, StringHash, std::equal_to<>>, model::k_category_field_count>
       m_category_cache;
+  std::unordered_map<std::string, model::OriginCode, StringHash, std::equal_to<>> m_origin_cache;
   size_t m_person_count = 0;
   std::string m_scratch;
   ReadResult* m_result = nullptr;
