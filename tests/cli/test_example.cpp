@@ -1,0 +1,45 @@
+// The bundled example: its check passes, and its committed reports are what
+// the tool produces today.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/cli.hpp"
+
+using ctreport::test::run_cli;
+using ctreport::test::ScratchDir;
+
+namespace {
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+TEST_SUITE("cli::example") {
+
+TEST_CASE("ctreport check passes on the bundled example") {
+  ScratchDir dir;
+  auto r = run_cli({"check", "2024", std::string(CTREPORT_SOURCE_DIR) + "/examples/sejours-2022-2024.csv"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("0 error(s)") != std::string::npos);
+}
+
+TEST_CASE("the committed example reports are what ctreport produces") {
+  ScratchDir dir;
+  std::filesystem::path examples = std::filesystem::path(CTREPORT_SOURCE_DIR) / "examples";
+  auto r = run_cli({"2022..2024", (examples / "sejours-2022-2024.csv").string(), "-o", "out", "-f", "md,json", "-q"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"rapport-2022.md", "rapport-2023.md", "rapport-2024.md", "figures-2022.json",
+                           "figures-2023.json", "figures-2024.json", "index.md"}) {
+    CAPTURE(name);
+    CHECK(dir.read(std::string("out/") + name) == slurp(examples / "rapport" / name));
+  }
+}
+
+}  // TEST_SUITE
