@@ -9,6 +9,7 @@
 
 #include "cli/check_command.hpp"
 #include "cli/init_command.hpp"
+#include "cli/merge_command.hpp"
 #include "cli/report_command.hpp"
 #include "model/config.hpp"
 #include "util/errors.hpp"
@@ -43,6 +44,7 @@ int run(int argc, char** argv) {
       "  ctreport 2024 sejours.csv -o rapport/ --format md,json\n"
       "  ctreport check 2024 sejours.csv               data-quality checks (exit 1 when they fail)\n"
       "  ctreport init                                 editable ctreport.yaml and templates here\n"
+      "  ctreport merge a/figures-2024.json b/figures-2024.json -o reseau/   network figures\n"
       "  ctreport config --defaults > ctreport.yaml    start your own configuration\n",
       "ctreport"};
   app.set_version_flag("-V,--version", std::string("ctreport ") + CTREPORT_VERSION);
@@ -90,6 +92,17 @@ int run(int argc, char** argv) {
   init_cmd->add_flag("--force", init.force, "Overwrite files that exist");
   init_cmd->add_flag("-q,--quiet", init.quiet, "Print nothing");
 
+  MergeOptions merge;
+  std::vector<std::string> merge_formats{"md", "json"};
+  auto* merge_cmd = app.add_subcommand(
+      "merge", "Network figures and report from several establishments' figures.json (same period and categories)");
+  merge_cmd->add_option("files", merge.inputs, "figures.json files written by ctreport --format json")->required();
+  merge_cmd->add_option("-o,--output", merge.output_dir, "Output folder (default: current folder)");
+  merge_cmd->add_option("-f,--format", merge_formats, "md, json (default: both)")->delimiter(',');
+  merge_cmd->add_option("--name", merge.name, "The network's name in the report");
+  merge_cmd->add_option("--lang", merge.lang, "fr (default) or en")->check(CLI::IsMember({"fr", "en"}));
+  merge_cmd->add_flag("-q,--quiet", merge.quiet, "Print nothing but errors");
+
   auto* config_cmd = app.add_subcommand("config", "Show the configuration");
   bool defaults = false;
   config_cmd->add_flag("--defaults", defaults, "Print the built-in default configuration (a ctreport.yaml to edit)");
@@ -110,6 +123,10 @@ int run(int argc, char** argv) {
   try {
     if (check_cmd->parsed()) return run_check(check);
     if (init_cmd->parsed()) return run_init(init);
+    if (merge_cmd->parsed()) {
+      merge.formats = split_formats(merge_formats);
+      return run_merge(merge);
+    }
     if (config_cmd->parsed()) {
       if (!defaults) {
         std::cerr << "ctreport: error: say what to show: ctreport config --defaults\n";

@@ -48,6 +48,12 @@ struct Figures {
     std::string name, departement, departement_name, region;
   } establishment;
 
+  // Set on network figures made by merging establishments' figures.json.
+  struct {
+    std::vector<std::string> establishments;  // names, in the order given
+    std::vector<std::string> not_mergeable;   // figures left out (medians, peak)
+  } network;
+
   struct {
     std::string bed_days;       // "nights" | "days"
     std::string age_reference;  // "entry" | "period_start" | "period_end"
@@ -69,6 +75,7 @@ struct Figures {
     int64_t bed_days = 0, capacity_days = 0;
     double average_present = 0;
     int64_t peak_present = 0;
+    bool peak_known = true;         // false for merged figures (peaks of different days do not add)
     std::string peak_date;          // first day of the peak
     std::optional<int> places_start, places_end;  // places on the first and last day
     std::vector<MonthOccupancy> monthly;

@@ -1,6 +1,9 @@
 // Serialisation of the figures to JSON: shares as fractions, unrounded.
 #include "render/figures_json.hpp"
 
+#include <fmt/format.h>
+
+#include "util/errors.hpp"
 #include "version.hpp"
 
 namespace ctreport::render {
@@ -28,6 +31,8 @@ json figures_to_json(const figures::Figures& f) {
   j["establishment"] = {{"name", f.establishment.name},
                         {"departement", f.establishment.departement},
                         {"region", f.establishment.region}};
+  if (!f.network.establishments.empty())
+    j["network"] = {{"establishments", f.network.establishments}, {"not_mergeable", f.network.not_mergeable}};
   j["counting"] = {{"bed_days", f.counting.bed_days},
                    {"age_reference", f.counting.age_reference},
                    {"contract_months", f.counting.contract_months}};
@@ -48,7 +53,7 @@ json figures_to_json(const figures::Figures& f) {
                     {"bed_days", f.occupancy.bed_days},
                     {"capacity_days", f.occupancy.capacity_days},
                     {"average_present", f.occupancy.average_present},
-                    {"peak_present", f.occupancy.peak_present},
+                    {"peak_present", f.occupancy.peak_known ? json(f.occupancy.peak_present) : json(nullptr)},
                     {"peak_date", f.occupancy.peak_date.empty() ? json(nullptr) : json(f.occupancy.peak_date)},
                     {"places_start", opt(f.occupancy.places_start)},
                     {"places_end", opt(f.occupancy.places_end)},
@@ -96,5 +101,121 @@ json figures_to_json(const figures::Figures& f) {
 }
 
 std::string figures_json_text(const figures::Figures& f) { return figures_to_json(f).dump(2) + "\n"; }
+
+namespace {
+
+std::optional<double> get_opt(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
+  return j.at(key).get<double>();
+}
+
+std::optional<int> get_opt_int(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j.at(key).is_null()) return std::nullopt;
+  return j.at(key).get<int>();
+}
+
+figures::Distribution dist(const nlohmann::json& lines, std::string population) {
+  figures::Distribution d;
+  d.population = std::move(population);
+  for (const auto& l : lines) {
+    d.lines.push_back({l.at("key").get<std::string>(), l.at("label").get<std::string>(), l.at("count").get<int64_t>(),
+                       get_opt(l, "share")});
+    d.total += d.lines.back().count;
+  }
+  return d;
+}
+
+figures::Headcount head(const nlohmann::json& j) { return {j.at("count").get<int64_t>(), get_opt(j, "share")}; }
+
+}  // namespace
+
+figures::Figures figures_from_json(std::string_view text, const std::string& source) {
+  figures::Figures f;
+  try {
+    auto j = nlohmann::json::parse(text);
+    if (j.value("schema", "") != "ctreport/figures/v1")
+      throw DataError(fmt::format("{}: not a ctreport figures file (schema ctreport/figures/v1 expected)", source));
+    const auto& p = j.at("period");
+    f.period.label = p.at("label").get<std::string>();
+    f.period.start = p.at("start").get<std::string>();
+    f.period.end = p.at("end").get<std::string>();
+    f.period.days = p.at("days").get<int>();
+    const auto& e = j.at("establishment");
+    f.establishment.name = e.value("name", "");
+    f.establishment.departement = e.value("departement", "");
+    f.establishment.region = e.value("region", "");
+    if (j.contains("network")) {
+      f.network.establishments = j.at("network").at("establishments").get<std::vector<std::string>>();
+      f.network.not_mergeable = j.at("network").at("not_mergeable").get<std::vector<std::string>>();
+    }
+    const auto& c = j.at("counting");
+    f.counting.bed_days = c.at("bed_days").get<std::string>();
+    f.counting.age_reference = c.at("age_reference").get<std::string>();
+    f.counting.contract_months = c.at("contract_months").get<int>();
+    const auto& pe = j.at("people");
+    f.people.present = pe.at("present").get<int64_t>();
+    f.people.admitted = pe.at("admitted").get<int64_t>();
+    f.people.exited = pe.at("exited").get<int64_t>();
+    f.people.present_at_start = pe.at("present_at_start").get<int64_t>();
+    f.people.present_at_end = pe.at("present_at_end").get<int64_t>();
+    const auto& st = j.at("stays");
+    f.stays.overlapping = st.at("overlapping").get<int64_t>();
+    f.stays.admissions = st.at("admissions").get<int64_t>();
+    f.stays.exits = st.at("exits").get<int64_t>();
+    const auto& o = j.at("occupancy");
+    f.occupancy.rate = get_opt(o, "rate");
+    f.occupancy.has_capacity = f.occupancy.rate.has_value() || o.at("capacity_days").get<int64_t>() > 0;
+    f.occupancy.bed_days = o.at("bed_days").get<int64_t>();
+    f.occupancy.capacity_days = o.at("capacity_days").get<int64_t>();
+    f.occupancy.average_present = o.at("average_present").get<double>();
+    f.occupancy.peak_known = !o.at("peak_present").is_null();
+    f.occupancy.peak_present = f.occupancy.peak_known ? o.at("peak_present").get<int64_t>() : 0;
+    f.occupancy.peak_date = o.at("peak_date").is_null() ? "" : o.at("peak_date").get<std::string>();
+    f.occupancy.places_start = get_opt_int(o, "places_start");
+    f.occupancy.places_end = get_opt_int(o, "places_end");
+    for (const auto& m : o.at("monthly"))
+      f.occupancy.monthly.push_back({m.at("month").get<std::string>(), m.at("bed_days").get<int64_t>(),
+                                     m.at("capacity_days").get<int64_t>(), get_opt(m, "rate"),
+                                     m.at("average_present").get<double>()});
+    f.sex = dist(j.at("sex").at("categories"), "people_present");
+    const auto& a = j.at("age");
+    f.age.brackets = dist(a.at("brackets"), "people_present");
+    f.age.mean = get_opt(a, "mean");
+    f.age.median = get_opt(a, "median");
+    f.age.min = get_opt_int(a, "min");
+    f.age.max = get_opt_int(a, "max");
+    f.age.unknown = a.at("unknown").get<int64_t>();
+    const auto& sl = j.at("stay_length");
+    f.stay_length.count = sl.at("count").get<int64_t>();
+    f.stay_length.mean_days = get_opt(sl, "mean_days");
+    f.stay_length.median_days = get_opt(sl, "median_days");
+    f.stay_length.brackets = dist(sl.at("brackets"), "exits");
+    f.stay_length.at_most_3_months = head(sl.at("at_most_3_months"));
+    f.stay_length.over_6_months = head(sl.at("over_6_months"));
+    f.stay_length.reached_term = head(sl.at("reached_term"));
+    f.referral = dist(j.at("referral").at("categories"), "people_present");
+    f.origin = dist(j.at("origin").at("categories"), "people_present");
+    f.origin_same_region = head(j.at("origin").at("same_region"));
+    const auto& x = j.at("exits");
+    f.exits.total = x.at("total").get<int64_t>();
+    f.exits.reasons = dist(x.at("reasons"), "exits");
+    f.exits.housing = dist(x.at("housing"), "exits");
+    f.exits.activity = dist(x.at("activity"), "exits");
+    f.exits.outcomes = dist(x.at("outcomes"), "exits");
+    f.exits.housing_solution = head(x.at("housing_solution"));
+    f.exits.employment = head(x.at("employment"));
+    f.exits.training = head(x.at("training"));
+    f.stage.exits = dist(j.at("stage").at("exits"), "exits");
+    f.stage.present_at_end = dist(j.at("stage").at("present_at_end"), "people_present_at_end");
+    const auto& q = j.at("quality");
+    f.quality.source = q.value("source", "");
+    f.quality.rows_read = q.at("rows_read").get<uint64_t>();
+    f.quality.rows_used = q.at("rows_used").get<uint64_t>();
+    f.quality.warning_rows = q.value("warning_count", uint64_t{0});
+  } catch (const nlohmann::json::exception& e) {
+    throw DataError(fmt::format("{}: not a valid ctreport figures file: {}", source, e.what()));
+  }
+  return f;
+}
 
 }  // namespace ctreport::render

@@ -12,4 +12,8 @@ namespace ctreport::render {
 nlohmann::ordered_json figures_to_json(const figures::Figures& f);
 std::string figures_json_text(const figures::Figures& f);  // pretty-printed, ends with a newline
 
+// Reads a figures.json written by ctreport (schema ctreport/figures/v1) back
+// into figures; `source` names it in errors. Throws DataError.
+figures::Figures figures_from_json(std::string_view text, const std::string& source);
+
 }  // namespace ctreport::render

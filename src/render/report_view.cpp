@@ -133,6 +133,7 @@ data index_view(const std::vector<const figures::Figures*>& years, const model::
   data est;
   est.set("name", config.establishment_name);
   v.set("establishment", est);
+
   list rows;
   for (const auto* f : years) rows.push_back(headline(*f, nf));
   v.set("years", rows);
@@ -155,6 +156,17 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   est.set("region", f.establishment.region);
   est.set("has_departement", !f.establishment.departement_name.empty());
   v.set("establishment", est);
+  data network;
+  network.set("is_network", !f.network.establishments.empty());
+  network.set("count", nf.integer(static_cast<int64_t>(f.network.establishments.size())));
+  list members;
+  for (const auto& n : f.network.establishments) {
+    data member;
+    member.set("name", n);
+    members.push_back(member);
+  }
+  network.set("establishments", members);
+  v.set("network", network);
 
   data period;
   util::Day start = parse_iso(f.period.start), end = parse_iso(f.period.end);
@@ -192,7 +204,8 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   occ.set("bed_days", nf.integer(o.bed_days));
   occ.set("capacity_days", nf.integer(o.capacity_days));
   occ.set("average_present", nf.decimal_places(o.average_present, 1));
-  occ.set("peak_present", nf.integer(o.peak_present));
+  occ.set("peak_present", o.peak_known ? nf.integer(o.peak_present) : "–");
+  occ.set("peak_known", o.peak_known);
   occ.set("peak_date", o.peak_date.empty() ? "–" : nf.date(parse_iso(o.peak_date)));
   std::string places;
   if (o.places_start && o.places_end)

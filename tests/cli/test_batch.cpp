@@ -2,6 +2,8 @@
 // an index, years without data said so, comparison with earlier years.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "support/cli.hpp"
 
 using ctreport::test::run_cli;
@@ -77,6 +79,72 @@ TEST_CASE("year lists and bad ranges") {
   auto bad = run_cli({"2024..2020", "d.csv"}, dir.path());
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "ctreport: error: '2024..2020' is not a range of years (expected e.g. 2019..2024)\n");
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::merge") {
+
+TEST_CASE("merging three establishments equals their concatenated data for every additive figure") {
+  ScratchDir dir;
+  const std::string header = "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie\n";
+  const std::string a = "A1;F;01/01/1980;15/11/2023;10/01/2024;CSAPA;Fin de contrat\nA2;H;01/01/1990;01/03/2024;;SPIP;\n";
+  const std::string b = "B1;F;01/01/1970;01/02/2024;01/05/2024;hôpital;départ volontaire\nB2;M;;01/06/2024;;Autre;\n";
+  const std::string c = "C1;X;01/01/2000;01/01/2022;;famille;\nC2;F;01/01/1985;01/10/2024;02/10/2024;CSAPA;exclusion\n";
+  dir.write("a/d.csv", header + a);
+  dir.write("b/d.csv", header + b);
+  dir.write("c/d.csv", header + c);
+  dir.write("all/d.csv", header + a + b + c);
+  for (const char* x : {"a", "b", "c", "all"}) {
+    dir.write(std::string(x) + "/ctreport.yaml", "capacity: 5\n");
+    REQUIRE(run_cli({"2024", std::string(x) + "/d.csv", "-o", std::string(x), "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  }
+  auto r = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "c/figures-2024.json", "-o", "net", "--name",
+                    "Réseau test"},
+                   dir.path());
+  REQUIRE(r.exit_code == 0);
+  auto merged = nlohmann::json::parse(dir.read("net/figures-2024.json"));
+  auto whole = nlohmann::json::parse(dir.read("all/figures-2024.json"));
+  for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"}) CHECK(merged["people"][k] == whole["people"][k]);
+  for (const char* k : {"overlapping", "admissions", "exits"}) CHECK(merged["stays"][k] == whole["stays"][k]);
+  CHECK(merged["occupancy"]["bed_days"] == whole["occupancy"]["bed_days"]);
+  CHECK(merged["occupancy"]["capacity_days"] == 3 * whole["occupancy"]["capacity_days"].get<int>());  // three establishments of 5 places
+  CHECK(merged["occupancy"]["monthly"][5]["bed_days"] == whole["occupancy"]["monthly"][5]["bed_days"]);
+  for (const char* d : {"sex", "referral"}) {
+    CAPTURE(std::string(d));
+    CHECK(merged[d]["categories"] == whole[d]["categories"]);
+  }
+  CHECK(merged["age"]["brackets"] == whole["age"]["brackets"]);
+  CHECK(merged["age"]["mean"].get<double>() == doctest::Approx(whole["age"]["mean"].get<double>()));
+  CHECK(merged["stay_length"]["brackets"] == whole["stay_length"]["brackets"]);
+  CHECK(merged["stay_length"]["mean_days"].get<double>() == doctest::Approx(whole["stay_length"]["mean_days"].get<double>()));
+  CHECK(merged["exits"]["reasons"] == whole["exits"]["reasons"]);
+  CHECK(merged["age"]["median"].is_null());  // not mergeable: left out, never averaged
+  CHECK(merged["occupancy"]["peak_present"].is_null());
+  CHECK(merged["network"]["establishments"].size() == 3);
+  std::string md = dir.read("net/rapport-2024.md");
+  CHECK(contains(md, "# Rapport d'activité 2024 — Réseau test"));
+  CHECK(contains(md, "Chiffres du réseau : somme des chiffres de 3 établissements"));
+}
+
+TEST_CASE("merging different periods or categories is an error") {
+  ScratchDir dir;
+  const std::string csv = "Date d'entrée;Sexe\n01/02/2023;F\n01/02/2024;F\n";
+  dir.write("d.csv", csv);
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "y24", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2023", "d.csv", "-o", "y23", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto r = run_cli({"merge", "y24/figures-2024.json", "y23/figures-2023.json"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(contains(r.err, "y23/figures-2023.json: its period 2023 (2023-01-01 – 2023-12-31) is not the period of y24/figures-2024.json"));
+  dir.write("other.yaml", "categories:\n  sex:\n    - {key: W, values: [F]}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "other.yaml", "-o", "cat", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto c = run_cli({"merge", "y24/figures-2024.json", "cat/figures-2024.json"}, dir.path());
+  CHECK(c.exit_code == 1);
+  CHECK(contains(c.err, "the categories of sex differ"));
+  dir.write("bad.json", "{\"schema\": \"other\"}");
+  auto bad = run_cli({"merge", "y24/figures-2024.json", "bad.json"}, dir.path());
+  CHECK(bad.exit_code == 1);
+  CHECK(contains(bad.err, "bad.json: not a ctreport figures file"));
 }
 
 }  // TEST_SUITE

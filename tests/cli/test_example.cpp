@@ -35,7 +35,7 @@ TEST_CASE("the committed example reports are what ctreport produces") {
   auto r = run_cli({"2022..2024", (examples / "sejours-2022-2024.csv").string(), "-o", "out", "-f", "md,json", "-q"},
                    dir.path());
   REQUIRE(r.exit_code == 0);
-  for (const char* name : {"rapport-2022.md", "rapport-2023.md", "rapport-2024.md", "figures-2022.json",
+  for (std::string name : {"rapport-2022.md", "rapport-2023.md", "rapport-2024.md", "figures-2022.json",
                            "figures-2023.json", "figures-2024.json", "index.md"}) {
     CAPTURE(name);
     CHECK(dir.read(std::string("out/") + name) == slurp(examples / "rapport" / name));

@@ -1,0 +1,51 @@
+// Merging figures.json files into network figures and rendering them.
+#include "cli/merge_command.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/pipeline.hpp"
+#include "figures/merge.hpp"
+#include "render/figures_json.hpp"
+#include "render/report_view.hpp"
+#include "render/template_engine.hpp"
+#include "util/embedded_files.hpp"
+#include "util/errors.hpp"
+#include "util/output_files.hpp"
+
+namespace ctreport::cli {
+
+int run_merge(const MergeOptions& o) {
+  if (o.inputs.size() < 2) throw UsageError("give at least two figures.json files to merge");
+  for (const auto& f : o.formats)
+    if (f != "md" && f != "json") throw UsageError(fmt::format("unknown format '{}' (expected md or json)", f));
+  std::vector<figures::Figures> inputs;
+  for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file"), path));
+  figures::Figures merged = figures::merge_figures(inputs, o.inputs, o.lang == "en");
+  merged.establishment.name = !o.name.empty() ? o.name
+                              : o.lang == "en" ? fmt::format("Network of {} establishments", inputs.size())
+                                               : fmt::format("Réseau de {} établissements", inputs.size());
+  render::NumberFormat nf = render::NumberFormat::for_lang(o.lang);
+  util::OutputFiles outputs(o.output_dir);
+  for (const auto& format : o.formats) {
+    if (format == "json") {
+      outputs.add(fmt::format("figures-{}.json", merged.period.label), render::figures_json_text(merged));
+    } else {
+      std::string name = fmt::format("report.{}.md", o.lang);
+      outputs.add(fmt::format("rapport-{}.md", merged.period.label),
+                  render::render_template(*util::find_embedded(name), name, render::report_view(merged, nf),
+                                          render::Escaping::markdown));
+    }
+  }
+  auto written = outputs.commit();
+  if (!o.quiet) {
+    std::cout << fmt::format("{}: {} {}, {} {}\n", merged.establishment.name, nf.integer(merged.people.present),
+                             o.lang == "en" ? "people present" : "personnes accueillies", nf.percent(merged.occupancy.rate),
+                             o.lang == "en" ? "occupancy" : "d'occupation");
+    for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", o.lang == "en" ? "written" : "écrit", p.string());
+  }
+  return 0;
+}
+
+}  // namespace ctreport::cli

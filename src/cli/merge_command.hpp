@@ -1,0 +1,20 @@
+// `ctreport merge figures-*.json -o DIR`: a network's figures and report from
+// several establishments' figures.json (no personal data involved).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ctreport::cli {
+
+struct MergeOptions {
+  std::vector<std::string> inputs;
+  std::string output_dir = ".";
+  std::vector<std::string> formats;
+  std::string name;  // the network's name for the report
+  std::string lang = "fr";
+  bool quiet = false;
+};
+
+int run_merge(const MergeOptions& options);
+
+}  // namespace ctreport::cli

@@ -1,0 +1,171 @@
+// Adding up figures of several establishments.
+#include "figures/merge.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/errors.hpp"
+
+namespace ctreport::figures {
+
+namespace {
+
+std::optional<double> ratio(double a, double b) { return b > 0 ? std::optional<double>(a / b) : std::nullopt; }
+
+std::set<std::string> category_keys(const Distribution& d) {
+  std::set<std::string> keys;
+  for (const auto& l : d.lines)
+    if (l.key != "unknown" && l.key != "other") keys.insert(l.key);
+  return keys;
+}
+
+// Adds `b` into `a` line by line (same keys), `other` and `unknown` included.
+void add(Distribution& a, const Distribution& b, const std::string& what, const std::string& name) {
+  if (category_keys(a) != category_keys(b))
+    throw DataError(fmt::format("{}: the categories of {} differ from the first file's: merge figures made with the "
+                                "same categories",
+                                name, what));
+  for (const auto& l : b.lines) {
+    auto it = std::find_if(a.lines.begin(), a.lines.end(), [&](const Line& x) { return x.key == l.key; });
+    if (it != a.lines.end()) it->count += l.count;
+    else a.lines.push_back({l.key, l.label, l.count, std::nullopt});
+  }
+}
+
+void finish(Distribution& d) {
+  // other, then unknown, last
+  std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "other" && l.key != "unknown"; });
+  std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "unknown"; });
+  d.total = 0;
+  for (const auto& l : d.lines) d.total += l.count;
+  for (auto& l : d.lines) l.share = ratio(static_cast<double>(l.count), static_cast<double>(d.total));
+}
+
+void add(Headcount& a, const Headcount& b) { a.count += b.count; }
+void finish(Headcount& h, int64_t total) { h.share = ratio(static_cast<double>(h.count), static_cast<double>(total)); }
+
+}  // namespace
+
+Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::string>& names, bool english) {
+  if (in.empty()) throw DataError("nothing to merge");
+  Figures m = in.front();
+  const std::string& first = names.front();
+  m.network.establishments.clear();
+  double age_sum = 0, length_sum = 0;
+  int64_t age_known = 0;
+  std::map<std::string, MonthOccupancy> months;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const Figures& f = in[i];
+    const std::string& name = names[i];
+    if (f.period.start != m.period.start || f.period.end != m.period.end)
+      throw DataError(fmt::format("{}: its period {} ({} – {}) is not the period of {} ({} – {})", name, f.period.label,
+                                  f.period.start, f.period.end, first, m.period.label, m.period.start, m.period.end));
+    if (f.counting.bed_days != m.counting.bed_days)
+      throw DataError(fmt::format("{}: bed-days counted as {}, but {} counts {}", name, f.counting.bed_days, first,
+                                  m.counting.bed_days));
+    m.network.establishments.push_back(f.establishment.name.empty() ? name : f.establishment.name);
+    int64_t known = f.age.brackets.total - f.age.unknown;
+    if (f.age.mean) age_sum += *f.age.mean * static_cast<double>(known), age_known += known;
+    if (f.stay_length.mean_days) length_sum += *f.stay_length.mean_days * static_cast<double>(f.stay_length.count);
+    for (const auto& mo : f.occupancy.monthly) {
+      auto& t = months[mo.month];
+      t.month = mo.month;
+      t.bed_days += mo.bed_days;
+      t.capacity_days += mo.capacity_days;
+    }
+    if (i == 0) continue;
+    m.people.present += f.people.present;
+    m.people.admitted += f.people.admitted;
+    m.people.exited += f.people.exited;
+    m.people.present_at_start += f.people.present_at_start;
+    m.people.present_at_end += f.people.present_at_end;
+    m.people.admitted_not_at_start += f.people.admitted_not_at_start;
+    m.stays.overlapping += f.stays.overlapping;
+    m.stays.admissions += f.stays.admissions;
+    m.stays.exits += f.stays.exits;
+    m.occupancy.has_capacity = m.occupancy.has_capacity && f.occupancy.has_capacity;
+    m.occupancy.bed_days += f.occupancy.bed_days;
+    m.occupancy.capacity_days += f.occupancy.capacity_days;
+    if (m.occupancy.places_start && f.occupancy.places_start) *m.occupancy.places_start += *f.occupancy.places_start;
+    else m.occupancy.places_start.reset();
+    if (m.occupancy.places_end && f.occupancy.places_end) *m.occupancy.places_end += *f.occupancy.places_end;
+    else m.occupancy.places_end.reset();
+    add(m.sex, f.sex, "sex", name);
+    add(m.age.brackets, f.age.brackets, "age", name);
+    m.age.unknown += f.age.unknown;
+    if (f.age.min) m.age.min = m.age.min ? std::min(*m.age.min, *f.age.min) : *f.age.min;
+    if (f.age.max) m.age.max = m.age.max ? std::max(*m.age.max, *f.age.max) : *f.age.max;
+    m.stay_length.count += f.stay_length.count;
+    add(m.stay_length.brackets, f.stay_length.brackets, "stay_length", name);
+    add(m.stay_length.at_most_3_months, f.stay_length.at_most_3_months);
+    add(m.stay_length.over_6_months, f.stay_length.over_6_months);
+    add(m.stay_length.reached_term, f.stay_length.reached_term);
+    add(m.referral, f.referral, "referral", name);
+    add(m.origin, f.origin, "origin", name);
+    add(m.origin_same_region, f.origin_same_region);
+    m.exits.total += f.exits.total;
+    add(m.exits.reasons, f.exits.reasons, "exits.reasons", name);
+    add(m.exits.housing, f.exits.housing, "exits.housing", name);
+    add(m.exits.activity, f.exits.activity, "exits.activity", name);
+    add(m.exits.outcomes, f.exits.outcomes, "exits.outcomes", name);
+    add(m.exits.housing_solution, f.exits.housing_solution);
+    add(m.exits.employment, f.exits.employment);
+    add(m.exits.training, f.exits.training);
+    add(m.stage.exits, f.stage.exits, "stage.exits", name);
+    add(m.stage.present_at_end, f.stage.present_at_end, "stage.present_at_end", name);
+    m.quality.rows_read += f.quality.rows_read;
+    m.quality.rows_used += f.quality.rows_used;
+    m.quality.warning_rows += f.quality.warning_rows;
+  }
+  // Recomputed from the sums.
+  m.occupancy.rate = m.occupancy.has_capacity ? ratio(static_cast<double>(m.occupancy.bed_days),
+                                                      static_cast<double>(m.occupancy.capacity_days))
+                                              : std::nullopt;
+  m.occupancy.average_present = static_cast<double>(m.occupancy.bed_days) / m.period.days;
+  m.occupancy.monthly.clear();
+  for (auto& [key, mo] : months) {
+    int y = std::stoi(key.substr(0, 4)), mm = std::stoi(key.substr(5, 2));
+    static constexpr int k_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int days = mm == 2 && leap ? 29 : k_days[mm - 1];
+    mo.rate = m.occupancy.has_capacity ? ratio(static_cast<double>(mo.bed_days), static_cast<double>(mo.capacity_days))
+                                       : std::nullopt;
+    mo.average_present = static_cast<double>(mo.bed_days) / days;
+    m.occupancy.monthly.push_back(mo);
+  }
+  for (Distribution* d : {&m.sex, &m.age.brackets, &m.stay_length.brackets, &m.referral, &m.origin, &m.exits.reasons,
+                          &m.exits.housing, &m.exits.activity, &m.exits.outcomes, &m.stage.exits, &m.stage.present_at_end})
+    finish(*d);
+  m.age.mean = age_known > 0 ? std::optional<double>(age_sum / static_cast<double>(age_known)) : std::nullopt;
+  m.stay_length.mean_days = m.stay_length.count > 0 ? std::optional<double>(length_sum / static_cast<double>(m.stay_length.count))
+                                                     : std::nullopt;
+  finish(m.stay_length.at_most_3_months, m.stay_length.count);
+  finish(m.stay_length.over_6_months, m.stay_length.count);
+  finish(m.stay_length.reached_term, m.stay_length.count);
+  finish(m.origin_same_region, m.origin.total);
+  finish(m.exits.housing_solution, m.exits.total);
+  finish(m.exits.employment, m.exits.total);
+  finish(m.exits.training, m.exits.total);
+  // Left out: not additive.
+  m.age.median.reset();
+  m.stay_length.median_days.reset();
+  m.occupancy.peak_known = false;
+  m.occupancy.peak_present = 0;
+  m.occupancy.peak_date.clear();
+  m.network.not_mergeable = {"age.median", "stay_length.median_days", "occupancy.peak_present"};
+  // The origin lines are relative to each establishment's own département.
+  for (auto& l : m.origin.lines) {
+    if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";
+    if (l.key == "region") l.label = english ? "The establishment's region, other département" : "Région de l'établissement, autre département";
+  }
+  m.establishment = {};
+  m.quality.warnings.clear();
+  m.quality.source = english ? fmt::format("figures of {} establishments", in.size())
+                             : fmt::format("chiffres de {} établissements", in.size());
+  return m;
+}
+
+}  // namespace ctreport::figures
