@@ -25,6 +25,7 @@
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
+#include "util/text.hpp"
 
 namespace ctreport::cli {
 
@@ -121,6 +122,7 @@ int run_report(const ReportOptions& o) {
 
   LoadedConfig loaded = load_config(o.config_path, o.input);
   if (!o.lang.empty()) loaded.config.lang = o.lang;
+  if (!o.by.empty() && o.by != "site") loaded.config.columns[model::Field::site] = {o.by};
   const model::Config& config = loaded.config;
 
   std::string report_name, index_name;
@@ -145,6 +147,26 @@ int run_report(const ReportOptions& o) {
   input::ReadResult read = read_input(o.input, config, periods, o.sheet, o.quiet);
   input::throw_if_errors(read, o.input);
   auto t_read = std::chrono::steady_clock::now();
+
+  // --by site: the stays of each site, with that site's capacity.
+  std::vector<model::StayTable> site_tables;
+  std::vector<model::Config> site_configs;
+  if (!o.by.empty()) {
+    if (!read.table.has_column[static_cast<size_t>(model::Field::site)])
+      throw UsageError(fmt::format("{}: no site column to split by (expected a header such as 'Site' or 'Unité', or name "
+                                   "it: --by \"Header\")",
+                                   o.input));
+    site_tables.resize(read.table.sites.size());
+    for (size_t s = 0; s < site_tables.size(); ++s) {
+      site_tables[s].person_count = read.table.person_count;
+      site_tables[s].has_column = read.table.has_column;
+      model::Config sc = config;
+      auto it = config.site_capacity.find(util::normalize_key(read.table.sites[s]));
+      sc.capacity = it != config.site_capacity.end() ? it->second : model::Capacity();
+      site_configs.push_back(std::move(sc));
+    }
+    for (const auto& stay : read.table.stays) site_tables[stay.site].stays.push_back(stay);
+  }
 
   std::map<int, figures::Figures> figs;
   Progress progress("ctreport: computing", !o.quiet && stderr_is_terminal() && needed.size() > 3);
@@ -171,14 +193,39 @@ int run_report(const ReportOptions& o) {
     std::vector<const figures::Figures*> previous;
     for (int c : compared_with(y))
       if (figs.count(c) && figs.at(c).stays.overlapping > 0) previous.push_back(&figs.at(c));
-    for (const auto& format : o.formats) {
-      if (format == "md") {
-        auto view = render::report_view(fig, nf, previous);
-        outputs.add(fmt::format("rapport-{}.md", fig.period.label),
-                    render::render_template(report_template, report_name, view, render::Escaping::markdown));
-      } else if (format == "json") {
-        outputs.add(fmt::format("figures-{}.json", fig.period.label), render::figures_json_text(fig));
+    auto add_outputs = [&](const figures::Figures& f, const std::vector<const figures::Figures*>& before,
+                           const std::string& suffix) {
+      for (const auto& format : o.formats) {
+        if (format == "md") {
+          auto view = render::report_view(f, nf, before);
+          outputs.add(fmt::format("rapport-{}{}.md", f.period.label, suffix),
+                      render::render_template(report_template, report_name, view, render::Escaping::markdown));
+        } else if (format == "json") {
+          outputs.add(fmt::format("figures-{}{}.json", f.period.label, suffix), render::figures_json_text(f));
+        }
       }
+    };
+    add_outputs(fig, previous, "");
+    // One report per site (--by site), each compared with the same site's earlier years.
+    for (size_t s = 0; s < site_tables.size(); ++s) {
+      auto site_figures = [&](int year) {
+        auto period = model::make_period(year, config.start_month);
+        model::WarningLog w = read.warnings_for(period, static_cast<uint16_t>(s));
+        auto f = figures::compute_figures({site_tables[s], site_configs[s], period, read.rows_read, read.source, &w});
+        f.establishment.name = config.establishment_name.empty() ? read.table.sites[s]
+                                                                 : config.establishment_name + " — " + read.table.sites[s];
+        return f;
+      };
+      figures::Figures sf = site_figures(y);
+      if (sf.stays.overlapping == 0) continue;
+      std::vector<figures::Figures> site_before;
+      for (const auto* p : previous) {
+        auto pf = site_figures(p->period.year);
+        if (pf.stays.overlapping > 0) site_before.push_back(std::move(pf));
+      }
+      std::vector<const figures::Figures*> before;
+      for (const auto& p : site_before) before.push_back(&p);
+      add_outputs(sf, before, "-" + util::slug(read.table.sites[s].empty() ? "sans-site" : read.table.sites[s]));
     }
   }
   if (reported.empty())

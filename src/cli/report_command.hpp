@@ -16,6 +16,7 @@ struct ReportOptions {
   std::string sheet;                // --sheet
   std::string compare;              // --compare 2022,2023; empty = the year before
   std::string lang;                 // --lang; empty = the config's
+  std::string by;                   // --by site (or a header): one report per site too
   bool quiet = false;
   bool verbose = false;
 };

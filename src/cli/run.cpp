@@ -62,6 +62,8 @@ int run(int argc, char** argv) {
   app.add_option("-f,--format", formats, "Output formats, comma-separated: md, json (default: md)")->delimiter(',');
   app.add_option("--template", report.template_path, "Your own Markdown template (variables: docs/templates.md)");
   app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");
+  app.add_option("--by", report.by,
+                 "Also one report per site: 'site' (a column headed Site, Unité, Service...) or the header of the column");
   app.add_option("--compare", report.compare,
                  "Years to compare with, e.g. 2022,2023 (default: the year before, when the data covers it)");
   app.add_option("--lang", report.lang, "Report language: fr (default) or en; overrides `lang` in the config")

@@ -233,6 +233,7 @@ class StayBuilder {
     stay.activity = category(row, model::CategoryField::activity_at_exit);
     stay.stage = category(row, model::CategoryField::stage);
     stay.origin = origin(row);
+    stay.site = site(row);
     check_row(row, stay);
     result.table.stays.push_back(stay);
   }
@@ -416,6 +417,24 @@ class StayBuilder {
     return code;
   }
 
+  uint16_t site(const Row& row) {
+    if (!m_map.has(Field::site)) return 0;
+    std::string_view text = util::trim(cell_at(row, m_map.column(Field::site)).text);
+    if (auto it = m_sites.find(text); it != m_sites.end()) return it->second;
+    auto& names = m_result->table.sites;
+    // Spellings that normalise alike ("Le Moulin", "le moulin") are one site.
+    std::string key = util::normalize_key(text);
+    for (size_t i = 0; i < names.size(); ++i)
+      if (util::normalize_key(names[i]) == key) {
+        m_sites.emplace(std::string(text), static_cast<uint16_t>(i));
+        return static_cast<uint16_t>(i);
+      }
+    if (names.size() >= 0xFFFF) throw DataError(fmt::format("{}: more than 65535 different sites", m_file));
+    names.emplace_back(text.empty() ? "" : std::string(text));
+    m_sites.emplace(std::string(text), static_cast<uint16_t>(names.size() - 1));
+    return static_cast<uint16_t>(names.size() - 1);
+  }
+
   model::OriginCode resolve_origin(std::string_view text) const {
     auto o = m_geo.resolve(text);
     switch (o.kind) {
@@ -447,6 +466,7 @@ class StayBuilder {
   std::array<std::unordered_map<std::string, model::CategoryIndex, StringHash, std::equal_to<>>, model::k_category_field_count>
       m_category_cache;
   std::unordered_map<std::string, model::OriginCode, StringHash, std::equal_to<>> m_origin_cache;
+  std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> m_sites;
   size_t m_person_count = 0;
   std::string m_scratch;
   ReadResult* m_result = nullptr;
@@ -494,12 +514,14 @@ ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& fi
   return result;
 }
 
-model::WarningLog ReadResult::warnings_for(const model::Period& period) const {
+model::WarningLog ReadResult::warnings_for(const model::Period& period) const { return warnings_for(period, 0xFFFF); }
+
+model::WarningLog ReadResult::warnings_for(const model::Period& period, uint16_t site) const {
   const auto& stays = table.stays;
   return warnings.select(
       [&](uint32_t i) {
         const auto& s = stays[i];
-        return s.entry <= period.end && (s.is_open() || s.exit >= period.start);
+        return (site == 0xFFFF || s.site == site) && s.entry <= period.end && (s.is_open() || s.exit >= period.start);
       },
       [&](uint64_t row, size_t column) {
         Row r;

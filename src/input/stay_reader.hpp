@@ -39,6 +39,8 @@ struct ReadResult {
 
   // The warnings about the stays that overlap `period`, and about the file itself.
   model::WarningLog warnings_for(const model::Period& period) const;
+  // The same, for the stays of one site.
+  model::WarningLog warnings_for(const model::Period& period, uint16_t site) const;
 };
 
 // True when one of the first rows of `reader` is a header with an entry-date

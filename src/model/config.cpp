@@ -114,7 +114,7 @@ class Loader {
 
   void apply(Config& c, const YAML::Node& root) const {
     if (root.IsNull()) return;
-    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check", "templates",
+    check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check", "templates", "sites",
                           "age_brackets", "stay_length_brackets", "categories"});
     if (auto e = root["establishment"]) {
       check_keys(e, "establishment", {"name", "departement"});
@@ -154,6 +154,18 @@ class Loader {
       }
     }
     if (auto s = root["sheet"]) c.sheet = s.IsNull() ? "" : str(s, "sheet");
+    if (auto sites = root["sites"]) {
+      if (!sites.IsMap()) fail(sites, "sites", "expected a mapping of site name: {capacity: ...}");
+      for (const auto& kv : sites) {
+        std::string name = kv.first.as<std::string>();
+        std::string key = "sites." + name;
+        check_keys(kv.second, key, {"capacity"});
+        Config tmp;
+        if (kv.second["capacity"]) apply_capacity(tmp, kv.second["capacity"]);
+        c.site_capacity[util::normalize_key(name)] = tmp.capacity;
+        c.site_labels[util::normalize_key(name)] = name;
+      }
+    }
     if (auto t = root["templates"]) {
       check_keys(t, "templates", {"report", "index"});
       if (t["report"]) c.report_template = str(t["report"], "templates.report");

@@ -52,6 +52,8 @@ struct Config {
   std::string report_template;  // user's report template, relative to the config file's folder
   std::string index_template;   // user's batch index template
   CheckSettings check;
+  std::map<std::string, Capacity> site_capacity;  // by normalised site name
+  std::map<std::string, std::string> site_labels;  // normalised -> as written in the config
   std::vector<AgeBracket> age_brackets;
   std::vector<StayLengthBracket> stay_length_brackets;
   std::array<CategorySet, k_category_field_count> categories;

@@ -25,6 +25,7 @@ constexpr std::array<sv, 5> k_housing = {"logement à la sortie", "hébergement 
 constexpr std::array<sv, 5> k_activity = {"situation professionnelle à la sortie", "emploi à la sortie",
                                           "activité à la sortie", "employment_at_exit", "activity_at_exit"};
 constexpr std::array<sv, 3> k_stage = {"étape", "phase", "stage"};
+constexpr std::array<sv, 6> k_site = {"site", "unité", "lieu", "antenne", "service", "structure"};
 
 const std::array<FieldInfo, k_field_count> k_fields = {{
     {Field::person_id, "person_id", k_person, true, false},
@@ -40,6 +41,7 @@ const std::array<FieldInfo, k_field_count> k_fields = {{
     {Field::housing_at_exit, "housing_at_exit", k_housing, false, false},
     {Field::activity_at_exit, "activity_at_exit", k_activity, false, false},
     {Field::stage, "stage", k_stage, false, false},
+    {Field::site, "site", k_site, false, false},
 }};
 
 constexpr std::array<std::pair<CategoryField, Field>, k_category_field_count> k_category_fields = {{

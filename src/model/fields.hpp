@@ -23,8 +23,9 @@ enum class Field : uint8_t {
   housing_at_exit,
   activity_at_exit,
   stage,
+  site,
 };
-inline constexpr size_t k_field_count = 13;
+inline constexpr size_t k_field_count = 14;
 
 struct FieldInfo {
   Field field;

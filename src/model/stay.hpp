@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "model/categories.hpp"
@@ -35,6 +36,7 @@ struct Stay {
   CategoryIndex housing = k_unknown_category;
   CategoryIndex activity = k_unknown_category;
   CategoryIndex stage = k_unknown_category;
+  uint16_t site = 0;  // index into StayTable::sites (0 when there is no site column)
   BirthKind birth_kind = BirthKind::none;
 
   bool is_open() const { return exit == k_open_exit; }
@@ -45,6 +47,7 @@ struct StayTable {
   std::vector<Stay> stays;
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
+  std::vector<std::string> sites;                // site values as first written, when there is a site column
 };
 
 }  // namespace ctreport::model

@@ -131,6 +131,25 @@ std::string normalize_key(std::string_view s) {
   return out;
 }
 
+std::string slug(std::string_view s) {
+  std::string out, word;
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    normalize_key(s.substr(start, end - start), word);
+    if (!word.empty()) out += (out.empty() ? "" : "-") + word;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' || c == '-' || c == '_' || c == '/' || c == '\\' || c == '\'' || c == '.' || c == '(' || c == ')' ||
+        c == ',' || c == ';' || c == ':') {
+      flush(i);
+      start = i + 1;
+    }
+  }
+  flush(s.size());
+  return out.empty() ? "x" : out;
+}
+
 std::string_view trim(std::string_view s) {
   for (;;) {
     if (s.empty()) return s;

@@ -19,6 +19,9 @@ void append_cp1252_as_utf8(std::string_view s, std::string& out);
 std::string normalize_key(std::string_view utf8);
 void normalize_key(std::string_view utf8, std::string& out);  // out is replaced
 
+// A file-name-safe form: "Le Moulin (Saint-Étienne)" -> "le-moulin-saint-etienne".
+std::string slug(std::string_view utf8);
+
 // Trims ASCII spaces, tabs, CR/LF and UTF-8 non-breaking spaces at both ends.
 std::string_view trim(std::string_view s);
 

@@ -148,3 +148,50 @@ TEST_CASE("merging different periods or categories is an error") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("cli::sites") {
+
+TEST_CASE("--by site gives one report per site, with its capacity, that sum to the total") {
+  ScratchDir dir;
+  dir.write("d.csv",
+            "N° dossier;Site;Sexe;Date d'entrée;Date de sortie\n"
+            "1;Les Tilleuls;F;15/11/2023;10/01/2024\n"
+            "2;Le Moulin;H;01/03/2024;\n"
+            "3;les tilleuls;M;01/06/2024;30/09/2024\n"
+            "4;Le Moulin;F;01/02/2024;01/05/2024\n");
+  dir.write("ctreport.yaml",
+            "establishment: {name: CT}\ncapacity: 5\nsites:\n  Les Tilleuls: {capacity: 3}\n  Le Moulin: {capacity: 2}\n");
+  auto r = run_cli({"2024", "d.csv", "--by", "site", "-f", "md,json", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "d.csv", "figures-2024-le-moulin.json",
+                                                "figures-2024-les-tilleuls.json", "figures-2024.json",
+                                                "rapport-2024-le-moulin.md", "rapport-2024-les-tilleuls.md",
+                                                "rapport-2024.md"});
+  auto total = nlohmann::json::parse(dir.read("figures-2024.json"));
+  auto a = nlohmann::json::parse(dir.read("figures-2024-les-tilleuls.json"));
+  auto b = nlohmann::json::parse(dir.read("figures-2024-le-moulin.json"));
+  CHECK(a["people"]["present"] == 2);
+  CHECK(b["people"]["present"] == 2);
+  for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"})
+    CHECK(a["people"][k].get<int>() + b["people"][k].get<int>() == total["people"][k].get<int>());
+  CHECK(a["occupancy"]["bed_days"].get<int>() + b["occupancy"]["bed_days"].get<int>() == total["occupancy"]["bed_days"].get<int>());
+  CHECK(a["occupancy"]["capacity_days"] == 3 * 366);
+  CHECK(b["occupancy"]["capacity_days"] == 2 * 366);
+  CHECK(total["occupancy"]["capacity_days"] == 5 * 366);
+  CHECK(contains(dir.read("rapport-2024-le-moulin.md"), "# Rapport d'activité 2024 — CT — Le Moulin"));
+}
+
+TEST_CASE("--by names the column; without one it is a usage error") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Pavillon\n01/02/2024;A\n01/03/2024;B\n");
+  auto r = run_cli({"2024", "d.csv", "--by", "Pavillon", "-f", "json", "-q"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(dir.exists("figures-2024-a.json"));
+  CHECK(dir.exists("figures-2024-b.json"));
+  dir.write("e.csv", "Date d'entrée\n01/02/2024\n");
+  auto none = run_cli({"2024", "e.csv", "--by", "site"}, dir.path());
+  CHECK(none.exit_code == 2);
+  CHECK(contains(none.err, "e.csv: no site column to split by"));
+}
+
+}  // TEST_SUITE
