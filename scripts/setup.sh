@@ -2,6 +2,7 @@
 # One-command set-up for ctreport on Debian 12.
 #   scripts/setup.sh example   install what is missing, build, render the bundled example
 #   scripts/setup.sh test      install what is missing, build, run the whole test suite
+# With CTREPORT_WITH_LATEX=1, the optional LaTeX packages for PDF reports too.
 # Packages come from scripts/debian-packages.txt (the project's single list).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,7 +12,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 install_missing() {
   local wanted=() missing=()
-  mapfile -t wanted < <(grep -v '^\s*#' "$here/scripts/debian-packages.txt" | sed '/^\s*$/d')
+  mapfile -t wanted < <(grep -v '^\s*#' "$here/scripts/debian-packages.txt" | grep -v '^\[' | sed '/^\s*$/d')
+  if [ "${CTREPORT_WITH_LATEX:-0}" = 1 ]; then
+    mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[latex\] *//p' "$here/scripts/debian-packages.txt")
+  fi
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
@@ -34,7 +38,9 @@ case "$mode" in
     install_missing
     build_project
     out="$here/examples/rapport"
-    "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format md,json
+    formats=md,json
+    if command -v pdflatex >/dev/null 2>&1; then formats=md,tex,pdf,json; fi
+    "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format "$formats"
     echo "ctreport setup: example report written to $out/"
     ;;
   test)

@@ -40,7 +40,7 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
   model::apply_config(config, read_text_file(path, "config file"), path);
   loaded.source = path;
   // Template paths in a config file are relative to its folder.
-  for (std::string* t : {&config.report_template, &config.index_template})
+  for (std::string* t : {&config.report_template, &config.index_template, &config.latex_template})
     if (!t->empty() && fs::path(*t).is_relative()) *t = (fs::path(path).parent_path() / *t).string();
   if (!config.departement.empty()) {
     auto code = model::Geography::builtin().normalize_code(config.departement);

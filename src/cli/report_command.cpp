@@ -19,6 +19,7 @@
 #include "input/stay_reader.hpp"
 #include "model/config.hpp"
 #include "render/figures_json.hpp"
+#include "render/latex_pdf.hpp"
 #include "render/number_format.hpp"
 #include "render/report_view.hpp"
 #include "render/template_engine.hpp"
@@ -118,20 +119,29 @@ int run_report(const ReportOptions& o) {
   std::vector<int> years = parse_years(o.year);
   std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare);
   for (const auto& f : o.formats)
-    if (f != "md" && f != "json") throw UsageError(fmt::format("unknown format '{}' (expected md or json)", f));
+    if (f != "md" && f != "json" && f != "tex" && f != "pdf")
+      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf or json)", f));
+  bool wants_pdf = std::find(o.formats.begin(), o.formats.end(), "pdf") != o.formats.end();
+  if (wants_pdf && !render::latex_engine())
+    throw UsageError(
+        "--format pdf needs LaTeX, which is not installed: run 'CTREPORT_WITH_LATEX=1 bash scripts/setup.sh example' "
+        "(or apt-get install latexmk texlive-latex-recommended texlive-pictures texlive-lang-french), or use --format tex "
+        "and compile it yourself");
 
   LoadedConfig loaded = load_config(o.config_path, o.input);
   if (!o.lang.empty()) loaded.config.lang = o.lang;
   if (!o.by.empty() && o.by != "site") loaded.config.columns[model::Field::site] = {o.by};
   const model::Config& config = loaded.config;
 
-  std::string report_name, index_name;
+  std::string report_name, index_name, latex_name;
+  std::string latex_template = template_text(config.latex_template, fmt::format("report.{}.tex", config.lang), latex_name);
   std::string report_template = template_text(o.template_path.empty() ? config.report_template : o.template_path,
                                               fmt::format("report.{}.md", config.lang), report_name);
 
   // Each year is compared with the years named by --compare, else the year before
   // (only the Markdown report shows comparisons: figures.json is one period's).
-  bool markdown = std::find(o.formats.begin(), o.formats.end(), "md") != o.formats.end();
+  bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) { return f != "json"; }) !=
+                  o.formats.end();
   auto compared_with = [&](int y) {
     if (!markdown) return std::vector<int>{};
     return compare.empty() ? std::vector<int>{y - 1} : compare;
@@ -202,6 +212,11 @@ int run_report(const ReportOptions& o) {
                       render::render_template(report_template, report_name, view, render::Escaping::markdown));
         } else if (format == "json") {
           outputs.add(fmt::format("figures-{}{}.json", f.period.label, suffix), render::figures_json_text(f));
+        } else if (format == "tex" || format == "pdf") {
+          std::string tex = render::render_template(latex_template, latex_name, render::report_view(f, nf, before),
+                                                    render::Escaping::latex);
+          if (format == "tex") outputs.add(fmt::format("rapport-{}{}.tex", f.period.label, suffix), tex);
+          else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, o.output_dir));
         }
       }
     };

@@ -167,7 +167,8 @@ class Loader {
       }
     }
     if (auto t = root["templates"]) {
-      check_keys(t, "templates", {"report", "index"});
+      check_keys(t, "templates", {"report", "index", "latex"});
+      if (t["latex"]) c.latex_template = str(t["latex"], "templates.latex");
       if (t["report"]) c.report_template = str(t["report"], "templates.report");
       if (t["index"]) c.index_template = str(t["index"], "templates.index");
     }

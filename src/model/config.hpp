@@ -51,6 +51,7 @@ struct Config {
   std::string sheet;
   std::string report_template;  // user's report template, relative to the config file's folder
   std::string index_template;   // user's batch index template
+  std::string latex_template;   // user's LaTeX report template
   CheckSettings check;
   std::map<std::string, Capacity> site_capacity;  // by normalised site name
   std::map<std::string, std::string> site_labels;  // normalised -> as written in the config

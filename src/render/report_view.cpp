@@ -48,6 +48,7 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf,
   data d;
   list lines;
   data by_key;
+  int index = 0;
   for (const auto& l : dist.lines) {
     data line;
     const figures::Line* prev = nullptr;
@@ -62,6 +63,8 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf,
     line.set("label", l.label);
     line.set("count", nf.integer(l.count));
     line.set("share", nf.percent(l.share));
+    line.set("count_raw", std::to_string(l.count));  // for charts: no thousands separator
+    line.set("index", std::to_string(index++));
     line.set("is_unknown", l.key == "unknown");
     line.set("is_other", l.key == "other");
     lines.push_back(line);
@@ -225,6 +228,11 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     md.set("bed_days", nf.integer(m.bed_days));
     md.set("capacity_days", nf.integer(m.capacity_days));
     md.set("average_present", nf.decimal_places(m.average_present, 1));
+    int days = util::days_in_month(y, mo);
+    md.set("index", std::to_string(monthly.size()));
+    md.set("average_present_raw", fmt::format("{:.1f}", m.average_present));
+    md.set("places_raw", fmt::format("{:.1f}", static_cast<double>(m.capacity_days) / days));
+    md.set("month_short", m.month.substr(5, 2) + "/" + m.month.substr(2, 2));
     monthly.push_back(md);
   }
   occ.set("monthly", monthly);

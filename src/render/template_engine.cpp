@@ -26,6 +26,37 @@ std::string escape_markdown(std::string_view text) {
   return out;
 }
 
+std::string escape_latex(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '&': out += "\\&"; break;
+      case '%': out += "\\%"; break;
+      case '$': out += "\\$"; break;
+      case '#': out += "\\#"; break;
+      case '_': out += "\\_"; break;
+      case '{': out += "\\{"; break;
+      case '}': out += "\\}"; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      case '\\': out += "\\textbackslash{}"; break;
+      case '<': out += "\\textless{}"; break;
+      case '>': out += "\\textgreater{}"; break;
+      case '\n': case '\r': out += ' '; break;
+      default: {
+        std::string_view rest = text.substr(i);
+        if (rest.substr(0, 2) == "\xC2\xA0") { out += "~"; ++i; break; }               // no-break space
+        if (rest.substr(0, 3) == "\xE2\x80\xAF") { out += "\\,"; i += 2; break; }     // narrow no-break space
+        if (rest.substr(0, 3) == "\xE2\x88\x92") { out += "\\ensuremath{-}"; i += 2; break; }  // minus sign
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // A context that remembers the names it could not resolve, so that a typo in
@@ -82,6 +113,9 @@ std::string render_template(std::string_view template_text, const std::string& t
   switch (escaping) {
     case Escaping::markdown:
       tmpl.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
+      break;
+    case Escaping::latex:
+      tmpl.set_custom_escape([](const std::string& s) { return escape_latex(s); });
       break;
     case Escaping::none:
       tmpl.set_custom_escape([](const std::string& s) { return s; });

@@ -10,9 +10,12 @@
 
 namespace ctreport::render {
 
-enum class Escaping { markdown, none };
+enum class Escaping { markdown, latex, none };
 
 std::string escape_markdown(std::string_view text);
+// LaTeX special characters (& % $ # _ { } ~ ^ \) escaped; no-break spaces as
+// ~ and \, (narrow), the minus sign in math mode. Input is UTF-8.
+std::string escape_latex(std::string_view text);
 
 // Renders `template_text` (named `template_name` in errors) with `view`.
 // Throws DataError on a syntax error.

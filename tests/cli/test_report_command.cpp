@@ -179,7 +179,7 @@ TEST_CASE("--quiet prints nothing; --help and --version behave") {
   CHECK(none.exit_code == 2);
   auto format = run_cli({"2024", "sejours.csv", "-f", "docx"}, dir.path());
   CHECK(format.exit_code == 2);
-  CHECK(format.err == "ctreport: error: unknown format 'docx' (expected md or json)\n");
+  CHECK(format.err == "ctreport: error: unknown format 'docx' (expected md, tex, pdf or json)\n");
 }
 
 TEST_CASE("--template renders the user's own template with the same variables") {
@@ -241,6 +241,36 @@ TEST_CASE("--lang en gives the English report") {
   CHECK(contains(md, "# Activity report 2024"));
   CHECK(contains(md, "We welcomed **3 people** between 1 January 2024 and 31 December 2024"));
   CHECK(contains(md, "| Women | 1 | 33% |"));
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::latex") {
+
+TEST_CASE("--format tex writes an escaped LaTeX report; --format pdf compiles it when LaTeX is installed") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_config);
+  auto r = run_cli({"2024", "sejours.csv", "-f", "tex", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::string tex = dir.read("rapport-2024.tex");
+  CHECK(contains(tex, "\\documentclass[a4paper,11pt]{article}"));
+  CHECK(contains(tex, "{\\Large CT Test \\& Co\\_50\\%}"));
+  CHECK(contains(tex, "Personnes accueillies (file active) & 3"));
+  CHECK(contains(tex, "\\begin{tabular}{lrr}"));
+  CHECK(contains(tex, "\\ctbars{{moins de 30 ans},"));
+  if (std::system("command -v pdflatex >/dev/null 2>&1") != 0) {
+    MESSAGE("SKIPPED: --format pdf not tested: no LaTeX on this machine (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test)");
+    auto pdf = run_cli({"2024", "sejours.csv", "-f", "pdf", "-o", "p"}, dir.path());
+    CHECK(pdf.exit_code == 2);
+    CHECK(contains(pdf.err, "--format pdf needs LaTeX"));
+    CHECK_FALSE(dir.exists("p"));
+    return;
+  }
+  auto pdf = run_cli({"2024", "sejours.csv", "-f", "pdf", "-o", "p", "-q"}, dir.path());
+  REQUIRE(pdf.exit_code == 0);
+  CHECK(dir.read("p/rapport-2024.pdf").substr(0, 5) == "%PDF-");
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "p/rapport-2024.pdf", "rapport-2024.tex", "sejours.csv"});
 }
 
 }  // TEST_SUITE

@@ -44,3 +44,15 @@ TEST_CASE("a syntax error names the template and line") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("render::latex") {
+
+TEST_CASE("values are escaped for LaTeX") {
+  CHECK(ctreport::render::escape_latex("CSAPA & Co_50% #1 {x} $5 ~ ^ \\") ==
+        "CSAPA \\& Co\\_50\\% \\#1 \\{x\\} \\$5 \\textasciitilde{} \\textasciicircum{} \\textbackslash{}");
+  CHECK(ctreport::render::escape_latex("72\u00A0%") == "72~\\%");
+  CHECK(ctreport::render::escape_latex("9\u202F300") == "9\\,300");
+  CHECK(ctreport::render::escape_latex("\u22123") == "\\ensuremath{-}3");
+}
+
+}  // TEST_SUITE
