@@ -50,58 +50,9 @@ inline const char* find_stop(const char* p, const char* end, uint64_t a, uint64_
   return p;
 }
 
-// UTF-8 validation of a whole record, skipping ASCII eight bytes at a time
-// (the same rules as util::is_valid_utf8: no overlong forms, no surrogates,
-// nothing above U+10FFFF).
-bool is_valid_utf8_fast(const char* data, size_t n) {
-  const auto* p = reinterpret_cast<const unsigned char*>(data);
-  const auto* end = p + n;
-  while (p < end) {
-    if (end - p >= 8) {
-      uint64_t w;
-      std::memcpy(&w, p, 8);
-      if ((w & 0x8080808080808080ULL) == 0) { p += 8; continue; }
-    }
-    unsigned char c = *p;
-    if (c < 0x80) { ++p; continue; }
-    if (c >= 0xC2 && c <= 0xDF) {
-      if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
-      p += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
-      if (c == 0xE0 && p[1] < 0xA0) return false;   // overlong
-      if (c == 0xED && p[1] >= 0xA0) return false;  // surrogate
-      p += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return false;
-      if (c == 0xF0 && p[1] < 0x90) return false;   // overlong
-      if (c == 0xF4 && p[1] >= 0x90) return false;  // above U+10FFFF
-      p += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 bool is_blank_text(const char* p, const char* end) {
   for (; p < end; ++p)
     if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') return false;
-  return true;
-}
-
-// A field of nothing but spaces, tabs, line breaks and (narrow) non-breaking
-// spaces, the characters util::trim removes.
-bool is_blank_field(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    unsigned char c = *p;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { ++p; continue; }
-    if (c == 0xC2 && end - p >= 2 && p[1] == 0xA0) { p += 2; continue; }
-    if (c == 0xE2 && end - p >= 3 && p[1] == 0x80 && p[2] == 0xAF) { p += 3; continue; }
-    return false;
-  }
   return true;
 }
 
@@ -323,7 +274,7 @@ CsvReader::Parse CsvReader::parse_record() {
 // Fields are cut at ASCII bytes, so a record that is valid UTF-8 as a whole
 // has only valid fields: one check per record in the usual case.
 void CsvReader::decode_fields(const char* base) {
-  if (is_valid_utf8_fast(base, m_record_size)) return;
+  if (util::is_valid_utf8(std::string_view(base, m_record_size))) return;
   for (size_t i = 0; i < m_span_count; ++i) {
     Span& span = m_spans[i];
     std::string_view text = text_of(span, base);
@@ -364,7 +315,7 @@ bool CsvReader::next_row(Row& row) {
     while (m_span_count > 0 && m_spans[m_span_count - 1].size == 0) --m_span_count;
     bool blank = true;
     for (size_t i = 0; i < m_span_count; ++i) {
-      if (!is_blank_field(text_of(m_spans[i], base))) {
+      if (!util::trim(text_of(m_spans[i], base)).empty()) {
         blank = false;
         break;
       }
