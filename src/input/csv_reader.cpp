@@ -312,6 +312,7 @@ bool CsvReader::next_row(Row& row) {
     decode_fields(base);
     m_pos += m_record_size;
 
+    size_t fields = m_span_count;
     while (m_span_count > 0 && m_spans[m_span_count - 1].size == 0) --m_span_count;
     bool blank = true;
     for (size_t i = 0; i < m_span_count; ++i) {
@@ -324,6 +325,7 @@ bool CsvReader::next_row(Row& row) {
 
     row.row = m_row;
     row.line = line;
+    row.fields = static_cast<uint32_t>(fields);
     row.cells.resize(m_span_count);
     for (size_t i = 0; i < m_span_count; ++i) {
       Cell& cell = row.cells[i];

@@ -115,6 +115,7 @@ class StayBuilder {
       ColumnMap map = ColumnMap::from_header(row, m_config);
       if (map.has(Field::entry_date)) {
         m_map = std::move(map);
+        m_header_fields = row.fields;
         result.header_row = row.row;
         for (const auto& info : model::all_fields()) {
           result.table.has_column[static_cast<size_t>(info.field)] = m_map.has(info.field);
@@ -274,6 +275,14 @@ class StayBuilder {
 
   // Structure and plausibility checks of a kept row (docs/figures.md, "check").
   void check_row(const Row& row, const model::Stay& stay) {
+    if (row.fields != 0 && m_header_fields != 0 && row.fields < m_header_fields) {
+      model::Warning w;
+      w.code = "missing_fields";
+      w.message = fmt::format("the row has {} fields, the header {}", row.fields, m_header_fields);
+      w.row = row.row;
+      w.line = row.line;
+      m_result->warnings.add(w, row.fields, static_cast<uint32_t>(m_result->table.stays.size()));
+    }
     if (row.cells.size() > m_map.width()) {
       size_t extra = 0;
       for (size_t c = m_map.width(); c < row.cells.size(); ++c)
@@ -471,6 +480,7 @@ class StayBuilder {
   std::string m_scratch;
   ReadResult* m_result = nullptr;
   util::Day m_future_after = 0;
+  uint32_t m_header_fields = 0;
   struct RowHash {
     uint64_t hash;
     uint32_t stay;

@@ -32,6 +32,7 @@ struct Row {
   std::vector<Cell> cells;  // trailing empty cells may be absent
   uint64_t row = 0;         // 1-based row number as a spreadsheet shows it (header row included)
   uint64_t line = 0;        // CSV: 1-based line where the record starts; XLSX: same as row
+  uint32_t fields = 0;      // CSV: fields in the record as written (trailing empty ones included); 0 = not known
 };
 
 class TableReader {

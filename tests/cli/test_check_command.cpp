@@ -61,12 +61,15 @@ TEST_CASE("a clean file passes with no finding") {
   CHECK(c.json["rows_read"] == 3);
 }
 
-TEST_CASE("structure: duplicate headers, extra fields, empty rows") {
+TEST_CASE("structure: duplicate headers, extra or missing fields, empty rows") {
   auto dup = check("Sexe;Date d'entrée;Observations;Observations\nF;01/02/2024;;\n");
   CHECK(has(dup, "duplicate_header"));
   CHECK(dup.exit_code == 0);
   auto extra = check(k_clean + "A4;F;01/01/1980;01/02/2024;;CSAPA;oops\n");
   CHECK(has(extra, "extra_fields"));
+  auto missing = check(k_clean + "A4;F;01/01/1980;01/02/2024\n");
+  CHECK(has(missing, "missing_fields"));
+  CHECK_FALSE(has(check(k_clean + "A4;F;01/01/1980;01/02/2024;;\n"), "missing_fields"));  // empty trailing fields are fields
   auto empty = check(k_header + "A1;F;12/05/1985;15/11/2023;10/01/2024;CSAPA\n;;;;;\n\nA2;H;03/03/1990;01/03/2024;;SPIP\n");
   REQUIRE(has(empty, "empty_row"));
   CHECK(empty.json["findings"][0]["row"] == 3);
