@@ -41,7 +41,14 @@ case "$mode" in
     formats=md,json
     if command -v pdflatex >/dev/null 2>&1; then formats=md,tex,pdf,json; fi
     "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format "$formats"
-    echo "ctreport setup: example report written to $out/"
+    # A network of two establishments: each one's figures, merged.
+    tmp=$(mktemp -d)
+    "$build/ctreport" 2024 "$here/examples/sejours-2022-2024.csv" -o "$tmp/tilleuls" --format json --quiet
+    "$build/ctreport" 2024 "$here/examples/le-moulin/sejours-2022-2024.csv" -o "$tmp/moulin" --format json --quiet
+    "$build/ctreport" merge "$tmp/tilleuls/figures-2024.json" "$tmp/moulin/figures-2024.json" \
+      -o "$here/examples/reseau-2024" --name "Réseau des CT de la Loire et du Rhône" --quiet
+    rm -rf "$tmp"
+    echo "ctreport setup: example reports written to $out/ and $here/examples/reseau-2024/"
     ;;
   test)
     install_missing

@@ -42,4 +42,21 @@ TEST_CASE("the committed example reports are what ctreport produces") {
   }
 }
 
+TEST_CASE("the committed network example is the merge of the two establishments") {
+  ScratchDir dir;
+  std::filesystem::path examples = std::filesystem::path(CTREPORT_SOURCE_DIR) / "examples";
+  REQUIRE(run_cli({"2024", (examples / "sejours-2022-2024.csv").string(), "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", (examples / "le-moulin" / "sejours-2022-2024.csv").string(), "-o", "b", "-f", "json", "-q"},
+                  dir.path())
+              .exit_code == 0);
+  REQUIRE(run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net", "--name",
+                   "Réseau des CT de la Loire et du Rhône", "-q"},
+                  dir.path())
+              .exit_code == 0);
+  for (std::string name : {"rapport-2024.md", "figures-2024.json"}) {
+    CAPTURE(name);
+    CHECK(dir.read("net/" + name) == slurp(examples / "reseau-2024" / name));
+  }
+}
+
 }  // TEST_SUITE
