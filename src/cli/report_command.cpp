@@ -23,6 +23,7 @@
 #include "render/number_format.hpp"
 #include "render/report_view.hpp"
 #include "render/template_engine.hpp"
+#include "util/date.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
@@ -110,6 +111,11 @@ std::string template_text(const std::string& user_path, const std::string& embed
   auto t = util::find_embedded(embedded_name);
   if (!t) throw std::logic_error("missing embedded template " + embedded_name);
   return std::string(*t);
+}
+
+// The PDF's date: the day after the period, at midnight UTC (reproducible).
+long long pdf_date(const figures::Figures& f) {
+  return (static_cast<long long>(util::parse_date(f.period.end, 2200).day) + 1) * 86400;
 }
 
 }  // namespace
@@ -216,7 +222,7 @@ int run_report(const ReportOptions& o) {
           std::string tex = render::render_template(latex_template, latex_name, render::report_view(f, nf, before),
                                                     render::Escaping::latex);
           if (format == "tex") outputs.add(fmt::format("rapport-{}{}.tex", f.period.label, suffix), tex);
-          else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, o.output_dir));
+          else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, o.output_dir, pdf_date(f)));
         }
       }
     };

@@ -40,7 +40,7 @@ std::optional<std::string> latex_engine() {
   return std::nullopt;
 }
 
-std::string compile_pdf(const std::string& tex, const fs::path& scratch_parent) {
+std::string compile_pdf(const std::string& tex, const fs::path& scratch_parent, long long source_date) {
   auto engine = latex_engine();
   if (!engine)
     throw UsageError(
@@ -64,7 +64,8 @@ std::string compile_pdf(const std::string& tex, const fs::path& scratch_parent) 
     std::ofstream out(dir / "rapport.tex", std::ios::binary);
     out << tex;
   }
-  std::string cmd = fmt::format("cd '{}' && {} </dev/null >latex-output.txt 2>&1", dir.string(), *engine);
+  std::string cmd = fmt::format("cd '{}' && export SOURCE_DATE_EPOCH={} FORCE_SOURCE_DATE=1 && {} </dev/null >latex-output.txt 2>&1",
+                                dir.string(), source_date, *engine);
   int status = std::system(cmd.c_str());
   if (status != 0 || !fs::exists(dir / "rapport.pdf")) {
     std::string log = slurp(dir / "rapport.log");

@@ -15,6 +15,8 @@ std::optional<std::string> latex_engine();
 // scratch folder goes (the output folder). Throws UsageError when no engine
 // is installed (saying how to install one), DataError when compilation fails
 // (with the first LaTeX error line).
-std::string compile_pdf(const std::string& tex, const std::filesystem::path& scratch_parent);
+// `source_date` (seconds since 1970) is the PDF's creation date, so that the
+// same figures give the same PDF bytes.
+std::string compile_pdf(const std::string& tex, const std::filesystem::path& scratch_parent, long long source_date);
 
 }  // namespace ctreport::render
