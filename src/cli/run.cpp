@@ -39,7 +39,7 @@ std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
 int run(int argc, char** argv) {
   CLI::App app{
       "ctreport: the annual activity report (rapport d'activité) of a residential addiction-care\n"
-      "establishment, from its stay records (CSV export).\n\n"
+      "establishment, from its stay records (CSV or XLSX export).\n\n"
       "  ctreport 2024 sejours.csv                     report for 2024 in the current folder\n"
       "  ctreport 2024 sejours.csv -o rapport/ --format md,json\n"
       "  ctreport check 2024 sejours.csv               data-quality checks (exit 1 when they fail)\n"
@@ -55,7 +55,7 @@ int run(int argc, char** argv) {
   app.add_option("year", report.year,
                  "Year(s) to report on: 2024, 2019..2024 or 2019,2021,2024 (with period.start_month: 4, 2024 = April 2024 - "
                  "March 2025)");
-  app.add_option("file", report.input, "Stay records: CSV export (; , or tab, UTF-8 or Windows-1252)");
+  app.add_option("file", report.input, "Stay records: CSV export (; , or tab, UTF-8 or Windows-1252) or XLSX workbook");
   app.add_option("-c,--config", report.config_path,
                  "Configuration file (default: ctreport.yaml beside the data file or in the current folder, else built-in defaults)");
   app.add_option("-o,--output", report.output_dir, "Output folder (created if needed; default: current folder)");

@@ -8,10 +8,7 @@
 
 #include "input/csv_reader.hpp"
 #include "input/stay_reader.hpp"
-#if __has_include("input/xlsx_workbook.hpp")
 #include "input/xlsx_workbook.hpp"
-#define CTREPORT_HAS_XLSX 1
-#endif
 #include "util/errors.hpp"
 #include "util/text.hpp"
 
@@ -25,7 +22,6 @@ bool is_workbook_name(const std::string& path) {
   return ext == ".xlsx" || ext == ".xlsm" || ext == ".xls";
 }
 
-#ifdef CTREPORT_HAS_XLSX
 std::string sheet_list(const std::vector<SheetInfo>& sheets) {
   std::string out;
   for (const auto& s : sheets) out += fmt::format("{}'{}'{}", out.empty() ? "" : ", ", s.name, s.hidden ? " (hidden)" : "");
@@ -76,8 +72,6 @@ class WorkbookSheet : public TableReader {
   std::unique_ptr<TableReader> m_sheet;
 };
 
-#endif
-
 // Prefixes a reader's message with the path, once.
 [[noreturn]] void rethrow_with_path(const std::string& path, const UsageError& e) {
   std::string msg = e.what();
@@ -92,15 +86,9 @@ std::unique_ptr<TableReader> open_table(const std::string& path, const model::Co
   if (std::filesystem::is_directory(path, ec)) throw UsageError(fmt::format("{}: is a folder, not a data file", path));
   try {
     if (is_workbook_name(path)) {
-#ifdef CTREPORT_HAS_XLSX
       auto book = XlsxWorkbook::open(path);
       size_t index = choose_sheet(*book, path, config, sheet);
       return std::make_unique<WorkbookSheet>(std::move(book), index);
-#else
-      (void)config;
-      (void)sheet;
-      throw UsageError("XLSX input is not available in this build");
-#endif
     }
     return CsvReader::open_file(path);
   } catch (const UsageError& e) {
