@@ -9,6 +9,7 @@
 #include "figures/merge.hpp"
 #include "render/figures_json.hpp"
 #include "render/report_view.hpp"
+#include "render/svg_charts.hpp"
 #include "render/template_engine.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
@@ -33,9 +34,14 @@ int run_merge(const MergeOptions& o) {
       outputs.add(fmt::format("figures-{}.json", merged.period.label), render::figures_json_text(merged));
     } else {
       std::string name = fmt::format("report.{}.md", o.lang);
-      outputs.add(fmt::format("rapport-{}.md", merged.period.label),
-                  render::render_template(*util::find_embedded(name), name, render::report_view(merged, nf),
-                                          render::Escaping::markdown));
+      std::string base = fmt::format("rapport-{}", merged.period.label);
+      auto view = render::report_view(merged, nf);
+      auto charts = render::report_charts(merged, base, nf);
+      kainjow::mustache::data chart_names;
+      for (auto& [file, svg] : charts.files) outputs.add(file, std::move(svg));
+      for (const auto& [key, file] : charts.names) chart_names.set(key, file);
+      view.set("charts", chart_names);
+      outputs.add(base + ".md", render::render_template(*util::find_embedded(name), name, view, render::Escaping::markdown));
     }
   }
   auto written = outputs.commit();

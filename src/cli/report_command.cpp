@@ -20,6 +20,7 @@
 #include "model/config.hpp"
 #include "render/figures_json.hpp"
 #include "render/latex_pdf.hpp"
+#include "render/svg_charts.hpp"
 #include "render/number_format.hpp"
 #include "render/report_view.hpp"
 #include "render/template_engine.hpp"
@@ -214,8 +215,14 @@ int run_report(const ReportOptions& o) {
       for (const auto& format : o.formats) {
         if (format == "md") {
           auto view = render::report_view(f, nf, before);
-          outputs.add(fmt::format("rapport-{}{}.md", f.period.label, suffix),
-                      render::render_template(report_template, report_name, view, render::Escaping::markdown));
+          // Charts beside the report, referenced from it.
+          std::string base = fmt::format("rapport-{}{}", f.period.label, suffix);
+          auto charts = render::report_charts(f, base, nf);
+          kainjow::mustache::data chart_names;
+          for (auto& [name, svg] : charts.files) outputs.add(name, std::move(svg));
+          for (const auto& [key, name] : charts.names) chart_names.set(key, name);
+          view.set("charts", chart_names);
+          outputs.add(base + ".md", render::render_template(report_template, report_name, view, render::Escaping::markdown));
         } else if (format == "json") {
           outputs.add(fmt::format("figures-{}{}.json", f.period.label, suffix), render::figures_json_text(f));
         } else if (format == "tex" || format == "pdf") {
@@ -256,6 +263,11 @@ int run_report(const ReportOptions& o) {
     std::string index_template = template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name);
     std::vector<const figures::Figures*> all;
     for (int y : years) all.push_back(&figs.at(y));
+    std::vector<std::pair<std::string, int64_t>> trend;
+    for (const auto* f : all)
+      if (f->stays.overlapping > 0) trend.emplace_back(f->period.label, f->people.present);
+    outputs.add("index-tendance.svg",
+                render::svg_trend_chart(trend, nf.french ? "Personnes accueillies par année" : "People present per year", nf));
     outputs.add("index.md", render::render_template(index_template, index_name, render::index_view(all, config, nf),
                                                     render::Escaping::markdown));
   }

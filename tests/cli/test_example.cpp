@@ -36,7 +36,8 @@ TEST_CASE("the committed example reports are what ctreport produces") {
                    dir.path());
   REQUIRE(r.exit_code == 0);
   for (std::string name : {"rapport-2022.md", "rapport-2023.md", "rapport-2024.md", "figures-2022.json",
-                           "figures-2023.json", "figures-2024.json", "index.md"}) {
+                           "figures-2023.json", "figures-2024.json", "index.md", "index-tendance.svg",
+                           "rapport-2024-age.svg", "rapport-2024-occupation.svg"}) {
     CAPTURE(name);
     CHECK(dir.read(std::string("out/") + name) == slurp(examples / "rapport" / name));
   }

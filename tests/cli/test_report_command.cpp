@@ -53,8 +53,13 @@ TEST_CASE("--format md,json and -o write both files in the output folder") {
   CHECK(j["period"]["label"] == "2024");
   std::string md = dir.read("out/rapport/rapport-2024.md");
   CHECK(contains(md, "CT Test & Co\\_50%"));  // the establishment name, escaped for Markdown
-  CHECK(dir.files() == std::vector<std::string>{"data/ctreport.yaml", "data/sejours.csv", "out/rapport/figures-2024.json",
-                                                "out/rapport/rapport-2024.md"});
+  CHECK(dir.files() == std::vector<std::string>{
+                           "data/ctreport.yaml", "data/sejours.csv", "out/rapport/figures-2024.json",
+                           "out/rapport/rapport-2024-age.svg", "out/rapport/rapport-2024-duree.svg",
+                           "out/rapport/rapport-2024-occupation.svg", "out/rapport/rapport-2024-orientation.svg",
+                           "out/rapport/rapport-2024-origine.svg", "out/rapport/rapport-2024-sexe.svg",
+                           "out/rapport/rapport-2024-sorties.svg", "out/rapport/rapport-2024.md"});
+  CHECK(contains(md, "![Âge des personnes accueillies](rapport-2024-age.svg)"));
 }
 
 TEST_CASE("-c names the config; ctreport config --defaults prints one that loads back") {

@@ -1,0 +1,160 @@
+// SVG chart drawing with fixed geometry and fmt (no locale).
+#include "render/svg_charts.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "util/date.hpp"
+
+namespace ctreport::render {
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr int k_width = 640;
+constexpr const char* k_font = "font-family=\"sans-serif\"";
+
+std::string open_svg(int height, const std::string& title, const std::string& desc) {
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-labelledby=\"title desc\">\n"
+      "<title id=\"title\">{2}</title>\n<desc id=\"desc\">{3}</desc>\n"
+      "<rect width=\"{0}\" height=\"{1}\" fill=\"#ffffff\"/>\n"
+      "<text x=\"12\" y=\"24\" {4} font-size=\"15\" font-weight=\"bold\" fill=\"#222222\">{2}</text>\n",
+      k_width, height, xml_escape(title), xml_escape(desc), k_font);
+}
+
+}  // namespace
+
+std::string svg_distribution_chart(const figures::Distribution& d, const std::string& title, const NumberFormat& nf) {
+  const int top = 40, row = 28, label_w = 250, bar_max = 280;
+  int height = top + row * static_cast<int>(d.lines.size()) + 16;
+  int64_t max = 0;
+  std::string desc;
+  for (const auto& l : d.lines) {
+    max = std::max(max, l.count);
+    desc += fmt::format("{}{}: {} ({})", desc.empty() ? "" : "; ", l.label, nf.integer(l.count), nf.percent(l.share));
+  }
+  std::string svg = open_svg(height, title, desc);
+  for (size_t i = 0; i < d.lines.size(); ++i) {
+    const auto& l = d.lines[i];
+    double y = top + row * static_cast<double>(i);
+    double w = max > 0 ? bar_max * static_cast<double>(l.count) / static_cast<double>(max) : 0;
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">{}</text>\n",
+                       static_cast<double>(label_w), y + 17, k_font, xml_escape(l.label));
+    svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"20\" fill=\"{}\"/>\n",
+                       static_cast<double>(label_w + 8), y + 3, w,
+                       l.key == "unknown" || l.key == "other" ? "#b8b8b8" : "#3a8f8f");
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" fill=\"#222222\">{} ({})</text>\n",
+                       label_w + 14 + w, y + 17, k_font, xml_escape(nf.integer(l.count)), xml_escape(nf.percent(l.share)));
+  }
+  return svg + "</svg>\n";
+}
+
+std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& months, const std::string& title,
+                                const NumberFormat& nf) {
+  const int top = 40, plot_h = 200, left = 48, bottom = 40;
+  int height = top + plot_h + bottom;
+  int n = std::max<int>(1, static_cast<int>(months.size()));
+  double slot = (k_width - left - 16) / static_cast<double>(n);
+  std::vector<double> places;
+  double max = 1;
+  std::string desc;
+  for (const auto& m : months) {
+    int y = std::stoi(m.month.substr(0, 4));
+    unsigned mo = static_cast<unsigned>(std::stoi(m.month.substr(5, 2)));
+    double p = static_cast<double>(m.capacity_days) / util::days_in_month(y, mo);
+    places.push_back(p);
+    max = std::max({max, p, m.average_present});
+    desc += fmt::format("{}{}: {} {} / {} {}", desc.empty() ? "" : "; ", nf.month(y, mo),
+                        nf.decimal_places(m.average_present, 1), nf.french ? "présents" : "present",
+                        nf.decimal_places(p, 0), nf.french ? "places" : "places");
+  }
+  max *= 1.1;
+  auto y_of = [&](double v) { return top + plot_h - plot_h * v / max; };
+  std::string svg = open_svg(height, title, desc);
+  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\"/>\n", left, top + plot_h, k_width - 16,
+                     top + plot_h);
+  std::string line;
+  for (size_t i = 0; i < months.size(); ++i) {
+    const auto& m = months[i];
+    double x = left + slot * static_cast<double>(i);
+    double bar_y = y_of(m.average_present);
+    svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3a8f8f\"/>\n",
+                       x + slot * 0.15, bar_y, slot * 0.7, top + plot_h - bar_y);
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" {} font-size=\"11\" text-anchor=\"middle\" fill=\"#333333\">{}</text>\n",
+                       x + slot / 2, top + plot_h + 16, k_font, xml_escape(m.month.substr(5, 2) + "/" + m.month.substr(2, 2)));
+    line += fmt::format("{}{:.1f},{:.1f} {:.1f},{:.1f}", line.empty() ? "" : " ", x, y_of(places[i]), x + slot, y_of(places[i]));
+  }
+  svg += fmt::format("<polyline class=\"places\" points=\"{}\" fill=\"none\" stroke=\"#b03030\" stroke-width=\"2\"/>\n", line);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" {} font-size=\"12\" fill=\"#333333\">{}</text>\n", left, height - 6, k_font,
+                     xml_escape(nf.french ? "barres : présents par jour (moyenne) ; ligne rouge : places"
+                                          : "bars: present per day (average); red line: places"));
+  return svg + "</svg>\n";
+}
+
+std::string svg_trend_chart(const std::vector<std::pair<std::string, int64_t>>& values, const std::string& title,
+                            const NumberFormat& nf) {
+  const int top = 40, plot_h = 180, left = 24, bottom = 30;
+  int height = top + plot_h + bottom;
+  int n = std::max<int>(1, static_cast<int>(values.size()));
+  double slot = (k_width - left - 16) / static_cast<double>(n);
+  int64_t max = 1;
+  std::string desc;
+  for (const auto& [label, v] : values) {
+    max = std::max(max, v);
+    desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", label, nf.integer(v));
+  }
+  std::string svg = open_svg(height, title, desc);
+  for (size_t i = 0; i < values.size(); ++i) {
+    double x = left + slot * static_cast<double>(i);
+    double h = plot_h * 0.9 * static_cast<double>(values[i].second) / static_cast<double>(max);
+    svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3a8f8f\"/>\n",
+                       x + slot * 0.2, top + plot_h - h, slot * 0.6, h);
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"middle\" fill=\"#222222\">{}</text>\n",
+                       x + slot / 2, top + plot_h - h - 4, k_font, xml_escape(nf.integer(values[i].second)));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" {} font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">{}</text>\n",
+                       x + slot / 2, top + plot_h + 18, k_font, xml_escape(values[i].first));
+  }
+  return svg + "</svg>\n";
+}
+
+ReportCharts report_charts(const figures::Figures& f, const std::string& base, const NumberFormat& nf) {
+  ReportCharts out;
+  bool fr = nf.french;
+  auto add = [&](const char* key, std::string svg) {
+    std::string name = fmt::format("{}-{}.svg", base, key);
+    out.files.emplace_back(name, std::move(svg));
+    out.names.emplace_back(key, name);
+  };
+  add("sexe", svg_distribution_chart(f.sex, fr ? "Sexe des personnes accueillies" : "Sex of the people present", nf));
+  add("age", svg_distribution_chart(f.age.brackets, fr ? "Âge des personnes accueillies" : "Age of the people present", nf));
+  add("orientation", svg_distribution_chart(f.referral, fr ? "Origine de l'orientation" : "Referral", nf));
+  add("origine", svg_distribution_chart(f.origin, fr ? "Origine géographique" : "Geographic origin", nf));
+  add("duree", svg_distribution_chart(f.stay_length.brackets,
+                                      fr ? "Durée des séjours terminés" : "Length of the stays that ended", nf));
+  add("sorties", svg_distribution_chart(f.exits.reasons, fr ? "Motifs de sortie" : "Exit reasons", nf));
+  add("occupation", svg_occupancy_chart(f.occupancy.monthly,
+                                        fr ? "Présents par jour et places, mois par mois" : "Present per day and places, by month",
+                                        nf));
+  return out;
+}
+
+}  // namespace ctreport::render

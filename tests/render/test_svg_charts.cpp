@@ -1,0 +1,112 @@
+// The SVG charts: well-formed XML, one bar per line with widths proportional
+// to the counts, every text escaped, accessible title.
+#include <doctest/doctest.h>
+
+#include <expat.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "render/svg_charts.hpp"
+
+using namespace ctreport;
+
+namespace {
+
+struct Parsed {
+  bool ok = false;
+  std::vector<std::map<std::string, std::string>> bars;  // attributes of <rect class="bar">
+  int polylines = 0;
+  std::string title;
+  std::vector<std::string> texts;
+};
+
+Parsed parse(const std::string& svg) {
+  Parsed p;
+  struct State {
+    Parsed* p;
+    std::string current;
+    bool in_title = false, in_text = false;
+  } st{&p};
+  XML_Parser x = XML_ParserCreate(nullptr);
+  XML_SetUserData(x, &st);
+  XML_SetElementHandler(
+      x,
+      [](void* u, const char* name, const char** attrs) {
+        auto* s = static_cast<State*>(u);
+        std::map<std::string, std::string> a;
+        for (int i = 0; attrs[i]; i += 2) a[attrs[i]] = attrs[i + 1];
+        std::string n = name;
+        if (n == "rect" && a["class"] == "bar") s->p->bars.push_back(a);
+        if (n == "polyline") ++s->p->polylines;
+        s->in_title = n == "title";
+        s->in_text = n == "text";
+        s->current.clear();
+      },
+      [](void* u, const char* name) {
+        auto* s = static_cast<State*>(u);
+        if (std::string(name) == "title") s->p->title = s->current;
+        if (std::string(name) == "text") s->p->texts.push_back(s->current);
+        s->in_title = s->in_text = false;
+      });
+  XML_SetCharacterDataHandler(x, [](void* u, const char* t, int len) {
+    auto* s = static_cast<State*>(u);
+    if (s->in_title || s->in_text) s->current.append(t, static_cast<size_t>(len));
+  });
+  p.ok = XML_Parse(x, svg.data(), static_cast<int>(svg.size()), 1) == XML_STATUS_OK;
+  XML_ParserFree(x);
+  return p;
+}
+
+}  // namespace
+
+TEST_SUITE("render::svg_charts") {
+
+TEST_CASE("a distribution: one bar per line, widths proportional to counts, labels escaped") {
+  figures::Distribution d;
+  d.lines = {{"a", "CSAPA & Co_50% <b>", 10, 0.625}, {"b", "Justice", 5, 0.3125}, {"unknown", "Non renseigné", 1, 0.0625},
+             {"c", "Famille", 0, 0.0}};
+  auto nf = render::NumberFormat::for_lang("fr");
+  std::string svg = render::svg_distribution_chart(d, "Orientation & origine", nf);
+  CHECK(svg.find("CSAPA &amp; Co_50% &lt;b&gt;") != std::string::npos);
+  auto p = parse(svg);
+  REQUIRE(p.ok);
+  CHECK(p.title == "Orientation & origine");
+  REQUIRE(p.bars.size() == 4);
+  double w0 = std::stod(p.bars[0]["width"]);
+  CHECK(w0 > 0);
+  CHECK(std::stod(p.bars[1]["width"]) == doctest::Approx(w0 / 2).epsilon(0.01));
+  CHECK(std::stod(p.bars[2]["width"]) == doctest::Approx(w0 / 10).epsilon(0.01));
+  CHECK(std::stod(p.bars[3]["width"]) == 0);
+  CHECK(std::find(p.texts.begin(), p.texts.end(), "CSAPA & Co_50% <b>") != p.texts.end());
+  CHECK(std::find(p.texts.begin(), p.texts.end(), "10 (63\u00A0%)") != p.texts.end());
+}
+
+TEST_CASE("an empty distribution is still a valid chart") {
+  figures::Distribution d;
+  d.lines = {{"a", "A", 0, std::nullopt}};
+  auto p = parse(render::svg_distribution_chart(d, "Vide", render::NumberFormat::for_lang("fr")));
+  REQUIRE(p.ok);
+  REQUIRE(p.bars.size() == 1);
+  CHECK(std::stod(p.bars[0]["width"]) == 0);
+}
+
+TEST_CASE("monthly occupancy: a bar per month and the places line; the trend chart") {
+  std::vector<figures::MonthOccupancy> months;
+  for (int m = 1; m <= 12; ++m)
+    months.push_back({fmt::format("2024-{:02}", m), 100, 35 * 30, std::nullopt, 20.0 + m});
+  auto p = parse(render::svg_occupancy_chart(months, "Occupation", render::NumberFormat::for_lang("fr")));
+  REQUIRE(p.ok);
+  CHECK(p.bars.size() == 12);
+  CHECK(p.polylines == 1);
+  CHECK(std::stod(p.bars[11]["height"]) > std::stod(p.bars[0]["height"]));
+  auto t = parse(render::svg_trend_chart({{"2022", 82}, {"2023", 74}, {"2024", 89}}, "Tendance", render::NumberFormat::for_lang("fr")));
+  REQUIRE(t.ok);
+  CHECK(t.bars.size() == 3);
+  CHECK(std::find(t.texts.begin(), t.texts.end(), "89") != t.texts.end());
+}
+
+}  // TEST_SUITE
