@@ -38,8 +38,8 @@ case "$mode" in
     install_missing
     build_project
     out="$here/examples/rapport"
-    formats=md,json
-    if command -v pdflatex >/dev/null 2>&1; then formats=md,tex,pdf,json; fi
+    formats=md,tex,xlsx,json
+    if command -v pdflatex >/dev/null 2>&1; then formats=md,tex,pdf,xlsx,json; fi
     "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format "$formats"
     # A network of two establishments: each one's figures, merged.
     tmp=$(mktemp -d)

@@ -21,6 +21,7 @@
 #include "render/figures_json.hpp"
 #include "render/latex_pdf.hpp"
 #include "render/svg_charts.hpp"
+#include "render/xlsx_output.hpp"
 #include "render/number_format.hpp"
 #include "render/report_view.hpp"
 #include "render/template_engine.hpp"
@@ -126,8 +127,8 @@ int run_report(const ReportOptions& o) {
   std::vector<int> years = parse_years(o.year);
   std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare);
   for (const auto& f : o.formats)
-    if (f != "md" && f != "json" && f != "tex" && f != "pdf")
-      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf or json)", f));
+    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
+      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
   bool wants_pdf = std::find(o.formats.begin(), o.formats.end(), "pdf") != o.formats.end();
   if (wants_pdf && !render::latex_engine())
     throw UsageError(
@@ -147,8 +148,9 @@ int run_report(const ReportOptions& o) {
 
   // Each year is compared with the years named by --compare, else the year before
   // (only the Markdown report shows comparisons: figures.json is one period's).
-  bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) { return f != "json"; }) !=
-                  o.formats.end();
+  bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) {
+                    return f == "md" || f == "tex" || f == "pdf";
+                  }) != o.formats.end();
   auto compared_with = [&](int y) {
     if (!markdown) return std::vector<int>{};
     return compare.empty() ? std::vector<int>{y - 1} : compare;
@@ -225,6 +227,9 @@ int run_report(const ReportOptions& o) {
           outputs.add(base + ".md", render::render_template(report_template, report_name, view, render::Escaping::markdown));
         } else if (format == "json") {
           outputs.add(fmt::format("figures-{}{}.json", f.period.label, suffix), render::figures_json_text(f));
+        } else if (format == "xlsx") {
+          outputs.add(fmt::format("rapport-{}{}.xlsx", f.period.label, suffix),
+                      render::xlsx_workbook_report(f, nf, o.output_dir));
         } else if (format == "tex" || format == "pdf") {
           std::string tex = render::render_template(latex_template, latex_name, render::report_view(f, nf, before),
                                                     render::Escaping::latex);

@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <zip.h>
+
+#include "input/xlsx_workbook.hpp"
 #include "support/cli.hpp"
 
 using ctreport::test::run_cli;
@@ -184,7 +187,7 @@ TEST_CASE("--quiet prints nothing; --help and --version behave") {
   CHECK(none.exit_code == 2);
   auto format = run_cli({"2024", "sejours.csv", "-f", "docx"}, dir.path());
   CHECK(format.exit_code == 2);
-  CHECK(format.err == "ctreport: error: unknown format 'docx' (expected md, tex, pdf or json)\n");
+  CHECK(format.err == "ctreport: error: unknown format 'docx' (expected md, tex, pdf, xlsx or json)\n");
 }
 
 TEST_CASE("--template renders the user's own template with the same variables") {
@@ -276,6 +279,68 @@ TEST_CASE("--format tex writes an escaped LaTeX report; --format pdf compiles it
   REQUIRE(pdf.exit_code == 0);
   CHECK(dir.read("p/rapport-2024.pdf").substr(0, 5) == "%PDF-");
   CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "p/rapport-2024.pdf", "rapport-2024.tex", "sejours.csv"});
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::xlsx_output") {
+
+TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its chart, labels as strings") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_config +
+                                 "categories:\n  referral:\n    - {key: med, label: '=HYPERLINK(\"x\")', values: [CSAPA]}\n"
+                                 "    - {key: other_ref, label: 'CSAPA & Co_50%', values: [SPIP, hôpital]}\n");
+  auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "rapport-2024.xlsx", "sejours.csv"});
+  // Read it back with the project's own reader.
+  auto book = ctreport::input::XlsxWorkbook::open((dir.path() / "rapport-2024.xlsx").string());
+  std::vector<std::string> names;
+  for (const auto& s : book->sheets()) names.push_back(s.name);
+  CHECK(names == std::vector<std::string>{"Chiffres clés", "Sexe", "Âge", "Durée de séjour", "Orientation", "Origine",
+                                          "Motifs de sortie", "Logement à la sortie", "Activité à la sortie", "Étape",
+                                          "Occupation", "Méthode"});
+  {
+    auto key = book->open_sheet(0);
+    ctreport::input::Row row;
+    REQUIRE(key->next_row(row));
+    CHECK(row.cells[0].text == "Rapport d'activité 2024 — CT Test & Co_50%");
+    bool rate_found = false;
+    while (key->next_row(row))
+      if (row.cells[0].text == "Taux d'occupation") {
+        rate_found = true;
+        CHECK(row.cells[1].type == ctreport::input::CellType::number);
+        CHECK(row.cells[1].number == doctest::Approx(436.0 / 1098.0));  // 9 + 306 + 121 nights for 3 places x 366
+      }
+    CHECK(rate_found);
+  }
+  auto referral = book->open_sheet(4);
+  ctreport::input::Row row;
+  REQUIRE(referral->next_row(row));  // header
+  REQUIRE(referral->next_row(row));
+  CHECK(row.cells[0].type == ctreport::input::CellType::text);
+  CHECK(row.cells[0].text == "=HYPERLINK(\"x\")");
+  CHECK(row.cells[1].number == 1);
+  CHECK(row.cells[2].number == doctest::Approx(1.0 / 3.0));
+  // No formula anywhere, and one chart per distribution sheet plus the occupancy.
+  int charts = 0;
+  zip_t* z = zip_open((dir.path() / "rapport-2024.xlsx").string().c_str(), ZIP_RDONLY, nullptr);
+  REQUIRE(z != nullptr);
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+    std::string name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+    if (name.rfind("xl/charts/chart", 0) == 0) ++charts;
+    if (name.rfind("xl/worksheets/sheet", 0) == 0) {
+      zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+      std::string xml;
+      char buf[4096];
+      for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) xml.append(buf, static_cast<size_t>(n));
+      zip_fclose(f);
+      CHECK(xml.find("<f>") == std::string::npos);
+    }
+  }
+  zip_discard(z);
+  CHECK(charts == 10);
 }
 
 }  // TEST_SUITE

@@ -1,0 +1,205 @@
+// Excel workbook output with native charts.
+#include "render/xlsx_output.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include "util/date.hpp"
+#include "util/errors.hpp"
+
+namespace ctreport::render {
+
+namespace {
+
+void check(lxw_error e, const char* what) {
+  if (e != LXW_NO_ERROR) throw DataError(fmt::format("cannot write the workbook ({}: {})", what, lxw_strerror(e)));
+}
+
+struct Formats {
+  lxw_format* bold;
+  lxw_format* percent;
+  lxw_format* decimal;
+  lxw_format* title;
+};
+
+// A distribution sheet: label, count, share, a total row, and a bar chart.
+void distribution_sheet(lxw_workbook* wb, const Formats& fm, const std::string& name, const figures::Distribution& d,
+                        bool english) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  if (!ws) throw DataError(fmt::format("cannot add the sheet '{}' to the workbook", name));
+  worksheet_set_column(ws, 0, 0, 48, nullptr);
+  worksheet_set_column(ws, 1, 2, 12, nullptr);
+  check(worksheet_write_string(ws, 0, 0, name.c_str(), fm.bold), "title");
+  check(worksheet_write_string(ws, 0, 1, english ? "Count" : "Effectif", fm.bold), "header");
+  check(worksheet_write_string(ws, 0, 2, "%", fm.bold), "header");
+  lxw_row_t r = 1;
+  for (const auto& l : d.lines) {
+    check(worksheet_write_string(ws, r, 0, l.label.c_str(), nullptr), "label");  // a string, never a formula
+    check(worksheet_write_number(ws, r, 1, static_cast<double>(l.count), nullptr), "count");
+    if (l.share) check(worksheet_write_number(ws, r, 2, *l.share, fm.percent), "share");
+    ++r;
+  }
+  check(worksheet_write_string(ws, r, 0, "Total", fm.bold), "total");
+  check(worksheet_write_number(ws, r, 1, static_cast<double>(d.total), fm.bold), "total");
+  if (d.lines.empty()) return;
+  lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
+  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+  chart_series_set_categories(series, name.c_str(), 1, 0, static_cast<lxw_row_t>(d.lines.size()), 0);
+  chart_series_set_values(series, name.c_str(), 1, 1, static_cast<lxw_row_t>(d.lines.size()), 1);
+  chart_title_set_name(chart, name.c_str());
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  chart_axis_set_reverse(chart->y_axis);
+  check(worksheet_insert_chart(ws, 1, 4, chart), "chart");
+}
+
+}  // namespace
+
+std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf, const std::filesystem::path& scratch_dir) {
+  bool en = !nf.french;
+  std::error_code ec;
+  std::filesystem::create_directories(scratch_dir, ec);
+  std::random_device rd;
+  auto path = scratch_dir / fmt::format(".ctreport-xlsx-{}-{:x}.xlsx", ::getpid(), rd());
+  struct Cleanup {
+    std::filesystem::path p;
+    ~Cleanup() {
+      std::error_code e;
+      std::filesystem::remove(p, e);
+    }
+  } cleanup{path};
+  lxw_workbook_options options = {};
+  options.tmpdir = const_cast<char*>(scratch_dir.c_str());
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) throw DataError(fmt::format("cannot create the workbook in '{}'", scratch_dir.string()));
+  // A fixed creation date (the day after the period) keeps the bytes reproducible.
+  lxw_doc_properties props = {};
+  props.title = const_cast<char*>(f.period.label.c_str());
+  props.created = static_cast<time_t>((static_cast<long long>(util::parse_date(f.period.end, 2200).day) + 1) * 86400);
+  check(workbook_set_properties(wb, &props), "properties");
+  Formats fm{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
+  format_set_bold(fm.bold);
+  format_set_num_format(fm.percent, "0%");
+  format_set_num_format(fm.decimal, "0.0");
+  format_set_bold(fm.title);
+  format_set_font_size(fm.title, 14);
+
+  // Headline figures.
+  lxw_worksheet* key = workbook_add_worksheet(wb, en ? "Key figures" : "Chiffres clés");
+  worksheet_set_column(key, 0, 0, 52, nullptr);
+  worksheet_set_column(key, 1, 2, 14, nullptr);
+  std::string title = fmt::format("{} {}{}", en ? "Activity report" : "Rapport d'activité", f.period.label,
+                                  f.establishment.name.empty() ? "" : " — " + f.establishment.name);
+  check(worksheet_write_string(key, 0, 0, title.c_str(), fm.title), "title");
+  lxw_row_t r = 2;
+  auto count = [&](const char* fr_label, const char* en_label, double v) {
+    check(worksheet_write_string(key, r, 0, en ? en_label : fr_label, nullptr), "label");
+    check(worksheet_write_number(key, r++, 1, v, nullptr), "value");
+  };
+  auto share = [&](const char* fr_label, const char* en_label, std::optional<double> v) {
+    check(worksheet_write_string(key, r, 0, en ? en_label : fr_label, nullptr), "label");
+    if (v) check(worksheet_write_number(key, r, 1, *v, fm.percent), "value");
+    ++r;
+  };
+  auto decimal = [&](const char* fr_label, const char* en_label, std::optional<double> v) {
+    check(worksheet_write_string(key, r, 0, en ? en_label : fr_label, nullptr), "label");
+    if (v) check(worksheet_write_number(key, r, 1, *v, fm.decimal), "value");
+    ++r;
+  };
+  count("Personnes accueillies (file active)", "People present", static_cast<double>(f.people.present));
+  count("Personnes admises", "People admitted", static_cast<double>(f.people.admitted));
+  count("Personnes sorties", "People exited", static_cast<double>(f.people.exited));
+  count("Présentes au début de la période", "Present at the start", static_cast<double>(f.people.present_at_start));
+  count("Présentes à la fin de la période", "Present at the end", static_cast<double>(f.people.present_at_end));
+  count("Admissions (séjours)", "Admissions (stays)", static_cast<double>(f.stays.admissions));
+  count("Sorties (séjours)", "Exits (stays)", static_cast<double>(f.stays.exits));
+  count("Journées réalisées", "Bed-days", static_cast<double>(f.occupancy.bed_days));
+  count("Journées de capacité", "Capacity-days", static_cast<double>(f.occupancy.capacity_days));
+  share("Taux d'occupation", "Occupancy rate", f.occupancy.rate);
+  decimal("Présents par jour (moyenne)", "Present per day (average)", f.occupancy.average_present);
+  std::optional<double> women;
+  for (const auto& l : f.sex.lines)
+    if (l.key == "F") women = l.share;
+  share("Part des femmes", "Share of women", women);
+  decimal("Âge moyen", "Mean age", f.age.mean);
+  decimal("Durée moyenne des séjours terminés (jours)", "Mean length of the stays that ended (days)", f.stay_length.mean_days);
+  decimal("Durée médiane (jours)", "Median length (days)", f.stay_length.median_days);
+  count("Sorties avec une solution de logement", "Exits with a housing solution", static_cast<double>(f.exits.housing_solution.count));
+  share("  part des sorties", "  share of exits", f.exits.housing_solution.share);
+  count("Sorties vers l'emploi", "Exits to employment", static_cast<double>(f.exits.employment.count));
+  count("Sorties vers une formation", "Exits to training", static_cast<double>(f.exits.training.count));
+
+  distribution_sheet(wb, fm, en ? "Sex" : "Sexe", f.sex, en);
+  distribution_sheet(wb, fm, en ? "Age" : "Âge", f.age.brackets, en);
+  distribution_sheet(wb, fm, en ? "Length of stay" : "Durée de séjour", f.stay_length.brackets, en);
+  distribution_sheet(wb, fm, en ? "Referral" : "Orientation", f.referral, en);
+  distribution_sheet(wb, fm, en ? "Origin" : "Origine", f.origin, en);
+  distribution_sheet(wb, fm, en ? "Exit reasons" : "Motifs de sortie", f.exits.reasons, en);
+  distribution_sheet(wb, fm, en ? "Housing at exit" : "Logement à la sortie", f.exits.housing, en);
+  distribution_sheet(wb, fm, en ? "Activity at exit" : "Activité à la sortie", f.exits.activity, en);
+  distribution_sheet(wb, fm, en ? "Stage" : "Étape", f.stage.exits, en);
+
+  // Monthly occupancy and its chart.
+  const char* occ_name = en ? "Occupancy" : "Occupation";
+  lxw_worksheet* occ = workbook_add_worksheet(wb, occ_name);
+  const char* heads_fr[] = {"Mois", "Journées réalisées", "Journées de capacité", "Taux"};
+  const char* heads_en[] = {"Month", "Bed-days", "Capacity-days", "Rate"};
+  for (int c = 0; c < 4; ++c) check(worksheet_write_string(occ, 0, static_cast<lxw_col_t>(c), en ? heads_en[c] : heads_fr[c], fm.bold), "header");
+  r = 1;
+  for (const auto& m : f.occupancy.monthly) {
+    check(worksheet_write_string(occ, r, 0, m.month.c_str(), nullptr), "month");
+    check(worksheet_write_number(occ, r, 1, static_cast<double>(m.bed_days), nullptr), "bed-days");
+    check(worksheet_write_number(occ, r, 2, static_cast<double>(m.capacity_days), nullptr), "capacity");
+    if (m.rate) check(worksheet_write_number(occ, r, 3, *m.rate, fm.percent), "rate");
+    ++r;
+  }
+  if (!f.occupancy.monthly.empty()) {
+    lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
+    lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(s, occ_name, 1, 0, static_cast<lxw_row_t>(f.occupancy.monthly.size()), 0);
+    chart_series_set_values(s, occ_name, 1, 1, static_cast<lxw_row_t>(f.occupancy.monthly.size()), 1);
+    chart_series_set_name(s, en ? "Bed-days" : "Journées réalisées");
+    lxw_chart_series* c = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(c, occ_name, 1, 0, static_cast<lxw_row_t>(f.occupancy.monthly.size()), 0);
+    chart_series_set_values(c, occ_name, 1, 2, static_cast<lxw_row_t>(f.occupancy.monthly.size()), 2);
+    chart_series_set_name(c, en ? "Capacity-days" : "Journées de capacité");
+    chart_title_set_name(chart, occ_name);
+    check(worksheet_insert_chart(occ, 1, 5, chart), "chart");
+  }
+
+  // Method note and data warnings.
+  lxw_worksheet* method = workbook_add_worksheet(wb, en ? "Method" : "Méthode");
+  worksheet_set_column(method, 0, 0, 30, nullptr);
+  worksheet_set_column(method, 1, 1, 90, nullptr);
+  r = 0;
+  auto line = [&](const char* fr_label, const char* en_label, const std::string& v) {
+    check(worksheet_write_string(method, r, 0, en ? en_label : fr_label, fm.bold), "label");
+    check(worksheet_write_string(method, r++, 1, v.c_str(), nullptr), "value");
+  };
+  line("Période", "Period", f.period.start + " – " + f.period.end);
+  line("Journées réalisées", "Bed-days", f.counting.bed_days == "nights" ? (en ? "nights" : "nuitées") : (en ? "days" : "jours de présence"));
+  line("Source", "Source", f.quality.source);
+  line("Lignes lues", "Rows read", std::to_string(f.quality.rows_read));
+  line("Séjours de la période", "Stays of the period", std::to_string(f.quality.rows_used));
+  line("Avertissements", "Warnings", std::to_string(f.quality.warning_rows));
+  ++r;
+  for (const auto& w : f.quality.warnings) {
+    check(worksheet_write_string(method, r, 0, w.code.c_str(), nullptr), "warning");
+    check(worksheet_write_string(method, r, 1, w.message.c_str(), nullptr), "warning");
+    if (w.row) check(worksheet_write_number(method, r, 2, static_cast<double>(w.row), nullptr), "warning");
+    check(worksheet_write_number(method, r, 3, static_cast<double>(w.count), nullptr), "warning");
+    ++r;
+  }
+  check(workbook_close(wb), "close");
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace ctreport::render
