@@ -55,6 +55,9 @@ case "$mode" in
     build_project
     cd "$build"
     ctest --output-on-failure -j "$jobs"
+    if ! command -v pdflatex >/dev/null 2>&1; then
+      echo "ctreport setup: PDF compilation not tested: no LaTeX here (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test installs it)"
+    fi
     ;;
   *)
     echo "usage: scripts/setup.sh [example|test]" >&2

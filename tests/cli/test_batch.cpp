@@ -184,7 +184,7 @@ TEST_CASE("--by site gives one report per site, with its capacity, that sum to t
   CHECK(contains(dir.read("rapport-2024-le-moulin.md"), "# Rapport d'activité 2024 — CT — Le Moulin"));
 }
 
-TEST_CASE("--by names the column; without one it is a usage error") {
+TEST_CASE("--by names the column, without one it is a usage error") {
   ScratchDir dir;
   dir.write("d.csv", "Date d'entrée;Pavillon\n01/02/2024;A\n01/03/2024;B\n");
   auto r = run_cli({"2024", "d.csv", "--by", "Pavillon", "-f", "json", "-q"}, dir.path());

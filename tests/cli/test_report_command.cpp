@@ -65,7 +65,7 @@ TEST_CASE("--format md,json and -o write both files in the output folder") {
   CHECK(contains(md, "![Âge des personnes accueillies](rapport-2024-age.svg)"));
 }
 
-TEST_CASE("-c names the config; ctreport config --defaults prints one that loads back") {
+TEST_CASE("-c names the config, ctreport config --defaults prints one that loads back") {
   ScratchDir dir;
   dir.write("sejours.csv", k_csv);
   auto defaults = run_cli({"config", "--defaults"}, dir.path());
@@ -166,7 +166,7 @@ TEST_CASE("personal data never reaches messages or reports") {
   CHECK(contains(r.err, "birth date not readable"));
 }
 
-TEST_CASE("--quiet prints nothing; --help and --version behave") {
+TEST_CASE("--quiet prints nothing, --help and --version behave") {
   ScratchDir dir;
   dir.write("sejours.csv", k_csv + "D-0004;Z;01/01/1980;01/03/2024;;CSAPA;\r\n");
   auto quiet = run_cli({"2024", "sejours.csv", "--quiet"}, dir.path());
@@ -255,7 +255,7 @@ TEST_CASE("--lang en gives the English report") {
 
 TEST_SUITE("cli::latex") {
 
-TEST_CASE("--format tex writes an escaped LaTeX report; --format pdf compiles it when LaTeX is installed") {
+TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it when LaTeX is installed") {
   ScratchDir dir;
   dir.write("sejours.csv", k_csv);
   dir.write("ctreport.yaml", k_config);

@@ -94,7 +94,7 @@ TEST_CASE("an empty distribution is still a valid chart") {
   CHECK(std::stod(p.bars[0]["width"]) == 0);
 }
 
-TEST_CASE("monthly occupancy: a bar per month and the places line; the trend chart") {
+TEST_CASE("monthly occupancy: a bar per month and the places line, the trend chart") {
   std::vector<figures::MonthOccupancy> months;
   for (int m = 1; m <= 12; ++m)
     months.push_back({fmt::format("2024-{:02}", m), 100, 35 * 30, std::nullopt, 20.0 + m});
