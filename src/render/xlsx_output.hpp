@@ -11,7 +11,7 @@
 namespace ctreport::render {
 
 // Returns the workbook's bytes; `scratch_dir` is where libxlsxwriter writes
-// it first (the output folder; the file is removed). Labels from the data
+// it first (the system's temp folder; the file is removed). Labels from the data
 // are written as strings, never as formulas.
 std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf,
                                  const std::filesystem::path& scratch_dir);
