@@ -11,7 +11,6 @@
 
 #include "cli/progress.hpp"
 #include "input/open_table.hpp"
-#include "model/geography.hpp"
 #include "util/errors.hpp"
 
 namespace ctreport::cli {
@@ -42,13 +41,6 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
   // Template paths in a config file are relative to its folder.
   for (std::string* t : {&config.report_template, &config.index_template, &config.latex_template})
     if (!t->empty() && fs::path(*t).is_relative()) *t = (fs::path(path).parent_path() / *t).string();
-  if (!config.departement.empty()) {
-    auto code = model::Geography::builtin().normalize_code(config.departement);
-    if (!code)
-      throw DataError(fmt::format("{}: establishment.departement: '{}' is not a French département code (e.g. 42, 2A, 974)",
-                                  path, config.departement));
-    config.departement = *code;
-  }
   return loaded;
 }
 

@@ -2,11 +2,14 @@
 // unknown keys and wrong types are errors naming the file, line and key.
 #include "model/config.hpp"
 
+#include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "model/geography.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
@@ -25,8 +28,30 @@ class Loader {
     throw DataError(fmt::format("{}: {}: {}", m_source, key, what));
   }
 
+  // A key given twice in one mapping is an error (yaml-cpp would keep one silently).
+  void check_unique_keys(const YAML::Node& map, const std::string& path) const {
+    std::map<std::string, int> seen;  // key -> line
+    for (const auto& kv : map) {
+      std::string k = kv.first.as<std::string>();
+      int line = kv.first.Mark().line + 1;
+      auto [it, inserted] = seen.emplace(k, line);
+      if (!inserted)
+        fail(kv.first, path.empty() ? k : path + "." + k,
+             it->second > 0 ? fmt::format("given twice (first on line {}); keep one", it->second) : "given twice; keep one");
+    }
+  }
+
+  // Errors of the model's own checks start with the key ("capacity: ..."):
+  // shown once, after the position.
+  [[noreturn]] void fail_nested(const YAML::Node& node, const std::string& key, const DataError& e) const {
+    std::string what = e.what();
+    if (what.rfind(key + ": ", 0) == 0) what = what.substr(key.size() + 2);
+    fail(node, key, what);
+  }
+
   void check_keys(const YAML::Node& map, const std::string& path, std::initializer_list<std::string_view> allowed) const {
     if (!map.IsMap()) fail(map, path, "expected a mapping (key: value lines)");
+    check_unique_keys(map, path);
     for (const auto& kv : map) {
       std::string k = kv.first.as<std::string>();
       bool ok = false;
@@ -119,7 +144,18 @@ class Loader {
     if (auto e = root["establishment"]) {
       check_keys(e, "establishment", {"name", "departement"});
       if (e["name"]) c.establishment_name = str(e["name"], "establishment.name");
-      if (e["departement"]) c.departement = std::string(util::trim(str(e["departement"], "establishment.departement")));
+      if (e["departement"]) {
+        std::string raw(util::trim(str(e["departement"], "establishment.departement")));
+        const auto& geo = Geography::builtin();
+        auto code = raw.empty() ? std::optional<std::string>("") : geo.normalize_code(raw);
+        if (!code)
+          fail(e["departement"], "establishment.departement",
+               fmt::format("'{}' is not a French département code (e.g. 42, 2A, 974)", raw));
+        if (!code->empty() && geo.find(*code)->is_collectivity())
+          fail(e["departement"], "establishment.departement",
+               fmt::format("'{}' is an overseas collectivity ({}), not a département", raw, geo.find(*code)->name));
+        c.departement = *code;
+      }
     }
     if (auto n = root["lang"]) c.lang = choice<std::string>(n, "lang", {{"fr", "fr"}, {"en", "en"}});
     if (auto p = root["period"]) {
@@ -141,6 +177,7 @@ class Loader {
     if (auto cols = root["columns"]) {
       if (!cols.IsNull()) {
         if (!cols.IsMap()) fail(cols, "columns", "expected a mapping of field: header");
+        check_unique_keys(cols, "columns");
         for (const auto& kv : cols) {
           std::string k = kv.first.as<std::string>();
           auto f = field_by_name(k);
@@ -156,6 +193,7 @@ class Loader {
     if (auto s = root["sheet"]) c.sheet = s.IsNull() ? "" : str(s, "sheet");
     if (auto sites = root["sites"]) {
       if (!sites.IsMap()) fail(sites, "sites", "expected a mapping of site name: {capacity: ...}");
+      check_unique_keys(sites, "sites");
       for (const auto& kv : sites) {
         std::string name = kv.first.as<std::string>();
         std::string key = "sites." + name;
@@ -186,6 +224,7 @@ class Loader {
     if (auto b = root["stay_length_brackets"]) c.stay_length_brackets = stay_brackets(b);
     if (auto cats = root["categories"]) {
       if (!cats.IsMap()) fail(cats, "categories", "expected a mapping of field: list of categories");
+      check_unique_keys(cats, "categories");
       for (const auto& kv : cats) {
         std::string k = kv.first.as<std::string>();
         auto f = category_field_by_name(k);
@@ -216,7 +255,7 @@ class Loader {
         try {
           set = CategorySet(std::move(list), k);
         } catch (const DataError& e) {
-          fail(kv.second, "categories." + k, e.what());
+          fail_nested(kv.second, "categories." + k, e);
         }
       }
     }
@@ -244,7 +283,7 @@ class Loader {
     try {
       c.capacity = Capacity(std::move(periods));
     } catch (const DataError& e) {
-      fail(cap, "capacity", e.what());
+      fail_nested(cap, "capacity", e);
     }
   }
 

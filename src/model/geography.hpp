@@ -13,6 +13,10 @@ namespace ctreport::model {
 
 struct Departement {
   std::string code, name, region_code, region;
+  // The overseas collectivities (975, 977, 978, 986, 987, 988) are in the
+  // table, as their own "region", so that origins from them resolve; they are
+  // not départements.
+  bool is_collectivity() const { return region_code == code; }
 };
 
 struct Origin {

@@ -93,4 +93,32 @@ TEST_CASE("brackets must be ordered") {
         std::string::npos);
 }
 
+TEST_CASE("a key given twice is an error naming both lines") {
+  CHECK(error_of("capacity: 30\nlang: fr\ncapacity: 35\n") ==
+        "ctreport.yaml:3: capacity: given twice (first on line 1); keep one");
+  CHECK(error_of("counting:\n  bed_days: days\n  bed_days: nights\n") ==
+        "ctreport.yaml:3: counting.bed_days: given twice (first on line 2); keep one");
+  CHECK(error_of("columns:\n  entry_date: A\n  entry_date: B\n") ==
+        "ctreport.yaml:3: columns.entry_date: given twice (first on line 2); keep one");
+}
+
+TEST_CASE("the establishment's département is checked with its line") {
+  CHECK(error_of("lang: fr\nestablishment:\n  departement: '99'\n") ==
+        "ctreport.yaml:3: establishment.departement: '99' is not a French département code (e.g. 42, 2A, 974)");
+  CHECK(error_of("establishment: {departement: '975'}\n") ==
+        "ctreport.yaml:1: establishment.departement: '975' is an overseas collectivity (Saint-Pierre-et-Miquelon), not "
+        "a département");
+  model::Config c = model::default_config();
+  model::apply_config(c, "establishment: {departement: '2a'}\n", "ctreport.yaml");
+  CHECK(c.departement == "2A");
+}
+
+TEST_CASE("errors of nested checks name their key once") {
+  CHECK(error_of("capacity:\n  - {from: 2024-01-01, places: 30}\n  - {from: 2024-07-01, places: 35}\n") ==
+        "ctreport.yaml:2: capacity: the period from 2024-01-01 overlaps the one from 2024-07-01 (give it a `to` before "
+        "2024-07-01)");
+  CHECK(error_of("categories:\n  sex:\n    - {key: F, values: [f]}\n    - {key: M, values: [F]}\n") ==
+        "ctreport.yaml:3: categories.sex: value 'F' is listed under both 'F' and 'M'");
+}
+
 }  // TEST_SUITE
