@@ -44,8 +44,14 @@ void print_summary(const figures::Figures& f, const render::NumberFormat& nf) {
   std::cout << fmt::format("  {:<24}{} ({} {}, {} {})\n", fr ? "personnes accueillies" : "people present",
                            nf.integer(f.people.present), fr ? "présentes au début" : "present at start",
                            nf.integer(f.people.present_at_start), fr ? "admises" : "admitted", nf.integer(f.people.admitted));
-  std::cout << fmt::format("  {:<24}{} {}, {} {}\n", fr ? "sorties" : "exits", nf.integer(f.people.exited),
-                           fr ? "personnes" : "people", nf.integer(f.stays.exits), fr ? "séjours" : "stays");
+  // French singular for 0 and 1, English for 1 only.
+  auto plural = [&](int64_t n, const char* one_fr, const char* many_fr, const char* one_en, const char* many_en) {
+    bool one = fr ? n <= 1 : n == 1;
+    return fmt::format("{} {}", nf.integer(n), fr ? (one ? one_fr : many_fr) : (one ? one_en : many_en));
+  };
+  std::cout << fmt::format("  {:<24}{}, {}\n", fr ? "sorties" : "exits",
+                           plural(f.people.exited, "personne", "personnes", "person", "people"),
+                           plural(f.stays.exits, "séjour", "séjours", "stay", "stays"));
   if (f.occupancy.has_capacity)
     std::cout << fmt::format("  {:<24}{} ({} / {} {})\n", fr ? "taux d'occupation" : "occupancy rate",
                              nf.percent(f.occupancy.rate), nf.integer(f.occupancy.bed_days),
@@ -179,6 +185,7 @@ int run_report(const ReportOptions& o) {
     for (size_t s = 0; s < site_tables.size(); ++s) {
       site_tables[s].person_count = read.table.person_count;
       site_tables[s].has_column = read.table.has_column;
+      site_tables[s].latest_date = read.table.latest_date;
       model::Config sc = config;
       auto it = config.site_capacity.find(util::normalize_key(read.table.sites[s]));
       sc.capacity = it != config.site_capacity.end() ? it->second : model::Capacity();
@@ -199,7 +206,7 @@ int run_report(const ReportOptions& o) {
   auto t_fig = std::chrono::steady_clock::now();
 
   render::NumberFormat nf = render::NumberFormat::for_lang(config.lang);
-  util::OutputFiles outputs(o.output_dir);
+  util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder
   std::vector<const figures::Figures*> reported;
   std::vector<int> empty_years;
   for (int y : years) {
@@ -229,12 +236,12 @@ int run_report(const ReportOptions& o) {
           outputs.add(fmt::format("figures-{}{}.json", f.period.label, suffix), render::figures_json_text(f));
         } else if (format == "xlsx") {
           outputs.add(fmt::format("rapport-{}{}.xlsx", f.period.label, suffix),
-                      render::xlsx_workbook_report(f, nf, o.output_dir));
+                      render::xlsx_workbook_report(f, nf, fs::temp_directory_path()));
         } else if (format == "tex" || format == "pdf") {
           std::string tex = render::render_template(latex_template, latex_name, render::report_view(f, nf, before),
                                                     render::Escaping::latex);
           if (format == "tex") outputs.add(fmt::format("rapport-{}{}.tex", f.period.label, suffix), tex);
-          else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, o.output_dir, pdf_date(f)));
+          else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, fs::temp_directory_path(), pdf_date(f)));
         }
       }
     };
@@ -261,9 +268,16 @@ int run_report(const ReportOptions& o) {
       add_outputs(sf, before, "-" + util::slug(read.table.sites[s].empty() ? "sans-site" : read.table.sites[s]));
     }
   }
+  // Why a year has no report: no stay overlaps it, or it starts after the file's latest date.
+  auto no_data = [&](int y) {
+    const auto& period = periods[static_cast<size_t>(std::find(needed.begin(), needed.end(), y) - needed.begin())];
+    if (read.table.has_data_for(period.start)) return fmt::format("no stay overlaps {}", figs.at(y).period.label);
+    return fmt::format("no data for {}: the latest date in the file is {}", figs.at(y).period.label,
+                       util::iso(read.table.latest_date));
+  };
   if (reported.empty())
-    throw DataError(fmt::format("{}: no stay overlaps {}: nothing to report", o.input,
-                                years.size() == 1 ? figs.at(years[0]).period.label : o.year));
+    throw DataError(years.size() == 1 ? fmt::format("{}: {}: nothing to report", o.input, no_data(years[0]))
+                                      : fmt::format("{}: no stay overlaps {}: nothing to report", o.input, o.year));
   if (years.size() > 1 && markdown) {
     std::string index_template = template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name);
     std::vector<const figures::Figures*> all;
@@ -292,8 +306,7 @@ int run_report(const ReportOptions& o) {
   }
   if (!o.quiet) {
     for (int y : empty_years)
-      std::cerr << fmt::format("ctreport: warning: {}: no stay overlaps {}: no report for it\n", o.input,
-                               figs.at(y).period.label);
+      std::cerr << fmt::format("ctreport: warning: {}: {}: no report for it\n", o.input, no_data(y));
     for (const auto* f : reported) print_warnings(*f, o.input, o.verbose);
     for (const auto* f : reported) print_summary(*f, nf);
     for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", nf.french ? "écrit" : "written", p.string());

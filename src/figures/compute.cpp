@@ -142,7 +142,10 @@ Figures compute_figures(const ComputeInput& in) {
     return b.entry > a.entry || (b.entry == a.entry && b.row > a.row);
   };
 
-  for (size_t i = 0; i < stays.size(); ++i) {
+  // A period after the source's latest date has no data: open stays are not
+  // carried into it (docs/figures.md, "Periods and batches").
+  const bool has_data = in.table.has_data_for(period.start);
+  for (size_t i = 0; i < stays.size() && has_data; ++i) {
     const Stay& s = stays[i];
     if (s.entry > period.end || (!s.is_open() && s.exit < period.start)) continue;
     ++f.stays.overlapping;
@@ -330,6 +333,8 @@ Figures compute_figures(const ComputeInput& in) {
     add_other_unknown(d, 0, origin_counts[4], labels);
     f.origin_same_region = headcount(origin_counts[0] + origin_counts[1], d.total);
   }
+  // Without the establishment's département, every French origin falls in other_region: say so.
+  const bool warn_no_home = !home && in.table.has_column[static_cast<size_t>(model::Field::origin)];
 
   // Exits: stay length, reasons, housing, activity, stage.
   const auto& reason_set = cfg.category_set(model::CategoryField::exit_reason);
@@ -422,13 +427,21 @@ Figures compute_figures(const ComputeInput& in) {
   f.quality.rows_read = in.rows_read;
   f.quality.rows_used = static_cast<uint64_t>(f.stays.overlapping);
   f.quality.source = in.source;
+  if (warn_no_home) {
+    model::Warning w;
+    w.code = "missing_departement";
+    w.message =
+        "the establishment's département is not set (establishment.departement in the config): geographic origin "
+        "cannot be placed relative to it, only abroad, France and unknown are meaningful";
+    own_warnings.add(std::move(w));
+  }
   check_stays(in.table, cfg, period, own_warnings);
   check_figures(f, cfg, in.table, own_warnings);
   model::WarningLog all;
   if (in.read_warnings) all.merge(*in.read_warnings);
   all.merge(own_warnings);
   f.quality.warnings = all.list();
-  f.quality.warning_rows = all.total();
+  f.quality.warning_rows = all.rows_concerned();
   return f;
 }
 

@@ -72,13 +72,6 @@ class WorkbookSheet : public TableReader {
   std::unique_ptr<TableReader> m_sheet;
 };
 
-// Prefixes a reader's message with the path, once.
-[[noreturn]] void rethrow_with_path(const std::string& path, const UsageError& e) {
-  std::string msg = e.what();
-  if (msg.find(path) != std::string::npos) throw e;
-  throw UsageError(fmt::format("{}: {}", path, msg));
-}
-
 }  // namespace
 
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet) {
@@ -91,8 +84,8 @@ std::unique_ptr<TableReader> open_table(const std::string& path, const model::Co
       return std::make_unique<WorkbookSheet>(std::move(book), index);
     }
     return CsvReader::open_file(path);
-  } catch (const UsageError& e) {
-    rethrow_with_path(path, e);
+  } catch (const std::exception&) {
+    rethrow_with_path(path);
   }
 }
 

@@ -18,9 +18,11 @@ void RowWarnings::add(const model::Warning& w, size_t column, uint32_t stay) {
 model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
                                       const std::function<std::string(uint64_t, size_t)>& position) const {
   std::vector<std::optional<model::Warning>> first(m_kinds.size());
+  std::vector<std::vector<uint64_t>> rows(m_kinds.size());  // rows each kind stands for
   std::vector<uint32_t> order;
   for (const auto& h : m_hits) {
     if (h.stay != k_no_stay && !keep(h.stay)) continue;
+    rows[h.kind].push_back(h.row);
     auto& slot = first[h.kind];
     if (!slot) {
       slot = m_kinds[h.kind].warning;
@@ -33,7 +35,7 @@ model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
     ++slot->count;
   }
   model::WarningLog log;
-  for (uint32_t k : order) log.add(*first[k]);
+  for (uint32_t k : order) log.add(*first[k], rows[k]);
   return log;
 }
 

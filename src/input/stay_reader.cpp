@@ -24,6 +24,9 @@ using model::Field;
 
 constexpr size_t k_header_search_rows = 30;
 constexpr util::Day k_serial_epoch_offset = 25569;  // Excel 1900-system serial of 1970-01-01
+// A two-digit year of an entry or exit is 20yy unless that is more than this
+// many years after the last requested period (docs/figures.md, "Reading values").
+constexpr int k_two_digit_year_horizon = 20;
 
 struct StringHash {
   using is_transparent = void;
@@ -71,15 +74,16 @@ class StayBuilder {
   StayBuilder(TableReader& reader, const std::string& file, const model::Config& config, const ReadOptions& options)
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
     m_persons.reserve(1 << 16);
-    m_pivot = 1900;
     auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     m_future_after = static_cast<util::Day>(today.time_since_epoch().count());
+    int last_year = options.periods.empty() ? util::to_ymd(m_future_after).year : 0;
     for (const auto& p : options.periods) {
       m_future_after = std::max(m_future_after, p.end);
-      m_pivot = std::max(m_pivot, util::to_ymd(p.end).year);
+      last_year = std::max(last_year, util::to_ymd(p.end).year);
       m_keep_from = std::min(m_keep_from, p.start);
       m_keep_to = std::max(m_keep_to, p.end);
     }
+    m_pivot = last_year + k_two_digit_year_horizon;
   }
 
   ReadResult run() {
@@ -105,6 +109,7 @@ class StayBuilder {
     if (result.rows_read == 0)
       throw DataError(fmt::format("{}: the file has a header (row {}) but no data rows", m_file, result.header_row));
     result.table.person_count = static_cast<uint32_t>(m_person_count);
+    result.table.latest_date = m_latest_date;
     return result;
   }
 
@@ -135,21 +140,37 @@ class StayBuilder {
               w.line = row.line;
               result.warnings.add(w, b, RowWarnings::k_no_stay);
             }
+        if (!m_map.has(Field::exit_date)) {
+          // Not an error (a file of people all still present is possible), but
+          // every stay is then open: say so in every report.
+          model::Warning w;
+          w.code = "missing_column";
+          w.value = "exit_date";
+          w.message = fmt::format(
+              "no exit-date column found (expected a header such as {}, or name yours in the config: "
+              "columns.exit_date): every stay is counted as still open",
+              quoted_headers(Field::exit_date, 4));
+          result.warnings.add(w, 0, RowWarnings::k_no_stay);
+        }
         m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
                         : m_map.has(Field::birth_year) ? Field::birth_year
                                                        : Field::age_at_entry;
         return;
       }
     }
-    std::string accepted;
-    for (const auto& h : ColumnMap::accepted_headers(Field::entry_date, m_config))
-      accepted += (accepted.empty() ? "'" : ", '") + h + "'";
     throw DataError(fmt::format(
         "{}: no entry-date column found in the first {} rows: expected a header such as {} "
         "(or name yours in the config: columns.entry_date)",
-        m_file, k_header_search_rows, accepted));
+        m_file, k_header_search_rows, quoted_headers(Field::entry_date)));
   }
 
+  // "'date de sortie', 'date sortie', …": the first `max` headers accepted for `f`.
+  std::string quoted_headers(Field f, size_t max = SIZE_MAX) const {
+    std::string out;
+    auto headers = ColumnMap::accepted_headers(f, m_config);
+    for (size_t i = 0; i < headers.size() && i < max; ++i) out += (out.empty() ? "'" : ", '") + headers[i] + "'";
+    return out;
+  }
 
   std::string shown_value(const Cell& cell, Field f) const {
     if (model::field_info(f).sensitive) return "the value is not shown (personal data)";
@@ -217,6 +238,7 @@ class StayBuilder {
         return date_error(row, Field::exit_date, exit_cell, exit.status);
       }
     }
+    m_latest_date = std::max(m_latest_date, stay.is_open() ? stay.entry : stay.exit);
     // Only stays overlapping a requested period are kept.
     if (stay.entry > m_keep_to || (!stay.is_open() && stay.exit < m_keep_from)) return;
     bool overlaps = false;
@@ -348,6 +370,7 @@ class StayBuilder {
     if (cell.type == CellType::empty || util::trim(cell.text).empty()) return;
     switch (m_birth_field) {
       case Field::birth_date: {
+        // A two-digit birth year is 20yy only when that is not after the entry's year.
         auto d = cell_date(cell, util::to_ymd(stay.entry).year);
         if (d.status != util::DateParse::ok) {
           warn(row, "invalid_birth_date", Field::birth_date, "",
@@ -377,8 +400,9 @@ class StayBuilder {
       default: {
         auto a = cell_integer(cell);
         if (!a || *a < 0 || *a > 120) {
-          warn(row, "invalid_age", Field::age_at_entry, std::string(util::trim(cell.text)),
-               fmt::format("age '{}' is not a whole number of years from 0 to 120: age unknown", util::trim(cell.text)));
+          // Never echoed: an age column often holds birth dates.
+          warn(row, "invalid_age", Field::age_at_entry, "",
+               "age not a whole number of years from 0 to 120 (value not shown: personal data): age unknown");
           return;
         }
         stay.birth = *a;
@@ -403,6 +427,8 @@ class StayBuilder {
       if (cache.size() < 4096) cache.emplace(std::string(cell.text), idx);
     }
     if (idx == model::k_other_category) {
+      // Grouped by the normalised value: recomputed here, as a cache hit did not.
+      util::normalize_key(cell.text, m_scratch);
       std::string value(util::trim(cell.text));
       warn(row, "unmapped_value", f, value,
            fmt::format("'{}' maps to no {} category: counted as other (add it to categories.{} in the config)", value,
@@ -480,6 +506,7 @@ class StayBuilder {
   std::string m_scratch;
   ReadResult* m_result = nullptr;
   util::Day m_future_after = 0;
+  util::Day m_latest_date = std::numeric_limits<util::Day>::min();  // of every row with valid dates
   uint32_t m_header_fields = 0;
   struct RowHash {
     uint64_t hash;
@@ -519,7 +546,12 @@ void throw_if_errors(const ReadResult& result, const std::string& file_label, si
 ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& file_label, const model::Config& config,
                       const ReadOptions& options) {
   StayBuilder builder(*reader, file_label, config, options);
-  ReadResult result = builder.run();
+  ReadResult result;
+  try {
+    result = builder.run();
+  } catch (const std::exception&) {
+    rethrow_with_path(file_label);  // a reader's error gives its position only
+  }
   result.reader = std::move(reader);
   return result;
 }

@@ -1,6 +1,10 @@
 // Shared helpers of the table readers.
 #include "input/table_reader.hpp"
 
+#include <fmt/format.h>
+
+#include "util/errors.hpp"
+
 namespace ctreport::input {
 
 std::string column_letters(size_t column) {
@@ -12,6 +16,20 @@ std::string column_letters(size_t column) {
     n = (n - 1) / 26;
   }
   return s;
+}
+
+void rethrow_with_path(const std::string& path) {
+  try {
+    throw;
+  } catch (const DataError& e) {
+    std::string msg = e.what();
+    if (msg.find(path) != std::string::npos) throw;
+    throw DataError(fmt::format("{}: {}", path, msg));
+  } catch (const UsageError& e) {
+    std::string msg = e.what();
+    if (msg.find(path) != std::string::npos) throw;
+    throw UsageError(fmt::format("{}: {}", path, msg));
+  }
 }
 
 }  // namespace ctreport::input

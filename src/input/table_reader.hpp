@@ -58,4 +58,9 @@ class TableReader {
 // 1-based column letters as spreadsheets name them: 0 -> "A", 26 -> "AA".
 std::string column_letters(size_t column);
 
+// Rethrows the DataError or UsageError being handled (readers report
+// positions only) with its message prefixed by `path`, unless it names the
+// path already; any other exception is rethrown as it is. Call it from a catch.
+[[noreturn]] void rethrow_with_path(const std::string& path);
+
 }  // namespace ctreport::input

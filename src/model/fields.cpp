@@ -8,23 +8,36 @@ using sv = std::string_view;
 constexpr std::array<sv, 9> k_person = {"id", "person_id", "resident_id", "n° dossier", "numéro de dossier",
                                         "dossier", "identifiant", "code usager", "n° de dossier"};
 constexpr std::array<sv, 4> k_sex = {"sexe", "sex", "gender", "genre"};
-constexpr std::array<sv, 5> k_birth_date = {"date de naissance", "naissance", "birth_date", "dob", "birthdate"};
-constexpr std::array<sv, 2> k_birth_year = {"année de naissance", "birth_year"};
-constexpr std::array<sv, 5> k_age = {"âge", "age", "âge à l'entrée", "age_at_entry", "âge à l'admission"};
-constexpr std::array<sv, 7> k_entry = {"date d'entrée", "date entrée", "entrée", "date d'admission",
-                                       "admission", "entry_date", "date de début"};
-constexpr std::array<sv, 5> k_exit = {"date de sortie", "sortie", "exit_date", "discharge_date", "date de fin"};
-constexpr std::array<sv, 8> k_referral = {"orientation", "origine de l'orientation", "orienté par",
-                                          "prescripteur", "origine de la demande", "referral",
-                                          "referral_source", "orientée par"};
-constexpr std::array<sv, 7> k_origin = {"département d'origine", "département", "code postal",
-                                        "origine géographique", "origin", "postal_code", "cp"};
-constexpr std::array<sv, 3> k_exit_reason = {"motif de sortie", "exit_reason", "motif"};
-constexpr std::array<sv, 5> k_housing = {"logement à la sortie", "hébergement à la sortie",
-                                         "solution d'hébergement", "housing_at_exit", "logement sortie"};
-constexpr std::array<sv, 5> k_activity = {"situation professionnelle à la sortie", "emploi à la sortie",
-                                          "activité à la sortie", "employment_at_exit", "activity_at_exit"};
-constexpr std::array<sv, 3> k_stage = {"étape", "phase", "stage"};
+constexpr std::array<sv, 8> k_birth_date = {"date de naissance", "date naissance", "naissance", "né le",
+                                            "née le",            "birth_date",     "dob",       "birthdate"};
+constexpr std::array<sv, 3> k_birth_year = {"année de naissance", "année naissance", "birth_year"};
+constexpr std::array<sv, 8> k_age = {"âge",          "age",          "âge à l'entrée",  "âge entrée",
+                                     "age_at_entry", "âge à l'admission", "âge admission", "âge à l'arrivée"};
+constexpr std::array<sv, 13> k_entry = {"date d'entrée",   "date entrée",      "entrée",        "date d'admission",
+                                        "date admission",  "admission",        "entry_date",    "date de début",
+                                        "date début",      "début de séjour",  "date de début de séjour",
+                                        "date d'arrivée",  "date arrivée"};
+constexpr std::array<sv, 11> k_exit = {"date de sortie", "date sortie", "sortie",        "exit_date",
+                                       "discharge_date", "date de fin", "date fin",      "fin de séjour",
+                                       "date de fin de séjour", "date de départ", "date départ"};
+constexpr std::array<sv, 11> k_referral = {"orientation",     "origine de l'orientation", "orienté par",
+                                           "prescripteur",    "origine de la demande",    "referral",
+                                           "referral_source", "orientée par",             "origine orientation",
+                                           "adressé par",     "orienteur"};
+constexpr std::array<sv, 9> k_origin = {"département d'origine", "département", "code postal", "origine géographique",
+                                        "origin",                "postal_code", "cp",          "département origine",
+                                        "lieu de résidence"};
+constexpr std::array<sv, 9> k_exit_reason = {"motif de sortie", "motif sortie",      "exit_reason",
+                                             "motif",           "motif de fin",      "motif de fin de séjour",
+                                             "cause de sortie", "raison de sortie",  "raison de la sortie"};
+constexpr std::array<sv, 7> k_housing = {"logement à la sortie", "hébergement à la sortie", "solution d'hébergement",
+                                         "housing_at_exit",      "logement sortie",         "hébergement sortie",
+                                         "logement en fin de séjour"};
+constexpr std::array<sv, 8> k_activity = {"situation professionnelle à la sortie", "emploi à la sortie",
+                                          "activité à la sortie",                  "employment_at_exit",
+                                          "activity_at_exit",                      "situation professionnelle sortie",
+                                          "emploi sortie",                         "activité sortie"};
+constexpr std::array<sv, 5> k_stage = {"étape", "phase", "stage", "étape atteinte", "étape du parcours"};
 constexpr std::array<sv, 6> k_site = {"site", "unité", "lieu", "antenne", "service", "structure"};
 
 const std::array<FieldInfo, k_field_count> k_fields = {{

@@ -48,6 +48,11 @@ struct StayTable {
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
   std::vector<std::string> sites;                // site values as first written, when there is a site column
+  // The latest entry or exit date of the whole source (kept stays or not): a
+  // period starting after it is a period the source has no data for.
+  util::Day latest_date = std::numeric_limits<util::Day>::max();
+
+  bool has_data_for(util::Day period_start) const { return period_start <= latest_date; }
 };
 
 }  // namespace ctreport::model

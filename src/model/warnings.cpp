@@ -4,6 +4,24 @@
 namespace ctreport::model {
 
 void WarningLog::add(Warning w) {
+  if (w.row != 0) {
+    m_rows.push_back(w.row);
+    m_unplaced += w.count - 1;
+  } else {
+    m_unplaced += w.count;
+  }
+  group(std::move(w));
+}
+
+void WarningLog::add(Warning w, const std::vector<uint64_t>& rows) {
+  for (uint64_t r : rows) {
+    if (r != 0) m_rows.push_back(r);
+    else ++m_unplaced;
+  }
+  group(std::move(w));
+}
+
+void WarningLog::group(Warning w) {
   std::string key = w.code + '\x1f' + w.column + '\x1f' + (w.group.empty() ? w.value : w.group);
   if (w.severity == Severity::error) key += '\x1f' + std::to_string(w.row);
   auto it = m_index.find(key);
@@ -16,7 +34,15 @@ void WarningLog::add(Warning w) {
 }
 
 void WarningLog::merge(const WarningLog& other) {
-  for (const auto& w : other.m_order) add(w);
+  for (const auto& w : other.m_order) group(w);
+  m_rows.insert(m_rows.end(), other.m_rows.begin(), other.m_rows.end());
+  m_unplaced += other.m_unplaced;
+}
+
+uint64_t WarningLog::rows_concerned() const {
+  std::vector<uint64_t> rows = m_rows;
+  std::sort(rows.begin(), rows.end());
+  return static_cast<uint64_t>(std::unique(rows.begin(), rows.end()) - rows.begin()) + m_unplaced;
 }
 
 std::vector<Warning> WarningLog::list() const { return m_order; }

@@ -3,6 +3,7 @@
 // million-row file with one unmapped value gives one line, not thousands.
 #pragma once
 #include <cstdint>
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -29,16 +30,26 @@ struct Warning {
 class WarningLog {
  public:
   // Adds a warning, grouped with earlier ones of the same code, column and
-  // value; errors are never grouped.
+  // value; errors are never grouped. Its row (and, when it stands for
+  // several, as many rows not known) counts in rows_concerned().
   void add(Warning w);
+  // The same, for a warning that stands for `rows` (its count; 0 = a row not known).
+  void add(Warning w, const std::vector<uint64_t>& rows);
   void merge(const WarningLog& other);
   std::vector<Warning> list() const;  // in order of first occurrence
-  uint64_t total() const;             // rows concerned, all warnings
+  uint64_t total() const;             // sum of the counts, all warnings
+  // Distinct rows with at least one warning, plus one per warning (or row
+  // not known) not tied to a row: quality.warning_count.
+  uint64_t rows_concerned() const;
   bool empty() const { return m_order.empty(); }
 
  private:
+  void group(Warning w);
+
   std::map<std::string, size_t> m_index;  // code|column|value -> position
   std::vector<Warning> m_order;
+  std::vector<uint64_t> m_rows;  // rows concerned (repeats allowed)
+  uint64_t m_unplaced = 0;       // warnings or rows not tied to a known row
 };
 
 }  // namespace ctreport::model

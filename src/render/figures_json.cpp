@@ -58,8 +58,9 @@ json figures_to_json(const figures::Figures& f) {
                     {"places_start", opt(f.occupancy.places_start)},
                     {"places_end", opt(f.occupancy.places_end)},
                     {"monthly", monthly}};
-  j["sex"] = {{"total", f.sex.total}, {"categories", lines(f.sex)}};
+  j["sex"] = {{"total", f.sex.total}, {"population", f.sex.population}, {"categories", lines(f.sex)}};
   j["age"] = {{"total", f.age.brackets.total},
+              {"population", f.age.brackets.population},
               {"mean", opt(f.age.mean)},
               {"median", opt(f.age.median)},
               {"min", opt(f.age.min)},
@@ -67,17 +68,20 @@ json figures_to_json(const figures::Figures& f) {
               {"unknown", f.age.unknown},
               {"brackets", lines(f.age.brackets)}};
   j["stay_length"] = {{"count", f.stay_length.count},
+                      {"population", f.stay_length.brackets.population},
                       {"mean_days", opt(f.stay_length.mean_days)},
                       {"median_days", opt(f.stay_length.median_days)},
                       {"brackets", lines(f.stay_length.brackets)},
                       {"at_most_3_months", headcount(f.stay_length.at_most_3_months)},
                       {"over_6_months", headcount(f.stay_length.over_6_months)},
                       {"reached_term", headcount(f.stay_length.reached_term)}};
-  j["referral"] = {{"total", f.referral.total}, {"categories", lines(f.referral)}};
+  j["referral"] = {{"total", f.referral.total}, {"population", f.referral.population}, {"categories", lines(f.referral)}};
   j["origin"] = {{"total", f.origin.total},
+                 {"population", f.origin.population},
                  {"categories", lines(f.origin)},
                  {"same_region", headcount(f.origin_same_region)}};
   j["exits"] = {{"total", f.exits.total},
+                {"population", f.exits.reasons.population},
                 {"reasons", lines(f.exits.reasons)},
                 {"housing", lines(f.exits.housing)},
                 {"activity", lines(f.exits.activity)},
@@ -85,7 +89,10 @@ json figures_to_json(const figures::Figures& f) {
                 {"housing_solution", headcount(f.exits.housing_solution)},
                 {"employment", headcount(f.exits.employment)},
                 {"training", headcount(f.exits.training)}};
-  j["stage"] = {{"exits", lines(f.stage.exits)}, {"present_at_end", lines(f.stage.present_at_end)}};
+  j["stage"] = {{"exits", lines(f.stage.exits)},
+                {"exits_total", f.stage.exits.total},
+                {"present_at_end", lines(f.stage.present_at_end)},
+                {"present_at_end_total", f.stage.present_at_end.total}};
   json warnings = json::array();
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};

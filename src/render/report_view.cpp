@@ -91,7 +91,12 @@ std::string warning_text(const model::Warning& w, bool french) {
   if (w.code == "invalid_birth_date") return "date de naissance illisible (valeur non affichée) : âge inconnu";
   if (w.code == "birth_after_entry") return "date de naissance postérieure à l'entrée : âge inconnu";
   if (w.code == "invalid_birth_year") return "année de naissance illisible ou postérieure à l'entrée : âge inconnu";
-  if (w.code == "invalid_age") return fmt::format("âge « {} » invalide : âge inconnu", v);
+  if (w.code == "invalid_age") return "âge non entier ou hors de 0 à 120 ans (valeur non affichée) : âge inconnu";
+  if (w.code == "missing_departement")
+    return "le département de l'établissement n'est pas renseigné (establishment.departement) : l'origine géographique "
+           "n'est donnée que par étranger, France et non renseigné";
+  if (w.code == "missing_column" && w.value == "exit_date")
+    return "aucune colonne de date de sortie trouvée : tous les séjours sont comptés comme en cours";
   if (w.code == "missing_person_id") return "identifiant de la personne absent : le séjour compte comme une personne";
   if (w.code == "over_capacity") return fmt::format("{} : plus de personnes présentes que de places", v);
   if (w.code == "capacity_gap") return fmt::format("{} : aucune période de capacité ne couvre ces jours (0 place)", v);
@@ -266,6 +271,17 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   v.set("referral", distribution(f.referral, nf, before ? &before->referral : nullptr));
   data origin = distribution(f.origin, nf, before ? &before->origin : nullptr);
   origin.set("same_region", headcount(f.origin_same_region, nf));
+  {  // France as a whole: what can be said when the establishment's département is not set
+    int64_t france = 0;
+    for (const auto& l : f.origin.lines)
+      if (l.key == "departement" || l.key == "region" || l.key == "other_region") france += l.count;
+    figures::Headcount h{france, f.origin.total > 0 ? std::optional<double>(static_cast<double>(france) /
+                                                                             static_cast<double>(f.origin.total))
+                                                    : std::nullopt};
+    origin.set("france", headcount(h, nf));
+    // The département / region lines mean something: relative to the establishment, or to each one of a network.
+    origin.set("relative", !f.establishment.departement_name.empty() || !f.network.establishments.empty());
+  }
   v.set("origin", origin);
 
   data exits;

@@ -35,7 +35,8 @@ struct ParsedDate {
 
 // Accepts 31/12/2024, 31/12/24, 2024-12-31, 31.12.2024, 31-12-2024, 2024/12/31,
 // each optionally followed by a time part (" 10:30", " 00:00:00", "T10:30:00").
-// Two-digit years are 20yy when that is at most `pivot_year`, else 19yy.
+// Two-digit years are 20yy when that is at most `pivot_year`, else 19yy (the
+// caller picks the pivot: docs/figures.md, "Reading values").
 // "impossible" is a well-formed but non-existent date such as 31/02/2024.
 ParsedDate parse_date(std::string_view text, int pivot_year);
 

@@ -42,7 +42,7 @@ TEST_CASE("the config names other headers") {
 
 TEST_CASE("two columns with the same recognised header are an error") {
   CHECK(error_of("Date d'entrée;Sexe;Date d'entrée\n01/02/2024;F;01/02/2024\n") ==
-        "columns A and C both have the header 'Date d'entrée' (entry_date); keep one, or name the one to use in the "
+        "test.csv: columns A and C both have the header 'Date d'entrée' (entry_date); keep one, or name the one to use in the "
         "config (columns.entry_date)");
 }
 
@@ -75,7 +75,7 @@ TEST_CASE("the same person across rows is one person") {
 }
 
 TEST_CASE("missing-value markers are unknown, not unmapped") {
-  auto f = figures_of("Date d'entrée;Sexe;Orientation\n01/01/2024;NR;non renseigné\n01/01/2024;?;-\n", 2024,
+  auto f = figures_of("Date d'entrée;Date de sortie;Sexe;Orientation\n01/01/2024;;NR;non renseigné\n01/01/2024;;?;-\n", 2024,
                       "check: {max_unknown_share: 1}\n");
   CHECK(test::line(f.sex, "unknown").count == 2);
   CHECK(test::line(f.referral, "unknown").count == 2);
@@ -83,7 +83,7 @@ TEST_CASE("missing-value markers are unknown, not unmapped") {
 }
 
 TEST_CASE("a missing person identifier is a warning and a person of its own") {
-  auto r = run_pipeline("Dossier;Date d'entrée\nA;01/01/2024\n;01/02/2024\n;01/03/2024\n", 2024);
+  auto r = run_pipeline("Dossier;Date d'entrée;Date de sortie\nA;01/01/2024;\n;01/02/2024;\n;01/03/2024;\n", 2024);
   CHECK(r.figures.people.present == 3);
   REQUIRE(r.figures.quality.warnings.size() == 1);
   CHECK(r.figures.quality.warnings[0].code == "missing_person_id");
@@ -101,6 +101,36 @@ TEST_CASE("Windows-1252 export with quoted multi-line fields, CRLF and a BOM-les
   CHECK(test::line(r.figures.referral, "health").count == 1);
   CHECK(test::line(r.figures.referral, "self").count == 1);
   CHECK(r.read.table.stays[1].row == 3);
+}
+
+TEST_CASE("natural header variants map to their field") {
+  auto r = run_pipeline(
+      "N° dossier;Date naissance;Date d'admission;Fin de séjour;Motif sortie;Code postal;Logement sortie;Emploi "
+      "sortie;Orienteur\nA1;01/01/1990;01/02/2024;01/03/2024;Fin de contrat;42000;;;CSAPA\n",
+      2024);
+  std::vector<std::pair<std::string, std::string>> expected = {
+      {"person_id", "N° dossier"},      {"birth_date", "Date naissance"},   {"entry_date", "Date d'admission"},
+      {"exit_date", "Fin de séjour"},   {"referral", "Orienteur"},          {"origin", "Code postal"},
+      {"exit_reason", "Motif sortie"},  {"housing_at_exit", "Logement sortie"},
+      {"activity_at_exit", "Emploi sortie"}};
+  CHECK(r.read.mapping == expected);
+  CHECK(r.figures.stays.exits == 1);
+  for (const char* header : {"Date sortie", "Date de fin", "Date fin", "Date de départ"}) {
+    auto f = figures_of(std::string("Date entrée;") + header + "\n01/02/2024;01/03/2024\n", 2024);
+    CHECK_MESSAGE(f.stays.exits == 1, header);
+  }
+}
+
+TEST_CASE("unmapped values are counted per value, whatever the order of the rows") {
+  auto r = run_pipeline(
+      "Date d'entrée;Date de sortie;Orientation\n01/01/2024;;Divers\n02/01/2024;;Autre\n03/01/2024;;Divers\n"
+      "04/01/2024;;Autre\n05/01/2024;;Divers\n",
+      2024);
+  REQUIRE(r.figures.quality.warnings.size() == 2);
+  CHECK(r.figures.quality.warnings[0].value == "Divers");
+  CHECK(r.figures.quality.warnings[0].count == 3);
+  CHECK(r.figures.quality.warnings[1].value == "Autre");
+  CHECK(r.figures.quality.warnings[1].count == 2);
 }
 
 }  // TEST_SUITE
