@@ -45,8 +45,10 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
   if (!config.departement.empty()) {
     auto code = model::Geography::builtin().normalize_code(config.departement);
     if (!code)
-      throw DataError(fmt::format("{}: establishment.departement: '{}' is not a French département code (e.g. 42, 2A, 974)",
-                                  path, config.departement));
+      throw DataError("config_error",
+                      fmt::format("{}: establishment.departement: '{}' is not a French département code (e.g. 42, 2A, 974)",
+                                  path, config.departement),
+                      path);
     config.departement = *code;
   }
   return loaded;

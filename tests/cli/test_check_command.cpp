@@ -48,6 +48,25 @@ bool has(const Checked& c, const std::string& code) {
   return std::find(c.codes.begin(), c.codes.end(), code) != c.codes.end();
 }
 
+// The findings of one code, in output order.
+std::vector<nlohmann::json> of(const Checked& c, const std::string& code) {
+  std::vector<nlohmann::json> out;
+  for (const auto& f : c.json["findings"])
+    if (f["code"] == code) out.push_back(f);
+  return out;
+}
+
+// `ctreport check 2024 data.csv ARGS` in text (or the given) format, with `config`.
+ctreport::test::CliResult run_check(const std::string& csv, std::vector<std::string> extra = {},
+                                    const std::string& config = k_config) {
+  ScratchDir dir;
+  dir.write("data.csv", csv);
+  dir.write("ctreport.yaml", config);
+  std::vector<std::string> args{"check", "2024", "data.csv"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_cli(args, dir.path());
+}
+
 }  // namespace
 
 TEST_SUITE("cli::check") {
@@ -77,12 +96,60 @@ TEST_CASE("structure: duplicate headers, extra or missing fields, empty rows") {
   CHECK_FALSE(has(check(k_clean), "extra_fields"));
 }
 
-TEST_CASE("a missing required column fails with exit 1") {
-  ScratchDir dir;
-  dir.write("data.csv", "Sexe;Orientation\nF;CSAPA\n");
-  auto r = run_cli({"check", "2024", "data.csv"}, dir.path());
+TEST_CASE("a missing required column fails with exit 1, as a finding in every format") {
+  auto r = run_check("Sexe;Orientation\nF;CSAPA\n");
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("no entry-date column") != std::string::npos);
+  CHECK(r.out.find("data.csv: error[missing_column]: data.csv: no entry-date column found in the first 30 rows") == 0);
+  auto c = check("Sexe;Orientation\nF;CSAPA\n");
+  CHECK(c.exit_code == 1);
+  REQUIRE(c.codes == std::vector<std::string>{"missing_column"});
+  CHECK(c.json["passed"] == false);
+  CHECK(c.json["error_count"] == 1);
+  CHECK(c.json["findings"][0]["severity"] == "error");
+  CHECK(c.json["findings"][0]["row"].is_null());
+  CHECK(c.json["findings"][0]["expected"] ==
+        "a column of entry dates (e.g. 'Date d'entrée'), or its header named in the config (columns.entry_date)");
+  auto gh = run_check("Sexe;Orientation\nF;CSAPA\n", {"--format", "github"});
+  CHECK(gh.exit_code == 1);
+  CHECK(gh.out.find("::error file=data.csv,title=ctreport missing_column::data.csv: no entry-date column") == 0);
+  CHECK_FALSE(has(check(k_clean), "missing_column"));
+}
+
+TEST_CASE("a duplicate recognised header fails as a finding naming the file") {
+  auto c = check("N° dossier;Date d'entrée;Date d'entrée\nA1;01/02/2024;01/02/2024\n");
+  CHECK(c.exit_code == 1);
+  REQUIRE(c.codes == std::vector<std::string>{"duplicate_header"});
+  CHECK(c.json["findings"][0]["severity"] == "error");
+  CHECK(c.json["findings"][0]["line"] == 1);
+  CHECK(c.json["findings"][0]["message"] ==
+        "data.csv: row 1: columns B and C both have the header 'Date d'entrée' (entry_date); keep one, or name the one "
+        "to use in the config (columns.entry_date)");
+  // An unrecognised header twice is only a warning.
+  auto dup = check(k_header + "A1;F;12/05/1985;15/11/2023;10/01/2024;CSAPA\n");
+  CHECK_FALSE(has(dup, "duplicate_header"));
+}
+
+TEST_CASE("config errors are findings with the config file and line") {
+  auto dep = check(k_clean, {}, "capacity: 3\nestablishment: {departement: '99'}\n");
+  CHECK(dep.exit_code == 1);
+  REQUIRE(dep.codes == std::vector<std::string>{"config_error"});
+  CHECK(dep.json["findings"][0]["file"] == "ctreport.yaml");
+  CHECK(dep.json["findings"][0]["message"] ==
+        "ctreport.yaml: establishment.departement: '99' is not a French département code (e.g. 42, 2A, 974)");
+  CHECK_FALSE(has(check(k_clean, {}, "capacity: 3\nestablishment: {departement: '2A'}\n"), "config_error"));
+  auto key = check(k_clean, {}, "capacity: 3\ncolour: blue\n");
+  REQUIRE(key.codes == std::vector<std::string>{"config_error"});
+  CHECK(key.json["findings"][0]["line"] == 2);
+  auto cap = check(k_clean, {}, "capacity:\n  - {from: 2024-01-01, places: 3}\n  - {from: 2024-07-01, places: 4}\n");
+  REQUIRE(cap.codes == std::vector<std::string>{"config_error"});
+  CHECK(cap.json["findings"][0]["message"] ==
+        "ctreport.yaml:2: capacity: the period from 2024-01-01 overlaps the one from 2024-07-01 (give it a `to` before "
+        "2024-07-01)");
+  auto gh = run_check(k_clean, {"--format", "github"}, "capacity: 3\ncolour: blue\n");
+  CHECK(gh.exit_code == 1);
+  CHECK(gh.out.find("::error file=ctreport.yaml,line=2,title=ctreport config_error::") == 0);
+  auto unreadable = run_check(k_clean, {"--format", "json", "-c", "nowhere.yaml"});
+  CHECK(unreadable.exit_code == 2);
 }
 
 TEST_CASE("dates: unparseable, impossible, exit before entry are errors") {
@@ -166,13 +233,13 @@ TEST_CASE("text and GitHub formats") {
   CHECK(text.exit_code == 0);
   CHECK(text.out ==
         "data.csv: row 5, column F (Orientation): warning[unmapped_value]: 'Voisin' maps to no referral category: counted "
-        "as other (add it to categories.referral in the config)\n"
+        "as other; expected a value listed in categories.referral in the config\n"
         "data.csv: 4 rows checked for 2024: 0 error(s), 1 warning(s): passed\n");
   auto gh = run_cli({"check", "2024", "data.csv", "--format", "github", "--strict"}, dir.path());
   CHECK(gh.exit_code == 1);
   CHECK(gh.out ==
         "::error file=data.csv,line=5,title=ctreport unmapped_value::'Voisin' maps to no referral category: counted as "
-        "other (add it to categories.referral in the config)\n");
+        "other; expected a value listed in categories.referral in the config\n");
   auto usage = run_cli({"check", "2024"}, dir.path());
   CHECK(usage.exit_code == 2);
 }
