@@ -480,7 +480,7 @@ class StayBuilder {
 
   void warn_origin(const Row& row, const Cell& cell) {
     std::string value(util::trim(cell.text));
-    warn(row, "unresolved_origin", Field::origin, value);
+    warn(row, "unresolved_origin", Field::origin, value, {}, util::normalize_key(value));
   }
 
   TableReader& m_reader;

@@ -79,7 +79,7 @@ constexpr Template k_templates[] = {
   {"invalid_birth_date", "", false,
    "birth date not readable (value not shown: personal data): age unknown",
    "date de naissance illisible (valeur non affichée : donnée personnelle) : âge inconnu",
-   "a date such as 31/12/1985"},
+   "a date such as 15/06/1970"},
   {"invalid_birth_year", "", false,
    "birth year not readable or after the entry (value not shown: personal data): age unknown",
    "année de naissance illisible ou postérieure à l'entrée (valeur non affichée : donnée personnelle) : âge inconnu",
