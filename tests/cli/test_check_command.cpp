@@ -1,7 +1,10 @@
 // `ctreport check`: each check triggered by a small fixture, and not by a clean one.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -538,6 +541,20 @@ TEST_CASE("a report lists in its method note the findings check gives") {
   auto md = run_cli({"2024", "data.csv", "--lang", "en"}, dir.path());
   std::string report = dir.read("rapport-2024.md");
   for (const auto& [code, message] : in_check) CHECK(report.find(message) != std::string::npos);
+}
+
+TEST_CASE("docs/check.md shows the real output of the example") {
+  std::filesystem::path root(CTREPORT_SOURCE_DIR);
+  std::ifstream in(root / "docs" / "check.md", std::ios::binary);
+  std::stringstream doc;
+  doc << in.rdbuf();
+  for (const char* format : {"text", "json"}) {
+    CAPTURE(format);
+    auto r = run_cli({"check", "2024", "sejours-2022-2024.csv", "--format", format}, root / "examples");
+    REQUIRE(r.exit_code == 0);
+    CHECK(doc.str().find("```" + std::string(format == std::string("json") ? "json" : "") + "\n" + r.out + "```") !=
+          std::string::npos);
+  }
 }
 
 }  // TEST_SUITE
