@@ -7,6 +7,14 @@
 
 namespace ctreport::input {
 
+namespace {
+std::string where(uint64_t row, size_t column, const std::function<std::string(uint64_t, size_t)>& position) {
+  if (row == 0) return "";
+  if (column == RowWarnings::k_no_column) return "row " + std::to_string(row);
+  return position(row, column);
+}
+}  // namespace
+
 void RowWarnings::add(const model::Warning& w, size_t column, uint32_t stay, uint64_t other_row) {
   std::string key = w.code + '\x1f' + w.column + '\x1f' + (w.group.empty() ? w.value : w.group);
   auto [it, inserted] = m_index.emplace(std::move(key), static_cast<uint32_t>(m_kinds.size()));
@@ -28,7 +36,7 @@ model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
       w.row = h.row;
       w.line = h.line;
       w.count = h.count;
-      w.position = h.row ? position(h.row, kind.column) : "";
+      w.position = where(h.row, kind.column, position);
       if (h.other_row) w.params.emplace_back("first_row", std::to_string(h.other_row));
       model::describe(w);
       out.push_back(std::move(w));
@@ -40,7 +48,7 @@ model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
       slot->count = 0;
       slot->row = h.row;
       slot->line = h.line;
-      slot->position = h.row ? position(h.row, kind.column) : "";
+      slot->position = where(h.row, kind.column, position);
       model::describe(*slot);
       grouped_at[h.kind] = out.size();
       out.emplace_back();  // placeholder, filled below

@@ -17,9 +17,11 @@ namespace ctreport::input {
 class RowWarnings {
  public:
   static constexpr uint32_t k_no_stay = std::numeric_limits<uint32_t>::max();
+  static constexpr size_t k_no_column = std::numeric_limits<size_t>::max();  // a finding about a row, not a cell
 
   // Records `w` (its row and line set) about `stay` (index in the stay table,
-  // or k_no_stay for warnings about the file itself), at 0-based `column`.
+  // or k_no_stay for warnings about the file itself), at 0-based `column`
+  // (k_no_column for none).
   // `other_row`: the row a finding about a row refers to (the row a duplicate
   // repeats), given to its texts as the parameter "first_row"; 0 if none.
   void add(const model::Warning& w, size_t column, uint32_t stay, uint64_t other_row = 0);

@@ -138,7 +138,7 @@ class StayBuilder {
             w.row = row.row;
             w.line = row.line;
             model::describe(w);
-            result.warnings.add(w, 0, RowWarnings::k_no_stay);
+            result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
           }
         for (size_t a = 0; a < m_map.all_headers().size(); ++a)
           for (size_t b = a + 1; b < m_map.all_headers().size(); ++b)
@@ -303,7 +303,7 @@ class StayBuilder {
     w.line = next_line > count ? next_line - count : first;
     w.count = count;
     model::describe(w);
-    result.warnings.add(w, 0, RowWarnings::k_no_stay);
+    result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
   }
 
   // Structure and plausibility checks of a kept row (docs/figures.md, "check").

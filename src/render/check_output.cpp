@@ -41,7 +41,9 @@ std::string one_line(const std::string& s) {
 }
 
 std::string with_expected(const model::Warning& w) {
-  return w.expected.empty() ? w.message : fmt::format("{}; expected {}", w.message, w.expected);
+  // A fatal error's own text may say what was expected already.
+  bool said = w.message.find(": expected ") != std::string::npos || w.message.find("; expected ") != std::string::npos;
+  return w.expected.empty() || said ? w.message : fmt::format("{}; expected {}", w.message, w.expected);
 }
 
 // " (3 rows: 5, 6, 9)" for a finding about several rows.
