@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "cli/report_command.hpp"
 #include "figures/compute.hpp"
 #include "figures/invariants.hpp"
+#include "model/warning_texts.hpp"
 #include "render/check_output.hpp"
 #include "util/errors.hpp"
 
@@ -33,46 +35,71 @@ std::pair<int64_t, std::string> previous_end(const std::string& path) {
 
 }  // namespace
 
-int run_check(const CheckOptions& o) {
-  if (o.format != "text" && o.format != "json" && o.format != "github")
-    throw UsageError(fmt::format("unknown check format '{}' (expected text, json or github)", o.format));
-  int year = parse_year(o.year);
-  LoadedConfig loaded = load_config(o.config_path, o.input);
-  const auto& config = loaded.config;
-  model::Period period = model::make_period(year, config.start_month);
-  input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet || o.format != "text");
-  model::WarningLog period_warnings = read.warnings_for(period);
-  figures::Figures fig =
-      figures::compute_figures({read.table, config, period, read.rows_read, read.source, &period_warnings});
-
-  model::WarningLog extra;
-  if (!o.previous.empty()) {
-    auto [present_at_end, label] = previous_end(o.previous);
-    figures::check_carry_over(fig, present_at_end, label, extra);
-  }
-
-  render::CheckReport report;
-  report.file = o.input;
-  report.period = period.label;
-  report.strict = o.strict;
-  report.rows_read = read.rows_read;
-  report.findings = read.errors;
-  report.error_count = read.error_count;
-  for (const auto& w : fig.quality.warnings) report.findings.push_back(w);
-  for (const auto& w : extra.list()) report.findings.push_back(w);
+// Prints `report` in the chosen format; the exit code of the check.
+int print_report(const CheckOptions& o, render::CheckReport& report) {
   for (const auto& w : report.findings) {
     if (w.severity == model::Severity::warning) report.warning_count += w.count;
-    else if (w.code == "invariant") report.error_count += 1;
+    else if (w.code == "invariant" || w.row == 0) report.error_count += 1;
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), [](const model::Warning& a, const model::Warning& b) {
     if (a.severity != b.severity) return a.severity == model::Severity::error;
     return a.row != 0 && (b.row == 0 || a.row < b.row);
   });
-
   if (o.format == "json") std::cout << render::check_json(report);
   else if (o.format == "github") std::cout << render::check_github(report);
   else if (!o.quiet || !report.passed()) std::cout << render::check_text(report);
   return report.passed() ? 0 : static_cast<int>(ExitCode::data_error);
+}
+
+int run_check(const CheckOptions& o) {
+  if (o.format != "text" && o.format != "json" && o.format != "github")
+    throw UsageError(fmt::format("unknown check format '{}' (expected text, json or github)", o.format));
+  int year = parse_year(o.year);
+  render::CheckReport report;
+  report.file = o.input;
+  report.strict = o.strict;
+  report.period = std::to_string(year);
+  try {
+    LoadedConfig loaded = load_config(o.config_path, o.input);
+    const auto& config = loaded.config;
+    model::Period period = model::make_period(year, config.start_month);
+    report.period = period.label;
+    std::optional<std::pair<int64_t, std::string>> previous;
+    if (!o.previous.empty()) {
+      previous = previous_end(o.previous);
+      std::string expected = model::make_period(year - 1, config.start_month).label;
+      if (previous->second != expected)
+        throw UsageError(fmt::format("{}: --previous is the report of {}, but the period just before {} is {}", o.previous,
+                                     previous->second, period.label, expected));
+    }
+    input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet || o.format != "text");
+    model::WarningLog period_warnings = read.warnings_for(period);
+    figures::Figures fig =
+        figures::compute_figures({read.table, config, period, read.rows_read, read.source, &period_warnings});
+    model::WarningLog extra;
+    if (previous) figures::check_carry_over(fig, previous->first, previous->second, extra);
+    report.rows_read = read.rows_read;
+    report.findings = read.errors;
+    report.error_count = read.error_count;
+    for (const auto& w : fig.quality.warnings) report.findings.push_back(w);
+    for (const auto& w : extra.list()) report.findings.push_back(w);
+  } catch (const DataError& e) {
+    // A data or config error that stops the reading: a finding like the others, so
+    // that JSON and GitHub consumers see it too.
+    if (e.code().empty()) throw;
+    model::Warning w;
+    w.severity = model::Severity::error;
+    w.code = e.code();
+    w.file = e.file() == o.input ? "" : e.file();
+    w.line = e.line();
+    w.params = {{"detail", e.what()}};
+    if (w.code == "missing_column") w.params.emplace_back("kind", "entry_date");
+    if (w.code == "duplicate_header") w.params.emplace_back("kind", "recognised");
+    model::describe(w);
+    report.findings = {w};
+    report.error_count = 0;
+  }
+  return print_report(o, report);
 }
 
 }  // namespace ctreport::cli

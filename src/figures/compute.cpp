@@ -10,6 +10,7 @@
 #include "figures/invariants.hpp"
 #include "figures/stay_checks.hpp"
 #include "model/geography.hpp"
+#include "model/warning_texts.hpp"
 
 namespace ctreport::figures {
 
@@ -197,7 +198,8 @@ Figures compute_figures(const ComputeInput& in) {
       model::Warning w;
       w.code = "over_capacity";
       w.value = fr_date_range(over_from, until);
-      w.message = fmt::format("{}: up to {} people present for {} places", w.value, over_peak, over_places);
+      w.params = {{"peak", std::to_string(over_peak)}, {"places", std::to_string(over_places)}};
+      model::describe(w);
       own_warnings.add(std::move(w));
       in_over = false;
     };
@@ -229,7 +231,8 @@ Figures compute_figures(const ComputeInput& in) {
         occ.peak_present = present;
         occ.peak_date = util::iso(d);
       }
-      if (occ.has_capacity && present > places) {
+      // Days no capacity period covers are capacity_gap findings, not over_capacity ones.
+      if (occ.has_capacity && present > places && cfg.capacity.covers(d)) {
         if (!in_over || places != over_places) {
           close_over(d - 1);
           in_over = true;
@@ -254,7 +257,7 @@ Figures compute_figures(const ComputeInput& in) {
         model::Warning w;
         w.code = "capacity_gap";
         w.value = fr_date_range(a, b);
-        w.message = fmt::format("{}: no capacity period covers these days (counted as 0 places)", w.value);
+        model::describe(w);
         own_warnings.add(std::move(w));
       }
     }
@@ -430,9 +433,7 @@ Figures compute_figures(const ComputeInput& in) {
   if (warn_no_home) {
     model::Warning w;
     w.code = "missing_departement";
-    w.message =
-        "the establishment's département is not set (establishment.departement in the config): geographic origin "
-        "cannot be placed relative to it, only abroad, France and unknown are meaningful";
+    model::describe(w);
     own_warnings.add(std::move(w));
   }
   check_stays(in.table, cfg, period, own_warnings);

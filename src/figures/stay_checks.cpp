@@ -6,17 +6,22 @@
 
 #include <fmt/format.h>
 
+#include "model/warning_texts.hpp"
+
 namespace ctreport::figures {
 
 namespace {
-model::Warning finding(std::string code, const model::Stay& s, std::string message) {
+// A finding about the stay `s` (one per row: never grouped with another row's).
+model::Warning finding(std::string code, const model::Stay& s, std::string value,
+                       std::vector<std::pair<std::string, std::string>> params) {
   model::Warning w;
   w.code = std::move(code);
-  w.message = std::move(message);
   w.row = s.row;
-  w.line = s.row;
+  w.line = s.line ? s.line : s.row;
   w.position = fmt::format("row {}", s.row);
-  w.value = fmt::format("row {}", s.row);  // keeps one finding per row
+  w.value = std::move(value);
+  w.params = std::move(params);
+  model::describe(w);
   return w;
 }
 }  // namespace
@@ -36,26 +41,23 @@ void check_stays(const model::StayTable& table, const model::Config& config, con
     return x.person != y.person ? x.person < y.person : x.entry != y.entry ? x.entry < y.entry : x.row < y.row;
   });
   const auto& chk = config.check;
+  const int long_months = config.contract_months + chk.long_stay_tolerance_months;
+  // The person's stay that ends last so far (an open stay never ends): a stay
+  // starting before its exit overlaps it, even when nested in an earlier stay.
+  const model::Stay* latest = nullptr;
   for (size_t k = 0; k < order.size(); ++k) {
     const auto& s = stays[order[k]];
-    if (k > 0) {
-      const auto& prev = stays[order[k - 1]];
-      if (prev.person == s.person && (prev.is_open() || s.entry < prev.exit))
-        out.add(finding("overlapping_stays", s,
-                        fmt::format("the stay from {} overlaps the same person's stay of row {} (from {})",
-                                    util::iso(s.entry), prev.row, util::iso(prev.entry))));
-    }
+    if (latest && latest->person != s.person) latest = nullptr;
+    if (latest && (latest->is_open() || s.entry < latest->exit))
+      out.add(finding("overlapping_stays", s, util::iso(s.entry),
+                      {{"other_row", std::to_string(latest->row)}, {"other_entry", util::iso(latest->entry)}}));
+    if (!latest || (!latest->is_open() && (s.is_open() || s.exit > latest->exit))) latest = &s;
     util::Day end = s.is_open() ? period.end : s.exit;
-    if (end > util::add_months(s.entry, config.contract_months + chk.long_stay_tolerance_months))
-      out.add(finding("long_stay", s,
-                      fmt::format("the stay from {} lasts more than {} months (contract_months + "
-                                  "check.long_stay_tolerance_months)",
-                                  util::iso(s.entry), config.contract_months + chk.long_stay_tolerance_months)));
+    if (end > util::add_months(s.entry, long_months))
+      out.add(finding("long_stay", s, std::to_string(end - s.entry),
+                      {{"entry", util::iso(s.entry)}, {"months", std::to_string(long_months)}}));
     if (s.is_open() && s.entry < util::add_months(period.start, -chk.forgotten_exit_months))
-      out.add(finding("forgotten_exit", s,
-                      fmt::format("the stay from {} has no exit date although it started more than {} months before "
-                                  "the period: a forgotten exit?",
-                                  util::iso(s.entry), chk.forgotten_exit_months)));
+      out.add(finding("forgotten_exit", s, util::iso(s.entry), {{"months", std::to_string(chk.forgotten_exit_months)}}));
   }
 }
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "model/geography.hpp"
+#include "model/warning_texts.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
 
@@ -75,10 +76,9 @@ class StayBuilder {
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
     m_persons.reserve(1 << 16);
     auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    m_future_after = static_cast<util::Day>(today.time_since_epoch().count());
-    int last_year = options.periods.empty() ? util::to_ymd(m_future_after).year : 0;
+    m_today = static_cast<util::Day>(today.time_since_epoch().count());
+    int last_year = options.periods.empty() ? util::to_ymd(m_today).year : 0;
     for (const auto& p : options.periods) {
-      m_future_after = std::max(m_future_after, p.end);
       last_year = std::max(last_year, util::to_ymd(p.end).year);
       m_keep_from = std::min(m_keep_from, p.start);
       m_keep_to = std::max(m_keep_to, p.end);
@@ -95,7 +95,7 @@ class StayBuilder {
     uint64_t last_row = result.header_row;
     while (m_reader.next_row(row)) {
       ++result.rows_read;
-      if (row.row > last_row + 1) empty_rows(last_row + 1, row.row - last_row - 1, result);
+      if (row.row > last_row + 1) empty_rows(last_row + 1, row.row - last_row - 1, row.line, result);
       last_row = row.row;
       process(row, result);
       if (++since_progress == 65536) {
@@ -117,15 +117,34 @@ class StayBuilder {
   void find_header(Row& row, ReadResult& result) {
     for (size_t i = 0; i < k_header_search_rows; ++i) {
       if (!m_reader.next_row(row)) break;
-      ColumnMap map = ColumnMap::from_header(row, m_config);
+      ColumnMap map;
+      try {
+        map = ColumnMap::from_header(row, m_config);
+      } catch (const DataError& e) {  // two columns with the header of one recognised field
+        throw DataError("duplicate_header", fmt::format("{}: row {}: {}", m_file, row.row, e.what()), m_file, row.line);
+      }
       if (map.has(Field::entry_date)) {
         m_map = std::move(map);
         m_header_fields = row.fields;
         result.header_row = row.row;
         for (const auto& info : model::all_fields()) {
           result.table.has_column[static_cast<size_t>(info.field)] = m_map.has(info.field);
-          if (m_map.has(info.field)) result.mapping.emplace_back(std::string(info.name), m_map.header(info.field));
+          if (m_map.has(info.field)) {
+            result.table.headers[static_cast<size_t>(info.field)] = m_map.header(info.field);
+            result.mapping.emplace_back(std::string(info.name), m_map.header(info.field));
+          }
         }
+        for (Field f : {Field::exit_date, Field::person_id})
+          if (!m_map.has(f)) {
+            model::Warning w;
+            w.code = "missing_column";
+            w.value = std::string(model::field_info(f).name);
+            w.params = {{"kind", w.value}, {"headers", quoted_headers(f, 4)}};
+            w.row = row.row;
+            w.line = row.line;
+            model::describe(w);
+            result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
+          }
         for (size_t a = 0; a < m_map.all_headers().size(); ++a)
           for (size_t b = a + 1; b < m_map.all_headers().size(); ++b)
             if (!m_map.all_headers()[a].empty() &&
@@ -134,34 +153,23 @@ class StayBuilder {
               w.code = "duplicate_header";
               w.column = m_map.all_headers()[b];
               w.value = column_letters(b);
-              w.message = fmt::format("columns {} and {} have the same header '{}'", column_letters(a),
-                                      column_letters(b), m_map.all_headers()[b]);
+              w.params = {{"first", column_letters(a)}};
               w.row = row.row;
               w.line = row.line;
+              model::describe(w);
               result.warnings.add(w, b, RowWarnings::k_no_stay);
             }
-        if (!m_map.has(Field::exit_date)) {
-          // Not an error (a file of people all still present is possible), but
-          // every stay is then open: say so in every report.
-          model::Warning w;
-          w.code = "missing_column";
-          w.value = "exit_date";
-          w.message = fmt::format(
-              "no exit-date column found (expected a header such as {}, or name yours in the config: "
-              "columns.exit_date): every stay is counted as still open",
-              quoted_headers(Field::exit_date, 4));
-          result.warnings.add(w, 0, RowWarnings::k_no_stay);
-        }
         m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
                         : m_map.has(Field::birth_year) ? Field::birth_year
                                                        : Field::age_at_entry;
         return;
       }
     }
-    throw DataError(fmt::format(
-        "{}: no entry-date column found in the first {} rows: expected a header such as {} "
-        "(or name yours in the config: columns.entry_date)",
-        m_file, k_header_search_rows, quoted_headers(Field::entry_date)));
+    throw DataError("missing_column",
+                    fmt::format("{}: no entry-date column found in the first {} rows: expected a header such as {} "
+                                "(or name yours in the config: columns.entry_date)",
+                                m_file, k_header_search_rows, quoted_headers(Field::entry_date)),
+                    m_file);
   }
 
   // "'date de sortie', 'date sortie', …": the first `max` headers accepted for `f`.
@@ -172,12 +180,8 @@ class StayBuilder {
     return out;
   }
 
-  std::string shown_value(const Cell& cell, Field f) const {
-    if (model::field_info(f).sensitive) return "the value is not shown (personal data)";
-    return fmt::format("'{}'", util::trim(cell.text));
-  }
-
-  void error(const Row& row, Field f, std::string code, std::string value, std::string msg) {
+  void error(const Row& row, Field f, std::string code, std::string value,
+             std::vector<std::pair<std::string, std::string>> params = {}) {
     ++m_result->error_count;
     if (m_result->errors.size() >= m_options.max_errors_kept) return;
     model::Warning e;
@@ -185,30 +189,41 @@ class StayBuilder {
     e.code = std::move(code);
     e.column = m_map.header(f);
     e.value = std::move(value);
-    e.message = std::move(msg);
+    e.params = std::move(params);
     e.position = m_reader.cell_position(row, *m_map.column(f));
     e.row = row.row;
     e.line = row.line;
+    model::describe(e);
     m_result->errors.push_back(std::move(e));
   }
 
   void date_error(const Row& row, Field f, const Cell& cell, util::DateParse status) {
-    const char* what = status == util::DateParse::impossible ? "is not a possible date" : "is not a date";
     std::string value = model::field_info(f).sensitive ? "" : std::string(util::trim(cell.text));
-    error(row, f, status == util::DateParse::impossible ? "impossible_date" : "invalid_date", value,
-          fmt::format("{} {}; expected a date such as 31/12/2024 or 2024-12-31", shown_value(cell, f), what));
+    error(row, f, status == util::DateParse::impossible ? "impossible_date" : "invalid_date", value);
   }
 
-  void warn(const Row& row, std::string code, Field f, std::string value, std::string message, std::string group = {}) {
+  // A warning about the row being kept; its texts come from model::warning_texts.
+  void warn(const Row& row, std::string code, Field f, std::string value,
+            std::vector<std::pair<std::string, std::string>> params = {}, std::string group = {}) {
     model::Warning w;
     w.group = std::move(group);
     w.code = std::move(code);
     w.column = m_map.header(f);
     w.value = std::move(value);
-    w.message = std::move(message);
+    w.params = std::move(params);
     w.row = row.row;
     w.line = row.line;
-    m_result->warnings.add(w, *m_map.column(f), static_cast<uint32_t>(m_result->table.stays.size()));
+    model::describe(w);
+    m_result->warnings.add(w, *m_map.column(f),
+                           m_pending_stay == RowWarnings::k_no_stay ? RowWarnings::k_no_stay
+                                                                    : static_cast<uint32_t>(m_result->table.stays.size()));
+  }
+
+  // future_date: an entry or exit after the day the check runs.
+  void check_future(const Row& row, const model::Stay& stay) {
+    std::vector<std::pair<std::string, std::string>> today{{"today", util::iso(m_today)}};
+    if (stay.entry > m_today) warn(row, "future_date", Field::entry_date, util::iso(stay.entry), today);
+    if (!stay.is_open() && stay.exit > m_today) warn(row, "future_date", Field::exit_date, util::iso(stay.exit), today);
   }
 
   void process(const Row& row, ReadResult& result) {
@@ -216,7 +231,7 @@ class StayBuilder {
     const Cell& entry_cell = cell_at(row, m_map.column(Field::entry_date));
     auto entry = cell_date(entry_cell, m_pivot);
     if (entry.status == util::DateParse::empty) {
-      error(row, Field::entry_date, "missing_entry_date", "", "the entry date is empty; every stay needs one");
+      error(row, Field::entry_date, "missing_entry_date", "");
       return;
     }
     if (entry.status != util::DateParse::ok) return date_error(row, Field::entry_date, entry_cell, entry.status);
@@ -228,9 +243,7 @@ class StayBuilder {
       auto exit = cell_date(exit_cell, m_pivot);
       if (exit.status == util::DateParse::ok) {
         if (exit.day < entry.day) {
-          error(row, Field::exit_date, "exit_before_entry", util::iso(exit.day),
-                fmt::format("exit {} is before the entry {}; expected an exit on or after the entry", util::iso(exit.day),
-                            util::iso(entry.day)));
+          error(row, Field::exit_date, "exit_before_entry", util::iso(exit.day), {{"entry", util::iso(entry.day)}});
           return;
         }
         stay.exit = exit.day;
@@ -239,14 +252,21 @@ class StayBuilder {
       }
     }
     m_latest_date = std::max(m_latest_date, stay.is_open() ? stay.entry : stay.exit);
-    // Only stays overlapping a requested period are kept.
-    if (stay.entry > m_keep_to || (!stay.is_open() && stay.exit < m_keep_from)) return;
+    // Only stays overlapping a requested period are kept; a future date of a
+    // stay left out is still a warning (a mistyped year, e.g. 2042 for 2024).
     bool overlaps = false;
-    for (const auto& p : m_options.periods)
-      overlaps |= stay.entry <= p.end && (stay.is_open() || stay.exit >= p.start);
-    if (!overlaps) return;
+    if (stay.entry <= m_keep_to && (stay.is_open() || stay.exit >= m_keep_from))
+      for (const auto& p : m_options.periods)
+        overlaps |= stay.entry <= p.end && (stay.is_open() || stay.exit >= p.start);
+    if (!overlaps) {
+      m_pending_stay = RowWarnings::k_no_stay;
+      check_future(row, stay);
+      m_pending_stay = 0;
+      return;
+    }
 
     stay.row = static_cast<uint32_t>(row.row);
+    stay.line = static_cast<uint32_t>(row.line);
     stay.person = person_of(row);
     read_birth(row, stay);
     stay.sex = category(row, model::CategoryField::sex);
@@ -277,22 +297,23 @@ class StayBuilder {
       model::Warning w;
       w.code = "duplicate_row";
       w.column = m_map.header(Field::entry_date);
-      w.message = fmt::format("the row repeats row {} exactly", original);
       w.row = h->row;
       w.line = h->line;
-      result.warnings.add(w, *m_map.column(Field::entry_date), h->stay);
+      result.warnings.add(w, *m_map.column(Field::entry_date), h->stay, original);
     }
     m_row_hashes = {};
   }
 
-  void empty_rows(uint64_t first, uint64_t count, ReadResult& result) {
+  // A run of `count` empty rows from row `first`, each a line of its own,
+  // just before the row starting at line `next_line`.
+  void empty_rows(uint64_t first, uint64_t count, uint64_t next_line, ReadResult& result) {
     model::Warning w;
     w.code = "empty_row";
-    w.message = "empty row";
     w.row = first;
-    w.line = 0;
+    w.line = next_line > count ? next_line - count : first;
     w.count = count;
-    result.warnings.add(w, 0, RowWarnings::k_no_stay);
+    model::describe(w);
+    result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
   }
 
   // Structure and plausibility checks of a kept row (docs/figures.md, "check").
@@ -300,9 +321,11 @@ class StayBuilder {
     if (row.fields != 0 && m_header_fields != 0 && row.fields < m_header_fields) {
       model::Warning w;
       w.code = "missing_fields";
-      w.message = fmt::format("the row has {} fields, the header {}", row.fields, m_header_fields);
+      w.value = std::to_string(row.fields);
+      w.params = {{"width", std::to_string(m_header_fields)}};
       w.row = row.row;
       w.line = row.line;
+      model::describe(w);
       m_result->warnings.add(w, row.fields, static_cast<uint32_t>(m_result->table.stays.size()));
     }
     if (row.cells.size() > m_map.width()) {
@@ -312,9 +335,10 @@ class StayBuilder {
       if (extra > 0) {
         model::Warning w;
         w.code = "extra_fields";
-        w.message = fmt::format("the row has values beyond the header's {} columns", m_map.width());
+        w.params = {{"width", std::to_string(m_map.width())}};
         w.row = row.row;
         w.line = row.line;
+        model::describe(w);
         m_result->warnings.add(w, m_map.width(), static_cast<uint32_t>(m_result->table.stays.size()));
       }
     }
@@ -322,12 +346,7 @@ class StayBuilder {
     uint64_t hash = 0x9E3779B97F4A7C15ull;
     for (const auto& c : row.cells) hash = (hash ^ std::hash<std::string_view>{}(c.text)) * 0x100000001B3ull + c.text.size();
     m_row_hashes.push_back({hash, static_cast<uint32_t>(m_result->table.stays.size()), row.row, row.line});
-    if (stay.entry > m_future_after)
-      warn(row, "future_date", Field::entry_date, util::iso(stay.entry),
-           fmt::format("entry {} is in the future", util::iso(stay.entry)));
-    if (!stay.is_open() && stay.exit > m_future_after)
-      warn(row, "future_date", Field::exit_date, util::iso(stay.exit),
-           fmt::format("exit {} is in the future", util::iso(stay.exit)));
+    check_future(row, stay);
     if (stay.birth_kind == model::BirthKind::birth_date || stay.birth_kind == model::BirthKind::age_at_entry ||
         stay.birth_kind == model::BirthKind::birth_year) {
       int age = stay.birth_kind == model::BirthKind::age_at_entry ? stay.birth
@@ -335,9 +354,8 @@ class StayBuilder {
                     ? util::to_ymd(stay.entry).year - stay.birth
                     : whole_years_between(stay.birth, stay.entry);
       if (age < m_config.check.min_age || age > m_config.check.max_age)
-        warn(row, "age_out_of_range", m_birth_field, "",
-             fmt::format("age at entry {} is outside {}–{} (check.min_age, check.max_age)", age, m_config.check.min_age,
-                         m_config.check.max_age));
+        warn(row, "age_out_of_range", m_birth_field, std::to_string(age),
+             {{"min", std::to_string(m_config.check.min_age)}, {"max", std::to_string(m_config.check.max_age)}});
     }
   }
 
@@ -358,8 +376,7 @@ class StayBuilder {
         m_persons.emplace(std::string(id), p);
         return p;
       }
-      warn(row, "missing_person_id", Field::person_id, "",
-           "no person identifier: the stay is counted as a person of its own");
+      warn(row, "missing_person_id", Field::person_id, "");
     }
     return static_cast<uint32_t>(m_person_count++);
   }
@@ -373,12 +390,11 @@ class StayBuilder {
         // A two-digit birth year is 20yy only when that is not after the entry's year.
         auto d = cell_date(cell, util::to_ymd(stay.entry).year);
         if (d.status != util::DateParse::ok) {
-          warn(row, "invalid_birth_date", Field::birth_date, "",
-               "birth date not readable (value not shown: personal data): age unknown");
+          warn(row, "invalid_birth_date", Field::birth_date, "");
           return;
         }
         if (d.day > stay.entry) {
-          warn(row, "birth_after_entry", Field::birth_date, "", "birth date after the entry date: age unknown");
+          warn(row, "birth_after_entry", Field::birth_date, "");
           return;
         }
         stay.birth = d.day;
@@ -389,8 +405,7 @@ class StayBuilder {
         auto y = cell_integer(cell);
         int entry_year = util::to_ymd(stay.entry).year;
         if (!y || *y < 1880 || *y > entry_year) {
-          warn(row, "invalid_birth_year", Field::birth_year, "",
-               "birth year not readable or after the entry (value not shown: personal data): age unknown");
+          warn(row, "invalid_birth_year", Field::birth_year, "");
           return;
         }
         stay.birth = *y;
@@ -401,8 +416,7 @@ class StayBuilder {
         auto a = cell_integer(cell);
         if (!a || *a < 0 || *a > 120) {
           // Never echoed: an age column often holds birth dates.
-          warn(row, "invalid_age", Field::age_at_entry, "",
-               "age not a whole number of years from 0 to 120 (value not shown: personal data): age unknown");
+          warn(row, "invalid_age", Field::age_at_entry, "");
           return;
         }
         stay.birth = *a;
@@ -430,10 +444,7 @@ class StayBuilder {
       // Grouped by the normalised value: recomputed here, as a cache hit did not.
       util::normalize_key(cell.text, m_scratch);
       std::string value(util::trim(cell.text));
-      warn(row, "unmapped_value", f, value,
-           fmt::format("'{}' maps to no {} category: counted as other (add it to categories.{} in the config)", value,
-                       model::field_info(f).name, model::field_info(f).name),
-           m_scratch);
+      warn(row, "unmapped_value", f, value, {{"field", std::string(model::field_info(f).name)}}, m_scratch);
     }
     return idx;
   }
@@ -483,8 +494,7 @@ class StayBuilder {
 
   void warn_origin(const Row& row, const Cell& cell) {
     std::string value(util::trim(cell.text));
-    warn(row, "unresolved_origin", Field::origin, value,
-         fmt::format("origin '{}' is not a French département, postal code or country: counted as unknown", value));
+    warn(row, "unresolved_origin", Field::origin, value, {}, util::normalize_key(value));
   }
 
   TableReader& m_reader;
@@ -505,8 +515,9 @@ class StayBuilder {
   size_t m_person_count = 0;
   std::string m_scratch;
   ReadResult* m_result = nullptr;
-  util::Day m_future_after = 0;
   util::Day m_latest_date = std::numeric_limits<util::Day>::min();  // of every row with valid dates
+  uint32_t m_pending_stay = 0;  // k_no_stay while warning about a row that is not kept
+  util::Day m_today = 0;  // dates after it are future_date warnings
   uint32_t m_header_fields = 0;
   struct RowHash {
     uint64_t hash;
@@ -537,7 +548,8 @@ void throw_if_errors(const ReadResult& result, const std::string& file_label, si
   for (const auto& e : result.errors) {
     if (listed++ == max_listed) break;
     if (!msg.empty()) msg += "\n";
-    msg += fmt::format("{}: {} ({}): {}", file_label, e.position, e.column, e.message);
+    msg += fmt::format("{}: {} ({}): {}{}", file_label, e.position, e.column, e.message,
+                       e.expected.empty() ? "" : "; expected " + e.expected);
   }
   if (result.error_count > max_listed) msg += fmt::format("\n… and {} more errors", result.error_count - max_listed);
   throw DataError(msg);

@@ -17,11 +17,11 @@ Capacity::Capacity(std::vector<CapacityPeriod> periods) : m_defined(!periods.emp
   for (size_t i = 0; i < m_periods.size(); ++i) {
     const auto& p = m_periods[i];
     if (p.to && *p.to < p.from)
-      throw DataError(fmt::format("capacity: period from {} ends before it starts ({})", util::iso(p.from), util::iso(*p.to)));
+      throw DataError(fmt::format("the period from {} ends before it starts ({})", util::iso(p.from), util::iso(*p.to)));
     if (i + 1 < m_periods.size()) {
       const auto& next = m_periods[i + 1];
       if (!p.to || *p.to >= next.from)
-        throw DataError(fmt::format("capacity: the period from {} overlaps the one from {} (give it a `to` before {})",
+        throw DataError(fmt::format("the period from {} overlaps the one from {} (give it a `to` before {})",
                                     util::iso(p.from), util::iso(next.from), util::iso(next.from)));
     }
   }
@@ -32,6 +32,13 @@ int Capacity::places_on(util::Day d) const {
   for (auto it = m_periods.rbegin(); it != m_periods.rend(); ++it)
     if (d >= it->from) return (!it->to || d <= *it->to) ? it->places : 0;
   return 0;
+}
+
+bool Capacity::covers(util::Day d) const {
+  if (m_constant) return true;
+  for (const auto& p : m_periods)
+    if (d >= p.from && (!p.to || d <= *p.to)) return true;
+  return false;
 }
 
 std::vector<std::pair<util::Day, util::Day>> Capacity::gaps(util::Day first, util::Day last) const {

@@ -24,6 +24,8 @@ class Capacity {
   bool defined() const { return m_defined; }
   // Places on day d; days outside every period have 0 (see gaps()).
   int places_on(util::Day d) const;
+  // True when d is in a period (always with a constant capacity).
+  bool covers(util::Day d) const;
   // Day ranges of [first, last] that no period covers (only for dated periods).
   std::vector<std::pair<util::Day, util::Day>> gaps(util::Day first, util::Day last) const;
   // Places on the last day covered in [first, last], for "capacité: 35 places" lines.

@@ -24,8 +24,8 @@ class Loader {
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& what) const {
     int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-    if (line > 0) throw DataError(fmt::format("{}:{}: {}: {}", m_source, line, key, what));
-    throw DataError(fmt::format("{}: {}: {}", m_source, key, what));
+    if (line > 0) throw DataError("config_error", fmt::format("{}:{}: {}: {}", m_source, line, key, what), m_source, line);
+    throw DataError("config_error", fmt::format("{}: {}: {}", m_source, key, what), m_source);
   }
 
   // A key given twice in one mapping is an error (yaml-cpp would keep one silently).

@@ -29,6 +29,7 @@ struct Stay {
   int32_t birth = 0;  // a Day, a year or an age, as birth_kind says
   uint32_t person = 0;
   uint32_t row = 0;   // row in the source, for messages
+  uint32_t line = 0;  // physical line where the row starts (CSV: differs from row after multi-line fields)
   OriginCode origin = k_origin_unknown;
   CategoryIndex sex = k_unknown_category;
   CategoryIndex referral = k_unknown_category;
@@ -47,6 +48,7 @@ struct StayTable {
   std::vector<Stay> stays;
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
+  std::array<std::string, k_field_count> headers{};  // the header of each field's column, when there is one
   std::vector<std::string> sites;                // site values as first written, when there is a site column
   // The latest entry or exit date of the whole source (kept stays or not): a
   // period starting after it is a period the source has no data for.

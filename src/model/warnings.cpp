@@ -1,7 +1,16 @@
 // Grouping of data warnings.
 #include "model/warnings.hpp"
 
+#include "model/warning_texts.hpp"
+
 namespace ctreport::model {
+
+const std::string& Warning::param(const std::string& name) const {
+  static const std::string k_none;
+  for (const auto& [k, v] : params)
+    if (k == name) return v;
+  return k_none;
+}
 
 void WarningLog::add(Warning w) {
   if (w.row != 0) {
@@ -23,10 +32,14 @@ void WarningLog::add(Warning w, const std::vector<uint64_t>& rows) {
 
 void WarningLog::group(Warning w) {
   std::string key = w.code + '\x1f' + w.column + '\x1f' + (w.group.empty() ? w.value : w.group);
-  if (w.severity == Severity::error) key += '\x1f' + std::to_string(w.row);
+  if (w.severity == Severity::error || !grouped_by_value(w.code))
+    key += '\x1f' + std::to_string(w.row) + '\x1f' + std::to_string(m_order.size());
   auto it = m_index.find(key);
   if (it != m_index.end()) {
-    m_order[it->second].count += w.count;
+    auto& first = m_order[it->second];
+    first.count += w.count;
+    for (uint64_t r : w.rows)
+      if (first.rows.size() < k_rows_listed) first.rows.push_back(r);
     return;
   }
   m_index.emplace(std::move(key), m_order.size());

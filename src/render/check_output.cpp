@@ -1,6 +1,8 @@
 // Formats of the check findings.
 #include "render/check_output.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -15,10 +17,42 @@ const char* severity_name(const model::Warning& w, bool strict) {
   return strict ? "error" : "warning";
 }
 
+std::string file_of(const CheckReport& r, const model::Warning& w) { return w.file.empty() ? r.file : w.file; }
+
 std::string where(const CheckReport& r, const model::Warning& w) {
-  if (!w.position.empty()) return fmt::format("{}: {}", r.file, w.position);
-  if (w.row) return fmt::format("{}: row {}", r.file, w.row);
-  return r.file;
+  if (!w.position.empty()) return fmt::format("{}: {}", file_of(r, w), w.position);
+  if (w.row) return fmt::format("{}: row {}", file_of(r, w), w.row);
+  if (w.line) return fmt::format("{}:{}", file_of(r, w), w.line);
+  return file_of(r, w);
+}
+
+// One finding per line: line breaks and tabs of values are shown escaped.
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string with_expected(const model::Warning& w) {
+  // A fatal error's own text may say what was expected already.
+  bool said = w.message.find(": expected ") != std::string::npos || w.message.find("; expected ") != std::string::npos;
+  return w.expected.empty() || said ? w.message : fmt::format("{}; expected {}", w.message, w.expected);
+}
+
+// " (3 rows: 5, 6, 9)" for a finding about several rows.
+std::string rows_concerned(const model::Warning& w) {
+  if (w.count <= 1) return "";
+  if (w.rows.size() <= 1) return fmt::format(" ({} rows)", w.count);
+  std::string list;
+  for (uint64_t row : w.rows) list += (list.empty() ? "" : ", ") + std::to_string(row);
+  return fmt::format(" ({} rows: {}{})", w.count, list, w.count > w.rows.size() ? ", …" : "");
 }
 
 // GitHub workflow commands: property values escape % \r \n : , and messages % \r \n.
@@ -41,11 +75,16 @@ std::string gh_escape(const std::string& s, bool property) {
 
 std::string check_text(const CheckReport& r) {
   std::string out;
+  std::map<std::string, size_t> per_code;
   for (const auto& w : r.findings) {
-    std::string times = w.count > 1 ? fmt::format(" ({} rows)", w.count) : "";
+    if (++per_code[w.code] > k_text_findings_per_code) continue;
     std::string column = w.column.empty() || w.position.empty() ? "" : fmt::format(" ({})", w.column);
-    out += fmt::format("{}{}: {}[{}]: {}{}\n", where(r, w), column, severity_name(w, r.strict), w.code, w.message, times);
+    out += fmt::format("{}{}: {}[{}]: {}{}\n", one_line(where(r, w)), one_line(column), severity_name(w, r.strict), w.code,
+                       one_line(with_expected(w)), rows_concerned(w));
   }
+  for (const auto& [code, n] : per_code)
+    if (n > k_text_findings_per_code)
+      out += fmt::format("{}: … and {} more {} findings (all are in --format json)\n", r.file, n - k_text_findings_per_code, code);
   out += fmt::format("{}: {} rows checked for {}: {} error(s), {} warning(s){}: {}\n", r.file, r.rows_read, r.period,
                      r.error_count, r.warning_count, r.strict ? " (strict: warnings fail)" : "",
                      r.passed() ? "passed" : "FAILED");
@@ -69,13 +108,15 @@ std::string check_json(const CheckReport& r) {
     f["code"] = w.code;
     f["severity"] = w.severity == model::Severity::error ? "error" : "warning";
     f["message"] = w.message;
-    f["file"] = r.file;
+    f["expected"] = w.expected;
+    f["file"] = file_of(r, w);
     f["row"] = w.row ? nlohmann::ordered_json(w.row) : nlohmann::ordered_json(nullptr);
     f["line"] = w.line ? nlohmann::ordered_json(w.line) : nlohmann::ordered_json(nullptr);
     f["position"] = w.position;
     f["column"] = w.column;
     f["value"] = w.value;
     f["count"] = w.count;
+    f["rows"] = w.rows.empty() && w.row ? std::vector<uint64_t>{w.row} : w.rows;
     findings.push_back(f);
   }
   j["findings"] = findings;
@@ -85,12 +126,11 @@ std::string check_json(const CheckReport& r) {
 std::string check_github(const CheckReport& r) {
   std::string out;
   for (const auto& w : r.findings) {
-    std::string props = "file=" + gh_escape(r.file, true);
+    std::string props = "file=" + gh_escape(file_of(r, w), true);
     uint64_t line = w.line ? w.line : w.row;
     if (line) props += fmt::format(",line={}", line);
     props += ",title=" + gh_escape("ctreport " + w.code, true);
-    std::string times = w.count > 1 ? fmt::format(" ({} rows)", w.count) : "";
-    out += fmt::format("::{} {}::{}\n", severity_name(w, r.strict), props, gh_escape(w.message + times, false));
+    out += fmt::format("::{} {}::{}\n", severity_name(w, r.strict), props, gh_escape(with_expected(w) + rows_concerned(w), false));
   }
   return out;
 }

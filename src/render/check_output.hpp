@@ -18,6 +18,9 @@ struct CheckReport {
   bool passed() const { return error_count == 0 && (!strict || warning_count == 0); }
 };
 
+// Text: one line per finding (at most k_text_findings_per_code per code, then
+// "… and N more"), values' line breaks escaped, then the verdict line.
+inline constexpr size_t k_text_findings_per_code = 20;
 std::string check_text(const CheckReport& r);
 std::string check_json(const CheckReport& r);
 std::string check_github(const CheckReport& r);

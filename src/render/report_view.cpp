@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/warning_texts.hpp"
 #include "version.hpp"
 
 namespace ctreport::render {
@@ -82,25 +83,7 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf,
 }
 
 std::string warning_text(const model::Warning& w, bool french) {
-  if (!french) return w.message;
-  const std::string& v = w.value;
-  if (w.code == "unmapped_value")
-    return fmt::format("« {} » (colonne {}) ne correspond à aucune catégorie : compté en « autre »", v, w.column);
-  if (w.code == "unresolved_origin")
-    return fmt::format("origine « {} » non reconnue (ni département, ni code postal, ni pays) : comptée en non renseigné", v);
-  if (w.code == "invalid_birth_date") return "date de naissance illisible (valeur non affichée) : âge inconnu";
-  if (w.code == "birth_after_entry") return "date de naissance postérieure à l'entrée : âge inconnu";
-  if (w.code == "invalid_birth_year") return "année de naissance illisible ou postérieure à l'entrée : âge inconnu";
-  if (w.code == "invalid_age") return "âge non entier ou hors de 0 à 120 ans (valeur non affichée) : âge inconnu";
-  if (w.code == "missing_departement")
-    return "le département de l'établissement n'est pas renseigné (establishment.departement) : l'origine géographique "
-           "n'est donnée que par étranger, France et non renseigné";
-  if (w.code == "missing_column" && w.value == "exit_date")
-    return "aucune colonne de date de sortie trouvée : tous les séjours sont comptés comme en cours";
-  if (w.code == "missing_person_id") return "identifiant de la personne absent : le séjour compte comme une personne";
-  if (w.code == "over_capacity") return fmt::format("{} : plus de personnes présentes que de places", v);
-  if (w.code == "capacity_gap") return fmt::format("{} : aucune période de capacité ne couvre ces jours (0 place)", v);
-  return w.message;
+  return model::warning_text(w, french ? model::Lang::fr : model::Lang::en);
 }
 
 std::optional<double> share_of(const figures::Distribution& d, const std::string& key) {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "model/warning_texts.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 
@@ -190,7 +191,8 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   ++r;
   for (const auto& w : f.quality.warnings) {
     check(worksheet_write_string(method, r, 0, w.code.c_str(), nullptr), "warning");
-    check(worksheet_write_string(method, r, 1, w.message.c_str(), nullptr), "warning");
+    std::string text = model::warning_text(w, en ? model::Lang::en : model::Lang::fr);
+    check(worksheet_write_string(method, r, 1, text.c_str(), nullptr), "warning");
     if (w.row) check(worksheet_write_number(method, r, 2, static_cast<double>(w.row), nullptr), "warning");
     check(worksheet_write_number(method, r, 3, static_cast<double>(w.count), nullptr), "warning");
     ++r;

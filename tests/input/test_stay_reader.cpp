@@ -42,13 +42,13 @@ TEST_CASE("the config names other headers") {
 
 TEST_CASE("two columns with the same recognised header are an error") {
   CHECK(error_of("Date d'entrée;Sexe;Date d'entrée\n01/02/2024;F;01/02/2024\n") ==
-        "test.csv: columns A and C both have the header 'Date d'entrée' (entry_date); keep one, or name the one to use in the "
+        "test.csv: row 1: columns A and C both have the header 'Date d'entrée' (entry_date); keep one, or name the one to use in the "
         "config (columns.entry_date)");
 }
 
 TEST_CASE("an empty entry date is an error naming the row and column") {
   CHECK(error_of("Dossier;Date d'entrée\n1;01/02/2024\n2;\n") ==
-        "test.csv: row 3, column B (Date d'entrée): the entry date is empty; every stay needs one");
+        "test.csv: row 3, column B (Date d'entrée): the entry date is empty; expected an entry date: every stay needs one");
 }
 
 TEST_CASE("errors are listed up to 20, then counted") {
@@ -75,7 +75,7 @@ TEST_CASE("the same person across rows is one person") {
 }
 
 TEST_CASE("missing-value markers are unknown, not unmapped") {
-  auto f = figures_of("Date d'entrée;Date de sortie;Sexe;Orientation\n01/01/2024;;NR;non renseigné\n01/01/2024;;?;-\n", 2024,
+  auto f = figures_of("Dossier;Date d'entrée;Date de sortie;Sexe;Orientation\nA;01/01/2024;;NR;non renseigné\nB;01/01/2024;;?;-\n", 2024,
                       "check: {max_unknown_share: 1}\n");
   CHECK(test::line(f.sex, "unknown").count == 2);
   CHECK(test::line(f.referral, "unknown").count == 2);
@@ -85,10 +85,12 @@ TEST_CASE("missing-value markers are unknown, not unmapped") {
 TEST_CASE("a missing person identifier is a warning and a person of its own") {
   auto r = run_pipeline("Dossier;Date d'entrée;Date de sortie\nA;01/01/2024;\n;01/02/2024;\n;01/03/2024;\n", 2024);
   CHECK(r.figures.people.present == 3);
-  REQUIRE(r.figures.quality.warnings.size() == 1);
+  // A finding about a row: one per row, each naming its row.
+  REQUIRE(r.figures.quality.warnings.size() == 2);
   CHECK(r.figures.quality.warnings[0].code == "missing_person_id");
-  CHECK(r.figures.quality.warnings[0].count == 2);
+  CHECK(r.figures.quality.warnings[0].count == 1);
   CHECK(r.figures.quality.warnings[0].row == 3);
+  CHECK(r.figures.quality.warnings[1].row == 4);
 }
 
 TEST_CASE("Windows-1252 export with quoted multi-line fields, CRLF and a BOM-less header") {
@@ -123,8 +125,8 @@ TEST_CASE("natural header variants map to their field") {
 
 TEST_CASE("unmapped values are counted per value, whatever the order of the rows") {
   auto r = run_pipeline(
-      "Date d'entrée;Date de sortie;Orientation\n01/01/2024;;Divers\n02/01/2024;;Autre\n03/01/2024;;Divers\n"
-      "04/01/2024;;Autre\n05/01/2024;;Divers\n",
+      "Dossier;Date d'entrée;Date de sortie;Orientation\nA;01/01/2024;;Divers\nB;02/01/2024;;Autre\nC;03/01/2024;;Divers\n"
+      "D;04/01/2024;;Autre\nE;05/01/2024;;Divers\n",
       2024);
   REQUIRE(r.figures.quality.warnings.size() == 2);
   CHECK(r.figures.quality.warnings[0].value == "Divers");

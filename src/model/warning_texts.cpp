@@ -1,0 +1,238 @@
+// The message templates of every finding code, English and French.
+#include "model/warning_texts.hpp"
+
+#include <set>
+#include <string_view>
+
+namespace ctreport::model {
+
+namespace {
+
+struct Template {
+  std::string_view code;
+  std::string_view kind;  // variant chosen by the "kind" parameter, or empty
+  bool by_value;          // grouped per value (else one finding per row)
+  std::string_view en, fr, expected;
+};
+
+// clang-format off
+constexpr Template k_templates[] = {
+  // structure
+  {"duplicate_header", "", true,
+   "columns {first} and {value} have the same header '{column}'",
+   "les colonnes {first} et {value} ont le même en-tête « {column} »",
+   "one column per header"},
+  {"duplicate_header", "recognised", true,
+   "{detail}", "{detail}",
+   "one column per recognised header, or the one to use named in the config (columns:)"},
+  {"missing_column", "exit_date", true,
+   "no exit-date column found (expected a header such as {headers}, or name yours in the config: columns.exit_date): every stay is counted as still open",
+   "aucune colonne de date de sortie trouvée (en-têtes reconnus : {headers}) : tous les séjours sont comptés comme en cours",
+   "a column of exit dates (e.g. 'Date de sortie')"},
+  {"missing_column", "person_id", true,
+   "no person-identifier column found (expected a header such as {headers}, or name yours in the config: columns.person_id): each row is counted as a different person",
+   "aucune colonne d'identifiant de la personne trouvée (en-têtes reconnus : {headers}) : chaque ligne compte comme une personne différente",
+   "a column of person identifiers (e.g. 'N° dossier')"},
+  {"missing_column", "entry_date", true,
+   "{detail}", "{detail}",
+   "a column of entry dates (e.g. 'Date d'entrée'), or its header named in the config (columns.entry_date)"},
+  {"missing_departement", "", true,
+   "the establishment's département is not set (establishment.departement in the config): geographic origin is only given as abroad, France and unknown",
+   "le département de l'établissement n'est pas renseigné (establishment.departement) : l'origine géographique n'est donnée que par étranger, France et non renseigné",
+   "the establishment's département in the config (establishment.departement)"},
+  {"config_error", "", true,
+   "{detail}", "{detail}",
+   "a configuration as `ctreport config --defaults` describes it"},
+  {"extra_fields", "", false,
+   "the row has values beyond the header's {width} columns",
+   "la ligne a des valeurs au-delà des {width} colonnes de l'en-tête",
+   "at most {width} fields, as in the header"},
+  {"missing_fields", "", false,
+   "the row has {value} fields, the header {width}",
+   "la ligne a {value} champs, l'en-tête {width}",
+   "{width} fields, as in the header"},
+  {"empty_row", "", false,
+   "empty row",
+   "ligne vide",
+   "a stay on every row"},
+  // dates
+  {"invalid_date", "", false,
+   "'{value}' is not a date",
+   "« {value} » n'est pas une date",
+   "a date such as 31/12/2024 or 2024-12-31"},
+  {"impossible_date", "", false,
+   "'{value}' is not a possible date",
+   "« {value} » n'est pas une date possible",
+   "a date such as 31/12/2024 or 2024-12-31"},
+  {"missing_entry_date", "", false,
+   "the entry date is empty",
+   "la date d'entrée est vide",
+   "an entry date: every stay needs one"},
+  {"exit_before_entry", "", false,
+   "exit {value} is before the entry {entry}",
+   "sortie le {value}, avant l'entrée le {entry}",
+   "an exit on or after the entry"},
+  {"future_date", "", false,
+   "the date {value} is after the day of the check ({today})",
+   "la date {value} est postérieure au jour du contrôle ({today})",
+   "a date up to the day of the check"},
+  {"birth_after_entry", "", false,
+   "birth date after the entry date (value not shown: personal data): age unknown",
+   "date de naissance postérieure à l'entrée (valeur non affichée : donnée personnelle) : âge inconnu",
+   "a birth date before the entry date"},
+  {"invalid_birth_date", "", false,
+   "birth date not readable (value not shown: personal data): age unknown",
+   "date de naissance illisible (valeur non affichée : donnée personnelle) : âge inconnu",
+   "a date such as 15/06/1970"},
+  {"invalid_birth_year", "", false,
+   "birth year not readable or after the entry (value not shown: personal data): age unknown",
+   "année de naissance illisible ou postérieure à l'entrée (valeur non affichée : donnée personnelle) : âge inconnu",
+   "a year from 1880 to the year of entry"},
+  {"invalid_age", "", true,
+   "age not a whole number of years from 0 to 120 (value not shown: personal data): age unknown",
+   "âge : pas un nombre entier d'années de 0 à 120 (valeur non affichée : donnée personnelle) : âge inconnu",
+   "a whole number of years from 0 to 120"},
+  {"age_out_of_range", "", false,
+   "age at entry {value} is outside {min}–{max}",
+   "âge à l'entrée {value} hors de {min} à {max} ans",
+   "an age from {min} to {max} (check.min_age, check.max_age)"},
+  // stays
+  {"overlapping_stays", "", false,
+   "the stay from {value} overlaps the same person's stay of row {other_row} (from {other_entry})",
+   "le séjour du {value} chevauche le séjour de la même personne de la ligne {other_row} (du {other_entry})",
+   "a stay starting on or after the exit of the person's previous stays"},
+  {"duplicate_row", "", false,
+   "the row repeats row {first_row} exactly",
+   "la ligne répète exactement la ligne {first_row}",
+   "each stay on one row"},
+  {"long_stay", "", false,
+   "the stay from {entry} lasts {value} days, more than {months} months",
+   "le séjour du {entry} dure {value} jours, plus de {months} mois",
+   "at most {months} months (contract_months + check.long_stay_tolerance_months)"},
+  {"forgotten_exit", "", false,
+   "the stay from {value} has no exit date although it started more than {months} months before the period: a forgotten exit?",
+   "le séjour du {value} n'a pas de date de sortie alors qu'il a commencé plus de {months} mois avant la période : une sortie oubliée ?",
+   "an exit date, or an entry less than {months} months before the period (check.forgotten_exit_months)"},
+  {"missing_person_id", "", false,
+   "no person identifier: the stay is counted as a person of its own",
+   "identifiant de la personne absent : le séjour compte comme une personne à part",
+   "a person identifier on every row"},
+  // occupancy
+  {"over_capacity", "", true,
+   "{value}: up to {peak} people present for {places} places",
+   "{value} : jusqu'à {peak} personnes présentes pour {places} places",
+   "at most {places} people present"},
+  {"capacity_gap", "", true,
+   "{value}: no capacity period covers these days (counted as 0 places)",
+   "{value} : aucune période de capacité ne couvre ces jours (comptés à 0 place)",
+   "a capacity period covering every day of the period"},
+  {"carry_over_mismatch", "", true,
+   "{value} people present at the start of {period}, but the {previous} report has {previous_end} present at its end",
+   "{value} personnes présentes au début de {period}, mais le rapport {previous} en compte {previous_end} à sa fin",
+   "{previous_end} people present at the start of {period}, as at the end of {previous}"},
+  // categories
+  {"unmapped_value", "", true,
+   "'{value}' maps to no {field} category: counted as other",
+   "« {value} » (colonne {column}) ne correspond à aucune catégorie : compté en « autre »",
+   "a value listed in categories.{field} in the config"},
+  {"unresolved_origin", "", true,
+   "origin '{value}' is not a French département, postal code or country: counted as unknown",
+   "origine « {value} » non reconnue (ni département, ni code postal, ni pays) : comptée en non renseigné",
+   "a département code or name, a postal code, a country or 'étranger'"},
+  {"unknown_share", "", true,
+   "{field}: {count} of {total} values are missing ({value})",
+   "{field_fr} : {count} valeurs manquantes sur {total} ({value})",
+   "at most {max} missing (check.max_unknown_share)"},
+  // report invariants
+  {"invariant", "sum", true,
+   "the figures are inconsistent: {name} sums to {sum} for a total of {total} ({value} expected)",
+   "les chiffres sont incohérents : la répartition {name} fait {sum} pour un total de {total} ({value} attendu)",
+   "the distribution {name} summing to {value}"},
+  {"invariant", "present", true,
+   "the figures are inconsistent: people present ({value}) is not present at start ({at_start}) + admitted not present at start ({admitted})",
+   "les chiffres sont incohérents : personnes présentes ({value}) ≠ présentes au début ({at_start}) + admises non présentes au début ({admitted})",
+   "people present = present at the start + admitted not present at the start"},
+  {"invariant", "exited", true,
+   "the figures are inconsistent: more people exited ({value}) than were present ({present})",
+   "les chiffres sont incohérents : plus de personnes sorties ({value}) que de personnes présentes ({present})",
+   "at most as many people exited as present"},
+  {"invariant", "at_end", true,
+   "the figures are inconsistent: more people present at the end ({value}) than in the period ({present})",
+   "les chiffres sont incohérents : plus de personnes présentes à la fin ({value}) que sur la période ({present})",
+   "at most as many people present at the end as in the period"},
+};
+// clang-format on
+
+const Template* find(const Warning& w) {
+  const std::string& kind = w.param("kind");
+  const Template* any = nullptr;
+  for (const auto& t : k_templates) {
+    if (t.code != w.code) continue;
+    if (t.kind == kind) return &t;
+    if (!any && t.kind.empty()) any = &t;
+  }
+  return any;
+}
+
+std::string fill(std::string_view text, const Warning& w) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      size_t close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        std::string name(text.substr(i + 1, close - i - 1));
+        out += name == "value" ? w.value : name == "column" ? w.column : w.param(name);
+        i = close;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+void placeholders(std::string_view text, std::set<std::string>& out) {
+  for (size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
+    size_t close = text.find('}', i);
+    if (close == std::string_view::npos) break;
+    out.emplace(text.substr(i + 1, close - i - 1));
+  }
+}
+
+}  // namespace
+
+std::string warning_text(const Warning& w, Lang lang) {
+  const Template* t = find(w);
+  if (!t) return w.message;
+  return fill(lang == Lang::fr ? t->fr : t->en, w);
+}
+
+std::string expected_text(const Warning& w) {
+  const Template* t = find(w);
+  return t ? fill(t->expected, w) : std::string();
+}
+
+void describe(Warning& w) {
+  w.message = warning_text(w, Lang::en);
+  w.expected = expected_text(w);
+}
+
+bool grouped_by_value(const std::string& code) {
+  for (const auto& t : k_templates)
+    if (t.code == code) return t.by_value;
+  return true;
+}
+
+std::vector<WarningTemplateInfo> warning_templates() {
+  std::vector<WarningTemplateInfo> out;
+  for (const auto& t : k_templates) {
+    std::set<std::string> names;
+    placeholders(t.en, names);
+    placeholders(t.fr, names);
+    placeholders(t.expected, names);
+    out.push_back({std::string(t.code), std::string(t.kind), {names.begin(), names.end()}});
+  }
+  return out;
+}
+
+}  // namespace ctreport::model
