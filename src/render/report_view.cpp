@@ -1,10 +1,14 @@
 // Building the template view from the figures.
 #include "render/report_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "figures/compute.hpp"
+#include "model/period.hpp"
+#include "render/svg_charts.hpp"
 #include "version.hpp"
 
 namespace ctreport::render {
@@ -337,6 +341,47 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   quality.set("warnings", warnings);
   v.set("quality", quality);
   return v;
+}
+
+namespace {
+
+// The figures of `config` for an empty period with every optional part
+// present: other and unknown lines in every distribution, a network, a warning.
+figures::Figures complete_figures(const model::Config& config) {
+  model::StayTable none;
+  model::Period period = model::make_period(2024, config.start_month);
+  figures::Figures f = figures::compute_figures({none, config, period, 0, "", nullptr});
+  for (figures::Distribution* d : {&f.sex, &f.age.brackets, &f.stay_length.brackets, &f.referral, &f.origin,
+                                   &f.exits.reasons, &f.exits.housing, &f.exits.activity, &f.exits.outcomes,
+                                   &f.stage.exits, &f.stage.present_at_end})
+    for (const char* key : {"other", "unknown"})
+      if (std::none_of(d->lines.begin(), d->lines.end(), [&](const figures::Line& l) { return l.key == key; }))
+        d->lines.push_back({key, key, 0, std::nullopt});
+  f.network.establishments = {"A", "B"};
+  model::Warning w;
+  w.code = "unmapped_value";
+  w.row = 2;
+  f.quality.warnings.push_back(w);
+  return f;
+}
+
+}  // namespace
+
+data report_view_schema(const model::Config& config, bool with_charts) {
+  figures::Figures f = complete_figures(config);
+  NumberFormat nf = NumberFormat::for_lang(config.lang);
+  data v = report_view(f, nf, {&f});
+  if (with_charts) {
+    data names;
+    for (const auto& [key, file] : report_charts(f, "rapport", nf).names) names.set(key, file);
+    v.set("charts", names);
+  }
+  return v;
+}
+
+data index_view_schema(const model::Config& config) {
+  figures::Figures f = complete_figures(config);
+  return index_view({&f}, config, NumberFormat::for_lang(config.lang));
 }
 
 }  // namespace ctreport::render

@@ -225,11 +225,24 @@ TEST_CASE("ctreport init writes the config and templates, which the report then 
   dir.write("sejours.csv", k_csv);
   auto r = run_cli({"init"}, dir.path());
   CHECK(r.exit_code == 0);
-  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md", "sejours.csv"});
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md",
+                                                "modeles/rapport.tex", "sejours.csv"});
+  CHECK(contains(dir.read("ctreport.yaml"), "\ntemplates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n"
+                                            "  latex: modeles/rapport.tex\n"));
+  CHECK(contains(dir.read("modeles/rapport.tex"), "\\documentclass[a4paper,11pt]{article}"));
   dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
-  auto report = run_cli({"2024", "sejours.csv"}, dir.path());
+  dir.write("modeles/rapport.tex", "{{=<< >>=}}Mon rapport LaTeX : <<people.present>> personnes.\n");
+  auto report = run_cli({"2024", "sejours.csv", "-f", "md,tex"}, dir.path());
   CHECK(report.exit_code == 0);
   CHECK(dir.read("rapport-2024.md") == "Mon rapport : 3 personnes.\n");
+  CHECK(dir.read("rapport-2024.tex") == "Mon rapport LaTeX : 3 personnes.\n");
+  // The written templates are checked whole, though capacity 0 leaves the occupancy section out.
+  dir.write("modeles/rapport.md", "{{#occupancy.monthly}}\n{{labl}}\n{{/occupancy.monthly}}\n");
+  auto typo = run_cli({"2024", "sejours.csv"}, dir.path());
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.err ==
+        "ctreport: error: template modeles/rapport.md:2: unknown variable 'labl' (the variables are listed in docs/templates.md)\n");
+  dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
   auto again = run_cli({"init"}, dir.path());
   CHECK(again.exit_code == 2);
   CHECK(contains(again.err, "already exist(s); nothing written (use --force to overwrite)"));
@@ -237,6 +250,7 @@ TEST_CASE("ctreport init writes the config and templates, which the report then 
   auto forced = run_cli({"init", "--force", "--lang", "en"}, dir.path());
   CHECK(forced.exit_code == 0);
   CHECK(contains(dir.read("modeles/rapport.md"), "# Activity report"));
+  CHECK(contains(dir.read("modeles/rapport.tex"), "\\usepackage[english]{babel}"));
   CHECK(contains(dir.read("ctreport.yaml"), "\nlang: en"));
 }
 
@@ -262,6 +276,8 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
   auto r = run_cli({"2024", "sejours.csv", "-f", "tex", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
   std::string tex = dir.read("rapport-2024.tex");
+  CHECK(tex.substr(0, 26) == "% Rapport d'activité: mod");  // no blank line left by the delimiter change
+  CHECK(contains(tex, "\n% Les balises (un nom entre doubles chevrons) reçoivent les valeurs des données"));
   CHECK(contains(tex, "\\documentclass[a4paper,11pt]{article}"));
   CHECK(contains(tex, "{\\Large CT Test \\& Co\\_50\\%}"));
   CHECK(contains(tex, "Personnes accueillies (file active) & 3"));
