@@ -27,7 +27,7 @@ data headcount(const figures::Headcount& h, const NumberFormat& nf) {
   d.set("count", nf.integer(h.count));
   d.set("share", nf.percent(h.share));
   d.set("any", h.count > 0);
-  d.set("plural", h.count > 1);
+  d.set("plural", nf.plural(h.count));
   return d;
 }
 
@@ -189,7 +189,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   data people;
   auto count = [&](data& obj, const std::string& name, int64_t n) {
     obj.set(name, nf.integer(n));
-    obj.set(name + "_plural", n > 1);
+    obj.set(name + "_plural", nf.plural(n));
   };
   count(people, "present", f.people.present);
   count(people, "admitted", f.people.admitted);
@@ -251,6 +251,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   age.set("max", f.age.max ? nf.integer(*f.age.max) : "–");
   age.set("unknown", nf.integer(f.age.unknown));
   age.set("has_unknown", f.age.unknown > 0);
+  age.set("unknown_plural", nf.plural(f.age.unknown));
   age.set("has_ages", f.age.mean.has_value());
   v.set("age", age);
 
@@ -336,6 +337,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);
     wd.set("count", nf.integer(static_cast<int64_t>(w.count)));
+    wd.set("plural", nf.plural(static_cast<int64_t>(w.count)));
     warnings.push_back(wd);
   }
   quality.set("warnings", warnings);

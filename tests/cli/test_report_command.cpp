@@ -283,6 +283,20 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
   CHECK(contains(tex, "Personnes accueillies (file active) & 3"));
   CHECK(contains(tex, "\\begin{tabular}{lrr}"));
   CHECK(contains(tex, "\\ctbars{{moins de 30 ans},"));
+  // As complete as the Markdown report: origin and stay-length tables, totals, outcomes, stage, method definitions.
+  CHECK(contains(tex, "Origine & Personnes & \\% \\\\\n\\midrule\nLoire (42) & 0 & 0~\\% \\\\\n"));
+  CHECK(contains(tex, "Non renseigné & 3 & 100~\\% \\\\\n\\midrule\n\\textbf{Total} & \\textbf{3} & \\\\\n"));
+  CHECK(contains(tex, "Durée du séjour & Sorties & \\% \\\\\n"));
+  CHECK(contains(tex, "Sans solution (rue, urgence, squat) & 0 & 0~\\% \\\\\nNon renseigné & 2 & 100~\\% \\\\\n\\midrule\n"
+                      "\\textbf{Total} & \\textbf{2} & \\\\\n"));
+  CHECK(contains(tex, "Sorties positives : 1 (50~\\%), neutres : 0, négatives : 1.\n"));
+  CHECK(contains(tex, "\\subsection*{Étape du parcours}"));
+  CHECK(contains(tex, "Présents au 31 décembre 2024 & Personnes & \\% \\\\\n"));
+  CHECK(contains(tex, "\\item Personnes accueillies (file active) : personnes distinctes ayant au moins un séjour"));
+  CHECK(contains(tex, "\\item Capacité : 3 places ; taux d'occupation = journées réalisées $\\div$ journées de capacité.\n"));
+  CHECK(contains(tex, "\\item Âge : en années révolues à l'entrée du dernier séjour de la période.\n"));
+  CHECK(contains(tex, "\\item Durée des séjours : séjours terminés pendant la période, de l'entrée à la sortie, en mois calendaires.\n"));
+  CHECK(contains(tex, "2 séjours se sont terminés pendant l'année."));
   if (std::system("command -v pdflatex >/dev/null 2>&1") != 0) {
     MESSAGE("SKIPPED: --format pdf not tested: no LaTeX on this machine (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test)");
     auto pdf = run_cli({"2024", "sejours.csv", "-f", "pdf", "-o", "p"}, dir.path());
