@@ -5,6 +5,8 @@
 
 #include <zip.h>
 
+#include <fmt/format.h>
+
 #include "input/xlsx_workbook.hpp"
 #include "support/cli.hpp"
 
@@ -22,6 +24,35 @@ const std::string k_csv =
 const std::string k_config = "establishment:\n  name: CT Test & Co_50%\n  departement: '42'\ncapacity: 3\n";
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// One part of a zip file (an XLSX workbook), empty when absent.
+std::string zip_entry(const std::filesystem::path& zip_path, const std::string& name) {
+  zip_t* z = zip_open(zip_path.string().c_str(), ZIP_RDONLY, nullptr);
+  if (!z) return "";
+  std::string out;
+  if (zip_file_t* f = zip_fopen(z, name.c_str(), 0)) {
+    char buf[4096];
+    for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+    zip_fclose(f);
+  }
+  zip_discard(z);
+  return out;
+}
+
+// The rows of a sheet read back with the project's reader: each cell as text, or its number as "=N".
+std::vector<std::vector<std::string>> sheet_rows(const std::filesystem::path& path, size_t sheet) {
+  auto book = ctreport::input::XlsxWorkbook::open(path.string());
+  auto reader = book->open_sheet(sheet);
+  std::vector<std::vector<std::string>> rows;
+  ctreport::input::Row row;
+  while (reader->next_row(row)) {
+    std::vector<std::string> cells;
+    for (const auto& c : row.cells)
+      cells.push_back(c.type == ctreport::input::CellType::number ? fmt::format("={}", c.number) : std::string(c.text));
+    rows.push_back(cells);
+  }
+  return rows;
+}
 
 }  // namespace
 
@@ -371,6 +402,55 @@ TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its char
   }
   zip_discard(z);
   CHECK(charts == 10);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::xlsx_output") {
+
+TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the end, a header over the warnings") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv + "D-0004;Z;01/01/1980;01/02/2024;;CSAPA;\r\n");
+  dir.write("ctreport.yaml", k_config);
+  auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  auto path = dir.path() / "rapport-2024.xlsx";
+  auto occupancy = sheet_rows(path, 10);
+  REQUIRE(occupancy.size() == 13);
+  CHECK(occupancy[1][0] == "janvier 2024");
+  CHECK(occupancy[12][0] == "décembre 2024");
+  auto stage = sheet_rows(path, 9);
+  REQUIRE(stage.size() == 12);  // the blank row between the blocks is not read back
+  CHECK(stage[0] == std::vector<std::string>{"Étape", "Effectif", "%"});
+  CHECK(stage[5] == std::vector<std::string>{"Total", "=2"});
+  CHECK(stage[6] == std::vector<std::string>{"Présents au 31 décembre 2024", "Effectif", "%"});
+  CHECK(stage[10] == std::vector<std::string>{"Non renseigné", "=2", "=1"});
+  CHECK(stage[11] == std::vector<std::string>{"Total", "=2"});
+  auto method = sheet_rows(path, 11);
+  CHECK(method[0] == std::vector<std::string>{"Période", "du 1er janvier 2024 au 31 décembre 2024 (366 jours)"});
+  CHECK(method[2] == std::vector<std::string>{"Lignes lues", "=4"});
+  CHECK(method[3] == std::vector<std::string>{"Séjours de la période", "=4"});
+  CHECK(method[4][0] == "Personnes accueillies");
+  CHECK(method[7][0] == "Âge");
+  CHECK(method[7][1] == "en années révolues à l'entrée du dernier séjour de la période");
+  CHECK(method[9] == std::vector<std::string>{"Avertissements", "=1"});
+  CHECK(method[10] == std::vector<std::string>{"Code", "Avertissement", "Ligne", "Lignes concernées"});
+  REQUIRE(method.size() == 12);
+  CHECK(method[11][0] == "unmapped_value");
+  CHECK(method[11][2] == "=5");
+  CHECK(method[11][3] == "=1");
+  // Share cells carry the "0%" number format (ECMA-376 18.8.30 numFmt, through the cell's style index).
+  std::string sex = zip_entry(path, "xl/worksheets/sheet2.xml");
+  auto at = sex.find("<c r=\"C2\" s=\"");
+  REQUIRE(at != std::string::npos);
+  int style = std::stoi(sex.substr(at + std::string("<c r=\"C2\" s=\"").size()));
+  std::string styles = zip_entry(path, "xl/styles.xml");
+  auto xfs = styles.substr(styles.find("<cellXfs"));
+  size_t xf = 0;
+  for (int i = 0; i <= style; ++i) xf = xfs.find("<xf ", xf + 1);
+  const size_t id_at = xf + std::string("<xf numFmtId=\"").size();
+  std::string num_fmt_id = xfs.substr(id_at, xfs.find('"', id_at) - id_at);
+  CHECK(contains(styles, "<numFmt numFmtId=\"" + num_fmt_id + "\" formatCode=\"0%\"/>"));
 }
 
 }  // TEST_SUITE
