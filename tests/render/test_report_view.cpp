@@ -2,11 +2,15 @@
 // whatever the data, and the shipped templates use only those.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "render/report_view.hpp"
+#include "render/template_tags.hpp"
 #include "render/template_engine.hpp"
 #include "support/pipeline.hpp"
 #include "util/embedded_files.hpp"
@@ -25,6 +29,32 @@ std::string check_error(const std::string& tmpl, const kainjow::mustache::data& 
   return "";
 }
 
+// The words of every `code span` of docs/templates.md ("`stay_length.mean_days`,
+// `.median_days`" gives stay_length, mean_days, median_days).
+std::set<std::string> documented_words() {
+  std::ifstream in(std::string(CTREPORT_SOURCE_DIR) + "/docs/templates.md");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string doc = ss.str();
+  std::set<std::string> words;
+  for (size_t open = doc.find('`'); open != std::string::npos;) {
+    size_t close = doc.find('`', open + 1);
+    if (close == std::string::npos) break;
+    std::string word;
+    for (size_t i = open + 1; i <= close; ++i) {
+      char c = doc[i];
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+        word += c;
+      } else {
+        if (!word.empty()) words.insert(word);
+        word.clear();
+      }
+    }
+    open = doc.find('`', close + 1);
+  }
+  return words;
+}
+
 }  // namespace
 
 TEST_SUITE("render::report_view") {
@@ -37,6 +67,35 @@ TEST_CASE("the shipped templates use only variables of the schema views") {
     CHECK_NOTHROW(render::check_template(*util::find_embedded(md), md, render::report_view_schema(config, true)));
     CHECK_NOTHROW(render::check_template(*util::find_embedded(tex), tex, render::report_view_schema(config, false)));
     CHECK_NOTHROW(render::check_template(*util::find_embedded(index), index, render::index_view_schema(config)));
+  }
+}
+
+TEST_CASE("every variable the shipped templates use is documented in docs/templates.md") {
+  std::set<std::string> words = documented_words();
+  REQUIRE(words.count("people"));
+  for (const char* name : {"report.fr.md", "report.en.md", "report.fr.tex", "report.en.tex", "index.fr.md", "index.en.md"}) {
+    auto scanned = render::scan_template_tags(*util::find_embedded(name));
+    REQUIRE_FALSE(scanned.error);
+    for (const auto& tag : scanned.tags) {
+      if (tag.kind == render::TemplateTag::Kind::comment || tag.kind == render::TemplateTag::Kind::set_delimiter ||
+          tag.kind == render::TemplateTag::Kind::section_end)
+        continue;
+      std::string previous;
+      size_t start = 0;
+      for (;;) {
+        size_t dot = tag.name.find('.', start);
+        std::string part = tag.name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        // Category keys after by_key are the config's (documented as KEY); `x_plural` is documented as `…_plural`.
+        bool ok = previous == "by_key" || words.count(part) ||
+                  (part.size() > 7 && part.substr(part.size() - 7) == "_plural" && words.count("_plural") &&
+                   words.count(part.substr(0, part.size() - 7)));
+        INFO(name, ":", tag.line, ": ", tag.name);
+        CHECK_MESSAGE(ok, "'" << part << "' is not documented");
+        if (dot == std::string::npos) break;
+        previous = part;
+        start = dot + 1;
+      }
+    }
   }
 }
 
