@@ -18,7 +18,7 @@ int run_init(const InitOptions& o) {
   std::string config = std::string(model::default_config_text());
   // Point the config at the copies, and set the language.
   config += "\n# Written by `ctreport init`: the templates below are yours to edit.\n";
-  config += "templates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n";
+  config += "templates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n  latex: modeles/rapport.tex\n";
   if (o.lang != "fr") {
     auto pos = config.find("\nlang: fr");
     if (pos != std::string::npos) config.replace(pos, 9, "\nlang: " + o.lang);
@@ -27,6 +27,7 @@ int run_init(const InitOptions& o) {
       {"ctreport.yaml", config},
       {"modeles/rapport.md", std::string(*util::find_embedded(fmt::format("report.{}.md", o.lang)))},
       {"modeles/index.md", std::string(*util::find_embedded(fmt::format("index.{}.md", o.lang)))},
+      {"modeles/rapport.tex", std::string(*util::find_embedded(fmt::format("report.{}.tex", o.lang)))},
   };
   if (!o.force) {
     std::string existing;

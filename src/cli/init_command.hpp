@@ -1,4 +1,5 @@
-// `ctreport init`: writes the default configuration and report templates into
+// `ctreport init`: writes the default configuration and every report template
+// (Markdown report, batch index, LaTeX report) into
 // a folder for the user to edit, refusing to overwrite unless --force.
 #pragma once
 #include <string>

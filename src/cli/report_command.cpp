@@ -157,6 +157,14 @@ int run_report(const ReportOptions& o) {
   bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) {
                     return f == "md" || f == "tex" || f == "pdf";
                   }) != o.formats.end();
+  // Every tag of the templates in use, in every section, before any data is read.
+  auto wants = [&](const char* format) { return std::find(o.formats.begin(), o.formats.end(), format) != o.formats.end(); };
+  if (wants("md")) render::check_template(report_template, report_name, render::report_view_schema(config, true));
+  if (wants("tex") || wants("pdf"))
+    render::check_template(latex_template, latex_name, render::report_view_schema(config, false));
+  if (years.size() > 1 && markdown)
+    render::check_template(template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name),
+                           index_name, render::index_view_schema(config));
   auto compared_with = [&](int y) {
     if (!markdown) return std::vector<int>{};
     return compare.empty() ? std::vector<int>{y - 1} : compare;

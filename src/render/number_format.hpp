@@ -16,6 +16,8 @@ struct NumberFormat {
   std::string decimal;        // French: ","
   std::string percent_space;  // French: U+00A0 no-break space before "%"
   bool french = true;
+  // Whether `n` takes the plural: above 1 in French (0 and 1 are singular), other than 1 in English.
+  bool plural(int64_t n) const { return french ? n > 1 : n != 1; }
 
   static NumberFormat for_lang(std::string_view lang);
 

@@ -1,11 +1,15 @@
 // Building the template view from the figures.
 #include "render/report_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "model/warning_texts.hpp"
+#include "figures/compute.hpp"
+#include "model/period.hpp"
+#include "render/svg_charts.hpp"
 #include "version.hpp"
 
 namespace ctreport::render {
@@ -24,7 +28,7 @@ data headcount(const figures::Headcount& h, const NumberFormat& nf) {
   d.set("count", nf.integer(h.count));
   d.set("share", nf.percent(h.share));
   d.set("any", h.count > 0);
-  d.set("plural", h.count > 1);
+  d.set("plural", nf.plural(h.count));
   return d;
 }
 
@@ -173,7 +177,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   data people;
   auto count = [&](data& obj, const std::string& name, int64_t n) {
     obj.set(name, nf.integer(n));
-    obj.set(name + "_plural", n > 1);
+    obj.set(name + "_plural", nf.plural(n));
   };
   count(people, "present", f.people.present);
   count(people, "admitted", f.people.admitted);
@@ -235,6 +239,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   age.set("max", f.age.max ? nf.integer(*f.age.max) : "–");
   age.set("unknown", nf.integer(f.age.unknown));
   age.set("has_unknown", f.age.unknown > 0);
+  age.set("unknown_plural", nf.plural(f.age.unknown));
   age.set("has_ages", f.age.mean.has_value());
   v.set("age", age);
 
@@ -331,11 +336,53 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);
     wd.set("count", nf.integer(static_cast<int64_t>(w.count)));
+    wd.set("plural", nf.plural(static_cast<int64_t>(w.count)));
     warnings.push_back(wd);
   }
   quality.set("warnings", warnings);
   v.set("quality", quality);
   return v;
+}
+
+namespace {
+
+// The figures of `config` for an empty period with every optional part
+// present: other and unknown lines in every distribution, a network, a warning.
+figures::Figures complete_figures(const model::Config& config) {
+  model::StayTable none;
+  model::Period period = model::make_period(2024, config.start_month);
+  figures::Figures f = figures::compute_figures({none, config, period, 0, "", nullptr});
+  for (figures::Distribution* d : {&f.sex, &f.age.brackets, &f.stay_length.brackets, &f.referral, &f.origin,
+                                   &f.exits.reasons, &f.exits.housing, &f.exits.activity, &f.exits.outcomes,
+                                   &f.stage.exits, &f.stage.present_at_end})
+    for (const char* key : {"other", "unknown"})
+      if (std::none_of(d->lines.begin(), d->lines.end(), [&](const figures::Line& l) { return l.key == key; }))
+        d->lines.push_back({key, key, 0, std::nullopt});
+  f.network.establishments = {"A", "B"};
+  model::Warning w;
+  w.code = "unmapped_value";
+  w.row = 2;
+  f.quality.warnings.push_back(w);
+  return f;
+}
+
+}  // namespace
+
+data report_view_schema(const model::Config& config, bool with_charts) {
+  figures::Figures f = complete_figures(config);
+  NumberFormat nf = NumberFormat::for_lang(config.lang);
+  data v = report_view(f, nf, {&f});
+  if (with_charts) {
+    data names;
+    for (const auto& [key, file] : report_charts(f, "rapport", nf).names) names.set(key, file);
+    v.set("charts", names);
+  }
+  return v;
+}
+
+data index_view_schema(const model::Config& config) {
+  figures::Figures f = complete_figures(config);
+  return index_view({&f}, config, NumberFormat::for_lang(config.lang));
 }
 
 }  // namespace ctreport::render

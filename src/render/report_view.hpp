@@ -20,4 +20,11 @@ kainjow::mustache::data report_view(const figures::Figures& f, const NumberForma
 kainjow::mustache::data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config,
                                    const NumberFormat& nf);
 
+// Views with every optional part present (a comparison year, a network,
+// warnings, other and unknown lines, the Markdown report's `charts` when
+// `with_charts`), whatever the data: what check_template checks templates
+// against, so that the set of variables is the view's own.
+kainjow::mustache::data report_view_schema(const model::Config& config, bool with_charts);
+kainjow::mustache::data index_view_schema(const model::Config& config);
+
 }  // namespace ctreport::render

@@ -2,6 +2,7 @@
 #include "render/svg_charts.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -43,9 +44,52 @@ std::string open_svg(int height, const std::string& title, const std::string& de
 
 }  // namespace
 
+namespace {
+
+// Approximate width of `text` in a sans-serif font of `size` px: 0.6 em per
+// character (code point), enough for layout without font metrics.
+double text_width(std::string_view text, double size) {
+  size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  return static_cast<double>(chars) * size * 0.6;
+}
+
+// `label` on one line, or on two split at the space nearest its middle when
+// wider than `max_width`.
+std::vector<std::string> wrap_label(const std::string& label, double max_width, double size) {
+  if (text_width(label, size) <= max_width) return {label};
+  size_t best = std::string::npos;
+  double best_gap = 1e9, middle = text_width(label, size) / 2;
+  for (size_t i = 0; i < label.size(); ++i)
+    if (label[i] == ' ') {
+      double gap = std::abs(text_width(std::string_view(label).substr(0, i), size) - middle);
+      if (gap < best_gap) best_gap = gap, best = i;
+    }
+  if (best == std::string::npos) return {label};
+  return {label.substr(0, best), label.substr(best + 1)};
+}
+
+}  // namespace
+
 std::string svg_distribution_chart(const figures::Distribution& d, const std::string& title, const NumberFormat& nf) {
-  const int top = 40, row = 28, label_w = 250, bar_max = 280;
-  int height = top + row * static_cast<int>(d.lines.size()) + 16;
+  const double font = 12, max_label_w = 300, value_w = 90;
+  // The label column fits the longest label (wrapped on two lines past max_label_w).
+  std::vector<std::vector<std::string>> labels;
+  double label_w = 60;
+  for (const auto& l : d.lines) {
+    labels.push_back(wrap_label(l.label, max_label_w, font));
+    for (const auto& part : labels.back()) label_w = std::max(label_w, text_width(part, font));
+  }
+  label_w = std::ceil(label_w) + 12;
+  const double bar_max = k_width - label_w - 8 - value_w;
+  const int top = 40;
+  std::vector<double> row_y;
+  double y_next = top;
+  for (const auto& parts : labels) {
+    row_y.push_back(y_next);
+    y_next += parts.size() > 1 ? 40 : 28;
+  }
+  int height = static_cast<int>(y_next) + 16;
   int64_t max = 0;
   std::string desc;
   for (const auto& l : d.lines) {
@@ -55,13 +99,18 @@ std::string svg_distribution_chart(const figures::Distribution& d, const std::st
   std::string svg = open_svg(height, title, desc);
   for (size_t i = 0; i < d.lines.size(); ++i) {
     const auto& l = d.lines[i];
-    double y = top + row * static_cast<double>(i);
+    double y = row_y[i] + (labels[i].size() > 1 ? 6 : 0);  // the bar centred on two label lines
     double w = max > 0 ? bar_max * static_cast<double>(l.count) / static_cast<double>(max) : 0;
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">{}</text>\n",
-                       static_cast<double>(label_w), y + 17, k_font, xml_escape(l.label));
+    if (labels[i].size() == 1) {
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">{}</text>\n",
+                         label_w, y + 17, k_font, xml_escape(l.label));
+    } else {
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">"
+                         "<tspan x=\"{:.1f}\" dy=\"0\">{}</tspan><tspan x=\"{:.1f}\" dy=\"14\">{}</tspan></text>\n",
+                         label_w, y + 10, k_font, label_w, xml_escape(labels[i][0]), label_w, xml_escape(labels[i][1]));
+    }
     svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"20\" fill=\"{}\"/>\n",
-                       static_cast<double>(label_w + 8), y + 3, w,
-                       l.key == "unknown" || l.key == "other" ? "#b8b8b8" : "#3a8f8f");
+                       label_w + 8, y + 3, w, l.key == "unknown" || l.key == "other" ? "#b8b8b8" : "#3a8f8f");
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" fill=\"#222222\">{} ({})</text>\n",
                        label_w + 14 + w, y + 17, k_font, xml_escape(nf.integer(l.count)), xml_escape(nf.percent(l.share)));
   }
@@ -87,11 +136,21 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
                         nf.decimal_places(m.average_present, 1), nf.french ? "présents" : "present",
                         nf.decimal_places(p, 0), nf.french ? "places" : "places");
   }
-  max *= 1.1;
+  // The y axis: a round step giving 4 to 8 ticks, the top tick above every value.
+  double step = 1;
+  for (double candidate : {1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 500.0, 1000.0}) {
+    step = candidate;
+    if (max / candidate <= 7) break;
+  }
+  max = std::ceil(max * 1.08 / step) * step;
   auto y_of = [&](double v) { return top + plot_h - plot_h * v / max; };
   std::string svg = open_svg(height, title, desc);
-  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888888\"/>\n", left, top + plot_h, k_width - 16,
-                     top + plot_h);
+  for (double t = 0; t <= max + 1e-9; t += step) {
+    svg += fmt::format("<line class=\"tick\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n", left - 4, y_of(t),
+                       k_width - 16, y_of(t), t == 0 ? "#888888" : "#e4e4e4");
+    svg += fmt::format("<text class=\"tick-label\" x=\"{}\" y=\"{:.1f}\" {} font-size=\"11\" text-anchor=\"end\" fill=\"#555555\">{}</text>\n",
+                       left - 7, y_of(t) + 4, k_font, xml_escape(nf.integer(static_cast<int64_t>(std::lround(t)))));
+  }
   std::string line;
   for (size_t i = 0; i < months.size(); ++i) {
     const auto& m = months[i];
@@ -99,6 +158,8 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
     double bar_y = y_of(m.average_present);
     svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3a8f8f\"/>\n",
                        x + slot * 0.15, bar_y, slot * 0.7, top + plot_h - bar_y);
+    svg += fmt::format("<text class=\"value\" x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"10\" text-anchor=\"middle\" fill=\"#222222\">{}</text>\n",
+                       x + slot / 2, bar_y - 3, k_font, xml_escape(nf.decimal_places(m.average_present, 1)));
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" {} font-size=\"11\" text-anchor=\"middle\" fill=\"#333333\">{}</text>\n",
                        x + slot / 2, top + plot_h + 16, k_font, xml_escape(m.month.substr(5, 2) + "/" + m.month.substr(2, 2)));
     line += fmt::format("{}{:.1f},{:.1f} {:.1f},{:.1f}", line.empty() ? "" : " ", x, y_of(places[i]), x + slot, y_of(places[i]));

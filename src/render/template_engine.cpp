@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "render/template_tags.hpp"
 #include "util/errors.hpp"
 
 namespace ctreport::render {
@@ -10,10 +11,17 @@ namespace ctreport::render {
 std::string escape_markdown(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|': case '#':
+      case '~':  // GFM strikethrough
+      case '$':  // math on GitHub and in pandoc
         out += '\\';
+        out += c;
+        break;
+      case '&':  // only where it could start an entity (&copy; &#169;), so "A & B" stays readable
+        if (i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#')) out += '\\';
         out += c;
         break;
       case '\n': case '\r':
@@ -80,36 +88,44 @@ class StrictContext : public kainjow::mustache::context<std::string> {
   mutable std::string m_missing;
 };
 
-// 1-based line of the first tag naming `name` (best effort: first occurrence).
-size_t line_of(std::string_view text, const std::string& name) {
-  size_t pos = text.find(name);
-  if (pos == std::string_view::npos) return 0;
-  size_t line = 1;
-  for (size_t i = 0; i < pos; ++i) line += text[i] == '\n' ? 1 : 0;
-  return line;
+// The tags of `text`, or a DataError at the line of the first syntax error.
+TemplateTags tags_or_throw(std::string_view text, const std::string& template_name) {
+  TemplateTags scanned = scan_template_tags(text);
+  if (scanned.error)
+    throw DataError(fmt::format("template {}:{}: {}", template_name, scanned.error->line, scanned.error->message));
+  return scanned;
 }
 
-// kainjow reports "Unclosed section \"x\" at 12": turn the offset into a line.
-std::string with_line(std::string_view text, const std::string& message) {
-  auto at = message.rfind(" at ");
-  if (at == std::string::npos) return message;
-  try {
-    size_t offset = std::stoul(message.substr(at + 4));
-    size_t line = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n' ? 1 : 0;
-    return fmt::format("{}: {}", line, message.substr(0, at));
-  } catch (const std::exception&) {
-    return message;
+std::string unknown_variable(const std::string& template_name, size_t line, const std::string& name) {
+  return fmt::format("template {}:{}: unknown variable '{}' (the variables are listed in docs/templates.md)",
+                     template_name, line, name);
+}
+
+// The variable `name` as kainjow resolves it: the innermost context first,
+// a dotted name followed from its first part.
+const kainjow::mustache::data* resolve(const std::vector<const kainjow::mustache::data*>& stack, const std::string& name) {
+  if (name == ".") return stack.back();
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const kainjow::mustache::data* found = *it;
+    size_t start = 0;
+    while (found) {
+      size_t dot = name.find('.', start);
+      found = found->get(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    if (found) return found;
   }
+  return nullptr;
 }
 
 }  // namespace
 
 std::string render_template(std::string_view template_text, const std::string& template_name,
                             const kainjow::mustache::data& view, Escaping escaping) {
+  TemplateTags scanned = tags_or_throw(template_text, template_name);
   kainjow::mustache::mustache tmpl{std::string(template_text)};
-  if (!tmpl.is_valid())
-    throw DataError(fmt::format("template {}:{}", template_name, with_line(template_text, tmpl.error_message())));
+  if (!tmpl.is_valid()) throw DataError(fmt::format("template {}: {}", template_name, tmpl.error_message()));
   switch (escaping) {
     case Escaping::markdown:
       tmpl.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
@@ -125,11 +141,49 @@ std::string render_template(std::string_view template_text, const std::string& t
   std::string out = tmpl.render(context);
   if (!tmpl.is_valid()) throw DataError(fmt::format("template {}: {}", template_name, tmpl.error_message()));
   if (!context.missing().empty()) {
-    std::string name = context.missing();
-    throw DataError(fmt::format("template {}:{}: unknown variable '{}' (the variables are listed in docs/templates.md)",
-                                template_name, line_of(template_text, name), name));
+    // Not caught by check_template (a view other than the schema): the first tag naming it.
+    const std::string& name = context.missing();
+    size_t line = 0;
+    for (const auto& t : scanned.tags)
+      if (t.name == name && t.kind != TemplateTag::Kind::section_end && t.kind != TemplateTag::Kind::comment) {
+        line = t.line;
+        break;
+      }
+    throw DataError(unknown_variable(template_name, line, name));
   }
   return out;
+}
+
+void check_template(std::string_view template_text, const std::string& template_name,
+                    const kainjow::mustache::data& schema) {
+  using Kind = TemplateTag::Kind;
+  TemplateTags scanned = tags_or_throw(template_text, template_name);
+  std::vector<const kainjow::mustache::data*> stack{&schema};
+  for (const auto& tag : scanned.tags) {
+    switch (tag.kind) {
+      case Kind::comment:
+      case Kind::set_delimiter:
+        break;
+      case Kind::partial:
+        throw DataError(fmt::format("template {}:{}: '> {}': partials (other templates included) are not supported",
+                                    template_name, tag.line, tag.name));
+      case Kind::section_end:
+        stack.pop_back();
+        break;
+      case Kind::variable:
+      case Kind::section:
+      case Kind::inverted: {
+        const kainjow::mustache::data* found = resolve(stack, tag.name);
+        if (!found) throw DataError(unknown_variable(template_name, tag.line, tag.name));
+        if (tag.kind == Kind::variable) break;
+        // A section over a list sees the list's items (the schema's lists are
+        // never empty); an inverted one only renders for an empty list.
+        if (tag.kind == Kind::section && found->is_non_empty_list()) found = &found->list_value().front();
+        stack.push_back(found);
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace ctreport::render

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -29,25 +31,34 @@ struct Formats {
   lxw_format* title;
 };
 
-// A distribution sheet: label, count, share, a total row, and a bar chart.
+// A distribution sheet: label, count, share, a total row, and a bar chart of
+// the first distribution; `more` adds further distributions below it (a blank
+// row, then a header row naming each).
 void distribution_sheet(lxw_workbook* wb, const Formats& fm, const std::string& name, const figures::Distribution& d,
-                        bool english) {
+                        bool english, const std::vector<std::pair<std::string, const figures::Distribution*>>& more = {}) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (!ws) throw DataError(fmt::format("cannot add the sheet '{}' to the workbook", name));
   worksheet_set_column(ws, 0, 0, 48, nullptr);
   worksheet_set_column(ws, 1, 2, 12, nullptr);
-  check(worksheet_write_string(ws, 0, 0, name.c_str(), fm.bold), "title");
-  check(worksheet_write_string(ws, 0, 1, english ? "Count" : "Effectif", fm.bold), "header");
-  check(worksheet_write_string(ws, 0, 2, "%", fm.bold), "header");
-  lxw_row_t r = 1;
-  for (const auto& l : d.lines) {
-    check(worksheet_write_string(ws, r, 0, l.label.c_str(), nullptr), "label");  // a string, never a formula
-    check(worksheet_write_number(ws, r, 1, static_cast<double>(l.count), nullptr), "count");
-    if (l.share) check(worksheet_write_number(ws, r, 2, *l.share, fm.percent), "share");
+  lxw_row_t r = 0;
+  auto block = [&](const std::string& heading, const figures::Distribution& dist) {
+    check(worksheet_write_string(ws, r, 0, heading.c_str(), fm.bold), "title");
+    check(worksheet_write_string(ws, r, 1, english ? "Count" : "Effectif", fm.bold), "header");
+    check(worksheet_write_string(ws, r++, 2, "%", fm.bold), "header");
+    for (const auto& l : dist.lines) {
+      check(worksheet_write_string(ws, r, 0, l.label.c_str(), nullptr), "label");  // a string, never a formula
+      check(worksheet_write_number(ws, r, 1, static_cast<double>(l.count), nullptr), "count");
+      if (l.share) check(worksheet_write_number(ws, r, 2, *l.share, fm.percent), "share");
+      ++r;
+    }
+    check(worksheet_write_string(ws, r, 0, "Total", fm.bold), "total");
+    check(worksheet_write_number(ws, r++, 1, static_cast<double>(dist.total), fm.bold), "total");
+  };
+  block(name, d);
+  for (const auto& [heading, dist] : more) {
     ++r;
+    block(heading, *dist);
   }
-  check(worksheet_write_string(ws, r, 0, "Total", fm.bold), "total");
-  check(worksheet_write_number(ws, r, 1, static_cast<double>(d.total), fm.bold), "total");
   if (d.lines.empty()) return;
   lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
   lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
@@ -143,7 +154,9 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   distribution_sheet(wb, fm, en ? "Exit reasons" : "Motifs de sortie", f.exits.reasons, en);
   distribution_sheet(wb, fm, en ? "Housing at exit" : "Logement à la sortie", f.exits.housing, en);
   distribution_sheet(wb, fm, en ? "Activity at exit" : "Activité à la sortie", f.exits.activity, en);
-  distribution_sheet(wb, fm, en ? "Stage" : "Étape", f.stage.exits, en);
+  distribution_sheet(wb, fm, en ? "Stage" : "Étape", f.stage.exits, en,
+                     {{fmt::format("{} {}", en ? "Present on" : "Présents au", nf.date(util::parse_date(f.period.end, 2200).day)),
+                       &f.stage.present_at_end}});
 
   // Monthly occupancy and its chart.
   const char* occ_name = en ? "Occupancy" : "Occupation";
@@ -153,7 +166,9 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   for (int c = 0; c < 4; ++c) check(worksheet_write_string(occ, 0, static_cast<lxw_col_t>(c), en ? heads_en[c] : heads_fr[c], fm.bold), "header");
   r = 1;
   for (const auto& m : f.occupancy.monthly) {
-    check(worksheet_write_string(occ, r, 0, m.month.c_str(), nullptr), "month");
+    int year = std::stoi(m.month.substr(0, 4));
+    unsigned month = static_cast<unsigned>(std::stoi(m.month.substr(5, 2)));
+    check(worksheet_write_string(occ, r, 0, nf.month(year, month).c_str(), nullptr), "month");
     check(worksheet_write_number(occ, r, 1, static_cast<double>(m.bed_days), nullptr), "bed-days");
     check(worksheet_write_number(occ, r, 2, static_cast<double>(m.capacity_days), nullptr), "capacity");
     if (m.rate) check(worksheet_write_number(occ, r, 3, *m.rate, fm.percent), "rate");
@@ -182,13 +197,45 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
     check(worksheet_write_string(method, r, 0, en ? en_label : fr_label, fm.bold), "label");
     check(worksheet_write_string(method, r++, 1, v.c_str(), nullptr), "value");
   };
-  line("Période", "Period", f.period.start + " – " + f.period.end);
-  line("Journées réalisées", "Bed-days", f.counting.bed_days == "nights" ? (en ? "nights" : "nuitées") : (en ? "days" : "jours de présence"));
+  auto number = [&](const char* fr_label, const char* en_label, uint64_t v) {
+    check(worksheet_write_string(method, r, 0, en ? en_label : fr_label, fm.bold), "label");
+    check(worksheet_write_number(method, r++, 1, static_cast<double>(v), nullptr), "value");
+  };
+  auto day = [&](const std::string& iso) { return nf.date(util::parse_date(iso, 2200).day); };
+  line("Période", "Period",
+       en ? fmt::format("{} to {} ({} days)", day(f.period.start), day(f.period.end), f.period.days)
+          : fmt::format("du {} au {} ({} jours)", day(f.period.start), day(f.period.end), f.period.days));
   line("Source", "Source", f.quality.source);
-  line("Lignes lues", "Rows read", std::to_string(f.quality.rows_read));
-  line("Séjours de la période", "Stays of the period", std::to_string(f.quality.rows_used));
-  line("Avertissements", "Warnings", std::to_string(f.quality.warning_rows));
+  number("Lignes lues", "Rows read", f.quality.rows_read);
+  number("Séjours de la période", "Stays of the period", f.quality.rows_used);
+  // The definitions of the report's method note.
+  line("Personnes accueillies", "People present",
+       en ? "distinct people with at least one stay during the period; a person who came back counts once"
+          : "personnes distinctes ayant au moins un séjour pendant la période ; une personne revenue plusieurs fois compte une fois");
+  line("Journées réalisées", "Bed-days",
+       f.counting.bed_days == "nights"
+           ? (en ? "nights (the entry day counts, the exit day does not)" : "nuitées (le jour d'entrée compte, le jour de sortie non)")
+           : (en ? "days of presence (entry and exit days both count)" : "jours de présence (jours d'entrée et de sortie comptés)"));
+  if (f.occupancy.has_capacity)
+    line("Taux d'occupation", "Occupancy rate",
+         en ? "bed-days / capacity-days (places x days)" : "journées réalisées / journées de capacité (places x jours)");
+  std::string age_ref = f.counting.age_reference == "entry"
+                            ? (en ? "at the entry of the latest stay of the period" : "à l'entrée du dernier séjour de la période")
+                        : f.counting.age_reference == "period_start" ? (en ? "on " : "au ") + day(f.period.start)
+                                                                     : (en ? "on " : "au ") + day(f.period.end);
+  line("Âge", "Age", (en ? "in whole years " : "en années révolues ") + age_ref);
+  line("Durée des séjours", "Length of stay",
+       en ? "stays that ended during the period, from entry to exit, in calendar months"
+          : "séjours terminés pendant la période, de l'entrée à la sortie, en mois calendaires");
+  number("Avertissements", "Warnings", f.quality.warning_rows);
   ++r;
+  if (!f.quality.warnings.empty()) {
+    const char* heads_fr_w[] = {"Code", "Avertissement", "Ligne", "Lignes concernées"};
+    const char* heads_en_w[] = {"Code", "Warning", "Row", "Rows concerned"};
+    for (int c = 0; c < 4; ++c)
+      check(worksheet_write_string(method, r, static_cast<lxw_col_t>(c), en ? heads_en_w[c] : heads_fr_w[c], fm.bold), "header");
+    ++r;
+  }
   for (const auto& w : f.quality.warnings) {
     check(worksheet_write_string(method, r, 0, w.code.c_str(), nullptr), "warning");
     std::string text = model::warning_text(w, en ? model::Lang::en : model::Lang::fr);

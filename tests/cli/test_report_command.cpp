@@ -5,6 +5,8 @@
 
 #include <zip.h>
 
+#include <fmt/format.h>
+
 #include "input/xlsx_workbook.hpp"
 #include "support/cli.hpp"
 
@@ -22,6 +24,35 @@ const std::string k_csv =
 const std::string k_config = "establishment:\n  name: CT Test & Co_50%\n  departement: '42'\ncapacity: 3\n";
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// One part of a zip file (an XLSX workbook), empty when absent.
+std::string zip_entry(const std::filesystem::path& zip_path, const std::string& name) {
+  zip_t* z = zip_open(zip_path.string().c_str(), ZIP_RDONLY, nullptr);
+  if (!z) return "";
+  std::string out;
+  if (zip_file_t* f = zip_fopen(z, name.c_str(), 0)) {
+    char buf[4096];
+    for (zip_int64_t n; (n = zip_fread(f, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+    zip_fclose(f);
+  }
+  zip_discard(z);
+  return out;
+}
+
+// The rows of a sheet read back with the project's reader: each cell as text, or its number as "=N".
+std::vector<std::vector<std::string>> sheet_rows(const std::filesystem::path& path, size_t sheet) {
+  auto book = ctreport::input::XlsxWorkbook::open(path.string());
+  auto reader = book->open_sheet(sheet);
+  std::vector<std::vector<std::string>> rows;
+  ctreport::input::Row row;
+  while (reader->next_row(row)) {
+    std::vector<std::string> cells;
+    for (const auto& c : row.cells)
+      cells.push_back(c.type == ctreport::input::CellType::number ? fmt::format("={}", c.number) : std::string(c.text));
+    rows.push_back(cells);
+  }
+  return rows;
+}
 
 }  // namespace
 
@@ -225,11 +256,24 @@ TEST_CASE("ctreport init writes the config and templates, which the report then 
   dir.write("sejours.csv", k_csv);
   auto r = run_cli({"init"}, dir.path());
   CHECK(r.exit_code == 0);
-  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md", "sejours.csv"});
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md",
+                                                "modeles/rapport.tex", "sejours.csv"});
+  CHECK(contains(dir.read("ctreport.yaml"), "\ntemplates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n"
+                                            "  latex: modeles/rapport.tex\n"));
+  CHECK(contains(dir.read("modeles/rapport.tex"), "\\documentclass[a4paper,11pt]{article}"));
   dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
-  auto report = run_cli({"2024", "sejours.csv"}, dir.path());
+  dir.write("modeles/rapport.tex", "{{=<< >>=}}Mon rapport LaTeX : <<people.present>> personnes.\n");
+  auto report = run_cli({"2024", "sejours.csv", "-f", "md,tex"}, dir.path());
   CHECK(report.exit_code == 0);
   CHECK(dir.read("rapport-2024.md") == "Mon rapport : 3 personnes.\n");
+  CHECK(dir.read("rapport-2024.tex") == "Mon rapport LaTeX : 3 personnes.\n");
+  // The written templates are checked whole, though capacity 0 leaves the occupancy section out.
+  dir.write("modeles/rapport.md", "{{#occupancy.monthly}}\n{{labl}}\n{{/occupancy.monthly}}\n");
+  auto typo = run_cli({"2024", "sejours.csv"}, dir.path());
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.err ==
+        "ctreport: error: template modeles/rapport.md:2: unknown variable 'labl' (the variables are listed in docs/templates.md)\n");
+  dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
   auto again = run_cli({"init"}, dir.path());
   CHECK(again.exit_code == 2);
   CHECK(contains(again.err, "already exist(s); nothing written (use --force to overwrite)"));
@@ -237,6 +281,7 @@ TEST_CASE("ctreport init writes the config and templates, which the report then 
   auto forced = run_cli({"init", "--force", "--lang", "en"}, dir.path());
   CHECK(forced.exit_code == 0);
   CHECK(contains(dir.read("modeles/rapport.md"), "# Activity report"));
+  CHECK(contains(dir.read("modeles/rapport.tex"), "\\usepackage[english]{babel}"));
   CHECK(contains(dir.read("ctreport.yaml"), "\nlang: en"));
 }
 
@@ -262,11 +307,27 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
   auto r = run_cli({"2024", "sejours.csv", "-f", "tex", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
   std::string tex = dir.read("rapport-2024.tex");
+  CHECK(tex.substr(0, 26) == "% Rapport d'activité: mod");  // no blank line left by the delimiter change
+  CHECK(contains(tex, "\n% Les balises (un nom entre doubles chevrons) reçoivent les valeurs des données"));
   CHECK(contains(tex, "\\documentclass[a4paper,11pt]{article}"));
   CHECK(contains(tex, "{\\Large CT Test \\& Co\\_50\\%}"));
   CHECK(contains(tex, "Personnes accueillies (file active) & 3"));
   CHECK(contains(tex, "\\begin{tabular}{lrr}"));
   CHECK(contains(tex, "\\ctbars{{moins de 30 ans},"));
+  // As complete as the Markdown report: origin and stay-length tables, totals, outcomes, stage, method definitions.
+  CHECK(contains(tex, "Origine & Personnes & \\% \\\\\n\\midrule\nLoire (42) & 0 & 0~\\% \\\\\n"));
+  CHECK(contains(tex, "Non renseigné & 3 & 100~\\% \\\\\n\\midrule\n\\textbf{Total} & \\textbf{3} & \\\\\n"));
+  CHECK(contains(tex, "Durée du séjour & Sorties & \\% \\\\\n"));
+  CHECK(contains(tex, "Sans solution (rue, urgence, squat) & 0 & 0~\\% \\\\\nNon renseigné & 2 & 100~\\% \\\\\n\\midrule\n"
+                      "\\textbf{Total} & \\textbf{2} & \\\\\n"));
+  CHECK(contains(tex, "Sorties positives : 1 (50~\\%), neutres : 0, négatives : 1.\n"));
+  CHECK(contains(tex, "\\subsection*{Étape du parcours}"));
+  CHECK(contains(tex, "Présents au 31 décembre 2024 & Personnes & \\% \\\\\n"));
+  CHECK(contains(tex, "\\item Personnes accueillies (file active) : personnes distinctes ayant au moins un séjour"));
+  CHECK(contains(tex, "\\item Capacité : 3 places ; taux d'occupation = journées réalisées $\\div$ journées de capacité.\n"));
+  CHECK(contains(tex, "\\item Âge : en années révolues à l'entrée du dernier séjour de la période.\n"));
+  CHECK(contains(tex, "\\item Durée des séjours : séjours terminés pendant la période, de l'entrée à la sortie, en mois calendaires.\n"));
+  CHECK(contains(tex, "2 séjours se sont terminés pendant l'année."));
   if (std::system("command -v pdflatex >/dev/null 2>&1") != 0) {
     MESSAGE("SKIPPED: --format pdf not tested: no LaTeX on this machine (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test)");
     auto pdf = run_cli({"2024", "sejours.csv", "-f", "pdf", "-o", "p"}, dir.path());
@@ -341,6 +402,55 @@ TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its char
   }
   zip_discard(z);
   CHECK(charts == 10);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::xlsx_output") {
+
+TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the end, a header over the warnings") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv + "D-0004;Z;01/01/1980;01/02/2024;;CSAPA;\r\n");
+  dir.write("ctreport.yaml", k_config);
+  auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  auto path = dir.path() / "rapport-2024.xlsx";
+  auto occupancy = sheet_rows(path, 10);
+  REQUIRE(occupancy.size() == 13);
+  CHECK(occupancy[1][0] == "janvier 2024");
+  CHECK(occupancy[12][0] == "décembre 2024");
+  auto stage = sheet_rows(path, 9);
+  REQUIRE(stage.size() == 12);  // the blank row between the blocks is not read back
+  CHECK(stage[0] == std::vector<std::string>{"Étape", "Effectif", "%"});
+  CHECK(stage[5] == std::vector<std::string>{"Total", "=2"});
+  CHECK(stage[6] == std::vector<std::string>{"Présents au 31 décembre 2024", "Effectif", "%"});
+  CHECK(stage[10] == std::vector<std::string>{"Non renseigné", "=2", "=1"});
+  CHECK(stage[11] == std::vector<std::string>{"Total", "=2"});
+  auto method = sheet_rows(path, 11);
+  CHECK(method[0] == std::vector<std::string>{"Période", "du 1er janvier 2024 au 31 décembre 2024 (366 jours)"});
+  CHECK(method[2] == std::vector<std::string>{"Lignes lues", "=4"});
+  CHECK(method[3] == std::vector<std::string>{"Séjours de la période", "=4"});
+  CHECK(method[4][0] == "Personnes accueillies");
+  CHECK(method[7][0] == "Âge");
+  CHECK(method[7][1] == "en années révolues à l'entrée du dernier séjour de la période");
+  CHECK(method[9] == std::vector<std::string>{"Avertissements", "=1"});
+  CHECK(method[10] == std::vector<std::string>{"Code", "Avertissement", "Ligne", "Lignes concernées"});
+  REQUIRE(method.size() == 12);
+  CHECK(method[11][0] == "unmapped_value");
+  CHECK(method[11][2] == "=5");
+  CHECK(method[11][3] == "=1");
+  // Share cells carry the "0%" number format (ECMA-376 18.8.30 numFmt, through the cell's style index).
+  std::string sex = zip_entry(path, "xl/worksheets/sheet2.xml");
+  auto at = sex.find("<c r=\"C2\" s=\"");
+  REQUIRE(at != std::string::npos);
+  int style = std::stoi(sex.substr(at + std::string("<c r=\"C2\" s=\"").size()));
+  std::string styles = zip_entry(path, "xl/styles.xml");
+  auto xfs = styles.substr(styles.find("<cellXfs"));
+  size_t xf = 0;
+  for (int i = 0; i <= style; ++i) xf = xfs.find("<xf ", xf + 1);
+  const size_t id_at = xf + std::string("<xf numFmtId=\"").size();
+  std::string num_fmt_id = xfs.substr(id_at, xfs.find('"', id_at) - id_at);
+  CHECK(contains(styles, "<numFmt numFmtId=\"" + num_fmt_id + "\" formatCode=\"0%\"/>"));
 }
 
 }  // TEST_SUITE

@@ -22,6 +22,7 @@ struct Parsed {
   int polylines = 0;
   std::string title;
   std::vector<std::string> texts;
+  std::vector<std::map<std::string, std::string>> text_attrs;  // attributes of each <text>, same order
 };
 
 Parsed parse(const std::string& svg) {
@@ -42,12 +43,18 @@ Parsed parse(const std::string& svg) {
         std::string n = name;
         if (n == "rect" && a["class"] == "bar") s->p->bars.push_back(a);
         if (n == "polyline") ++s->p->polylines;
+        if (n == "text") s->p->text_attrs.push_back(a);
+        if (n == "tspan") {  // a label on two lines reads as one, with a space
+          if (!s->current.empty()) s->current += ' ';
+          return;
+        }
         s->in_title = n == "title";
         s->in_text = n == "text";
         s->current.clear();
       },
       [](void* u, const char* name) {
         auto* s = static_cast<State*>(u);
+        if (std::string(name) == "tspan") return;
         if (std::string(name) == "title") s->p->title = s->current;
         if (std::string(name) == "text") s->p->texts.push_back(s->current);
         s->in_title = s->in_text = false;
@@ -85,6 +92,25 @@ TEST_CASE("a distribution: one bar per line, widths proportional to counts, labe
   CHECK(std::find(p.texts.begin(), p.texts.end(), "10 (63\u00A0%)") != p.texts.end());
 }
 
+TEST_CASE("long labels are not cut: the label column fits them, the longest wraps onto two lines") {
+  figures::Distribution d;
+  d.lines = {{"a", "Partenaire médico-social (CSAPA, CAARUD…)", 33, 0.37},
+             {"b", "Logement accompagné (résidence sociale, pension de famille, ACT…)", 7, 0.13},
+             {"c", "Justice", 7, 0.08}};
+  auto p = parse(render::svg_distribution_chart(d, "Orientation", render::NumberFormat::for_lang("fr")));
+  REQUIRE(p.ok);
+  CHECK(p.title == "Orientation");
+  // Whole labels, the longest on two lines (read back joined by a space).
+  CHECK(p.texts[1] == "Partenaire médico-social (CSAPA, CAARUD…)");
+  CHECK(p.texts[3] == "Logement accompagné (résidence sociale, pension de famille, ACT…)");
+  // Right-aligned at x: the column is wide enough for 41 characters at 0.6 em of 12 px.
+  double label_x = std::stod(p.text_attrs[1]["x"]);
+  CHECK(label_x >= 41 * 12 * 0.6);
+  CHECK(std::stod(p.bars[0]["x"]) > label_x);
+  // The bars and their values stay inside the 640 px width.
+  for (auto& bar : p.bars) CHECK(std::stod(bar["x"]) + std::stod(bar["width"]) <= 640 - 60);
+}
+
 TEST_CASE("an empty distribution is still a valid chart") {
   figures::Distribution d;
   d.lines = {{"a", "A", 0, std::nullopt}};
@@ -103,6 +129,16 @@ TEST_CASE("monthly occupancy: a bar per month and the places line, the trend cha
   CHECK(p.bars.size() == 12);
   CHECK(p.polylines == 1);
   CHECK(std::stod(p.bars[11]["height"]) > std::stod(p.bars[0]["height"]));
+  // A y axis with round ticks up to above the highest value, and each month's value over its bar.
+  std::vector<std::string> ticks, values;
+  for (size_t i = 0; i < p.texts.size(); ++i) {
+    if (p.text_attrs[i]["class"] == "tick-label") ticks.push_back(p.texts[i]);
+    if (p.text_attrs[i]["class"] == "value") values.push_back(p.texts[i]);
+  }
+  CHECK(ticks == std::vector<std::string>{"0", "10", "20", "30", "40"});  // places reach 36,2 (35 x 30 / 29 days)
+  REQUIRE(values.size() == 12);
+  CHECK(values[0] == "21,0");
+  CHECK(values[11] == "32,0");
   auto t = parse(render::svg_trend_chart({{"2022", 82}, {"2023", 74}, {"2024", 89}}, "Tendance", render::NumberFormat::for_lang("fr")));
   REQUIRE(t.ok);
   CHECK(t.bars.size() == 3);

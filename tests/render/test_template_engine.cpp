@@ -25,6 +25,9 @@ TEST_CASE("values are escaped for Markdown") {
   v.set("name", "CSAPA & Co_50% | *x* [a](b) <b> #1");
   CHECK(render::render_template("{{name}}", "t.md", v, render::Escaping::markdown) ==
         "CSAPA & Co\\_50% \\| \\*x\\* \\[a\\](b) \\<b\\> \\#1");
+  // Strikethrough, math and entities stay literal.
+  CHECK(render::escape_markdown("CT ~~barré~~ $x^2$ &copy; &#169; A & B") ==
+        "CT \\~\\~barré\\~\\~ \\$x^2\\$ \\&copy; \\&\\#169; A & B");
   CHECK(render::render_template("{{{name}}}", "t.md", v, render::Escaping::markdown) ==
         "CSAPA & Co_50% | *x* [a](b) <b> #1");
 }
@@ -37,10 +40,72 @@ TEST_CASE("an unknown variable is an error naming the template and line") {
         "template t.md:2: unknown variable 'people.presnt' (the variables are listed in docs/templates.md)");
 }
 
-TEST_CASE("a syntax error names the template and line") {
+TEST_CASE("a syntax error names the template and the line of the tag") {
   data v;
   v.set("a", true);
-  CHECK(error_of("x\ny\n{{#a}}\nno end\n", v) == "template t.md:3: Unclosed section \"a\"");
+  CHECK(error_of("x\ny\n{{#a}}\nno end\n", v) == "template t.md:3: section \"a\" is not closed (expected \"{{/a}}\")");
+  CHECK(error_of("{{#a}}\n{{/b}}\n", v) ==
+        "template t.md:2: \"{{/b}}\" does not close the section \"a\" opened on line 1 (expected \"{{/a}}\")");
+  CHECK(error_of("x\n{{/a}}\n", v) == "template t.md:2: \"{{/a}}\" closes no open section");
+  CHECK(error_of("{{=<< >>=}}\n% entre << >> viennent\n", v) == "template t.md:2: empty tag \"<< >>\"");
+  CHECK(error_of("{{=<<>>=}}\n", v) == "template t.md:1: invalid delimiter change \"{{=<<>>=}}\" (expected e.g. \"{{=<< >>=}}\")");
+  CHECK(error_of("{{=<< >>=}}\n<<#a>>\n", v) == "template t.md:2: section \"a\" is not closed (expected \"<</a>>\")");
+}
+
+TEST_CASE("a tag left open is reported on its own line, not where the next section ends") {
+  data v;
+  v.set("people", data{"present", data{"52"}});
+  v.set("age", data{"has_ages", data{true}});
+  std::string tmpl;
+  for (int i = 1; i < 60; ++i) tmpl += "line\n";
+  tmpl += "Nous avons accueilli {{people.present personnes.\n";  // line 60
+  tmpl += "{{#age.has_ages}}\n";
+  tmpl += "x\n";
+  tmpl += "{{/age.has_ages}}\n";  // line 63
+  CHECK(error_of(tmpl, v) == "template t.md:60: tag \"{{people.present\" is not closed (expected \"}}\")");
+  CHECK(error_of("a\nb {{{x}} c\n", v) == "template t.md:2: tag \"{{{x}}\" is not closed (expected \"}}}\")");
+  CHECK(error_of("a\nb {{x\n", v) == "template t.md:2: tag \"{{x\" is not closed (expected \"}}\")");
+}
+
+TEST_CASE("an unknown variable at render time is reported at its tag, not at an earlier mention of the name") {
+  data v;
+  v.set("shown", true);
+  CHECK(error_of("typo in text\n{{#shown}}\n{{typo}}\n{{/shown}}\n", v) ==
+        "template t.md:3: unknown variable 'typo' (the variables are listed in docs/templates.md)");
+}
+
+TEST_CASE("check_template checks every section against the schema, whether the data renders it or not") {
+  data schema;
+  data monthly_item;
+  monthly_item.set("label", "janvier");
+  kainjow::mustache::list monthly{monthly_item};
+  data occupancy;
+  occupancy.set("has_capacity", true);
+  occupancy.set("monthly", monthly);
+  schema.set("occupancy", occupancy);
+  schema.set("has_previous", false);
+  schema.set("title", "T");
+  auto check_error = [&](const std::string& tmpl) {
+    try {
+      render::check_template(tmpl, "t.md", schema);
+    } catch (const DataError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(check_error("{{title}}\n{{#occupancy.has_capacity}}{{#occupancy.monthly}}{{label}} {{title}}{{/occupancy.monthly}}"
+                    "{{/occupancy.has_capacity}}\n{{^has_previous}}{{title}}{{/has_previous}}{{! a comment }}\n") == "");
+  CHECK(check_error("x\n{{#occupancy.has_capacity}}\n{{#occupancy.monthly}}\n{{labl}}\n{{/occupancy.monthly}}\n"
+                    "{{/occupancy.has_capacity}}\n") ==
+        "template t.md:4: unknown variable 'labl' (the variables are listed in docs/templates.md)");
+  CHECK(check_error("{{label}}\n{{title}}\n{{^has_previous}}{{typo}}{{/has_previous}}\n") ==
+        "template t.md:1: unknown variable 'label' (the variables are listed in docs/templates.md)");
+  CHECK(check_error("\n\n{{^has_previous}}{{typo}}{{/has_previous}}\n") ==
+        "template t.md:3: unknown variable 'typo' (the variables are listed in docs/templates.md)");
+  // Inside an inverted list section there is no item to read from.
+  CHECK(check_error("{{^occupancy.monthly}}{{label}}{{/occupancy.monthly}}") ==
+        "template t.md:1: unknown variable 'label' (the variables are listed in docs/templates.md)");
+  CHECK(check_error("{{> other}}") == "template t.md:1: '> other': partials (other templates included) are not supported");
 }
 
 }  // TEST_SUITE
