@@ -213,6 +213,7 @@ class StayBuilder {
           return;
         }
         stay.exit = exit.day;
+        result.first_exit = std::min(result.first_exit, exit.day);
       } else if (exit.status != util::DateParse::empty) {
         return date_error(row, Field::exit_date, exit_cell, exit.status);
       }
