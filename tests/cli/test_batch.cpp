@@ -2,6 +2,9 @@
 // an index, years without data said so, comparison with earlier years.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "support/cli.hpp"
@@ -61,13 +64,123 @@ TEST_CASE("reports compare with the year before, or the years named by --compare
   auto r = run_cli({"2024", "d.csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
   std::string md = dir.read("rapport-2024.md");
-  CHECK(contains(md, "| Indicateur | 2024 | 2023 | Évolution |"));
+  CHECK(contains(md, "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |"));
   CHECK(contains(md, "| Personnes accueillies (file active) | 3 | 2 | +1 |"));
   auto c = run_cli({"2024", "d.csv", "--compare", "2022", "-o", "c"}, dir.path());
   REQUIRE(c.exit_code == 0);
-  CHECK(contains(dir.read("c/rapport-2024.md"), "| Indicateur | 2024 | 2022 | Évolution |"));
+  CHECK(contains(dir.read("c/rapport-2024.md"), "| Indicateur | 2024 | 2022 | Évolution depuis 2022 |"));
   auto first = run_cli({"2021", "d.csv", "-o", "f"}, dir.path());
   CHECK_FALSE(contains(dir.read("f/rapport-2021.md"), "Évolution"));  // no data for 2020
+}
+
+// The cells of the Markdown tables of `md`: for each table, the header's cell
+// count and each row's, to check that every row has the header's columns.
+std::vector<std::string> malformed_rows(const std::string& md) {
+  std::vector<std::string> bad;
+  size_t header_cells = 0;
+  bool in_table = false;
+  std::istringstream in(md);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] != '|') {
+      in_table = false;
+      continue;
+    }
+    size_t cells = static_cast<size_t>(std::count(line.begin(), line.end(), '|')) - 1;
+    if (!in_table) {
+      in_table = true;
+      header_cells = cells;
+    } else if (cells != header_cells) {
+      bad.push_back(line);
+    }
+  }
+  return bad;
+}
+
+size_t table_count(const std::string& md) {
+  size_t n = 0;
+  std::istringstream in(md);
+  for (std::string line; std::getline(in, line);) n += line.rfind("|---", 0) == 0;
+  return n;
+}
+
+const std::string k_stage_csv =
+    "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie;Étape;Logement;Activité;Origine\n"
+    "1;F;01/01/1980;15/03/2021;10/01/2022;CSAPA;fin de contrat;1;;;42\n"
+    "2;H;01/01/1990;01/06/2022;;SPIP;;2;;;69\n"
+    "3;M;01/01/1970;01/02/2023;30/09/2023;hôpital;exclusion;3;;;75\n"
+    "4;F;01/01/2000;01/02/2024;;CSAPA;;1;;;42\n"
+    "5;M;01/01/1985;01/07/2024;01/08/2024;Autre;départ volontaire;2;;;2A\n";
+
+TEST_CASE("every table row has the header's columns, with no, one and two comparisons, in French and English") {
+  ScratchDir dir;
+  dir.write("d.csv", k_stage_csv);
+  dir.write("ctreport.yaml", "capacity: 3\n");
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(std::string(lang));
+    for (const auto& [compare, groups] : std::vector<std::pair<std::string, int>>{{"", 0}, {"2023", 1}, {"2022,2023", 2}}) {
+      CAPTURE(compare);
+      std::string out = std::string("out-") + lang + "-" + std::to_string(groups);
+      std::vector<std::string> args = {"2024", "d.csv", "-o", out, "--lang", lang, "-q"};
+      if (!compare.empty()) args.insert(args.end(), {"--compare", compare});
+      else args[0] = "2021";  // no data before 2021: no comparison
+      REQUIRE(run_cli(args, dir.path()).exit_code == 0);
+      std::string md = dir.read(out + "/rapport-" + args[0] + ".md");
+      CHECK(table_count(md) == 11);
+      CHECK(malformed_rows(md) == std::vector<std::string>{});
+    }
+  }
+  std::string two = dir.read("out-fr-2/rapport-2024.md");
+  CHECK(contains(two, "| Indicateur | 2024 | 2023 | Évolution depuis 2023 | 2022 | Évolution depuis 2022 |\n"));
+  CHECK(contains(two, "| Personnes accueillies (file active) | 3 | 2 | +1 | 2 | +1 |\n"));
+  CHECK(contains(two, "| dont présentes au 1er janvier 2024 | 1 | 1 | = | 1 | = |\n"));
+  CHECK(contains(two, "| Présents par jour (moyenne) | 2,0 | 1,7 | +0,3 | 0,6 | +1,4 |\n"));
+  CHECK(contains(two, "| Femmes | 1 | 33\u00A0% | 0 (0\u00A0%) | +1 (+33 points) | 1 (50\u00A0%) | = (\u221217 points) |\n"));
+  CHECK(contains(two, "| **Total** | **3** | | 2 | +1 | 2 | +1 |\n"));
+  // The stage table: one row per stage, exits and present at the end side by side.
+  CHECK(contains(two, "| Étape | À la sortie | % | Présents au 31 décembre 2024 | % | À la sortie en 2023 | Présents au 31 "
+                      "décembre 2023 | À la sortie en 2022 | Présents au 31 décembre 2022 |\n"));
+  CHECK(contains(two, "| Étape 2 | 1 | 100\u00A0% | 1 | 50\u00A0% | 0 (0\u00A0%) | 1 (100\u00A0%) | 0 (0\u00A0%) | 1 (100\u00A0%) |\n"));
+  CHECK(contains(two, "| **Total** | **1** | | **2** | | **1** | **1** | **1** | **1** |\n"));
+}
+
+TEST_CASE("--compare with two years shows both, most recent first, and a batch never compares a year with itself") {
+  ScratchDir dir;
+  dir.write("d.csv", k_stage_csv);
+  REQUIRE(run_cli({"2022..2024", "d.csv", "--compare", "2023", "-o", "b", "-q"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("b/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |\n"));
+  CHECK(contains(dir.read("b/rapport-2022.md"), "| Indicateur | 2022 | 2023 | Évolution depuis 2023 |\n"));
+  CHECK(contains(dir.read("b/rapport-2023.md"), "| Indicateur | 2023 |\n"));  // not "| 2023 | 2023 |"
+  REQUIRE(run_cli({"2024", "d.csv", "--compare", "2023,2022", "-o", "c", "-q"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("c/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 | 2022 | Évolution depuis 2022 |\n"));
+}
+
+TEST_CASE("a year the data does not cover is not compared with, and the user is told") {
+  ScratchDir dir;
+  // An export of the stays overlapping 2023-2024: the stay still present on 1 January 2023 entered in 2022, but no
+  // stay ended in 2022 or before, so the file does not cover 2022.
+  dir.write("d.csv",
+            "Date d'entrée;Date de sortie;Sexe\n"
+            "01/06/2022;10/02/2023;F\n"
+            "01/03/2023;01/05/2024;H\n"
+            "01/02/2024;;F\n");
+  auto r = run_cli({"2023..2024", "d.csv", "-o", "out"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "  sans comparaison        2022 : les données ne couvrent pas cette année (aucune sortie jusqu'au 31 "
+                        "décembre 2022)\n"));
+  std::string y2023 = dir.read("out/rapport-2023.md");
+  CHECK(contains(y2023, "| Indicateur | 2023 |\n"));
+  CHECK(contains(y2023, "- Pas de comparaison avec 2022 : les données ne couvrent pas cette année"));
+  CHECK(contains(dir.read("out/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |\n"));
+  CHECK_FALSE(contains(dir.read("out/rapport-2024.md"), "Pas de comparaison"));
+  auto explicit_year = run_cli({"2024", "d.csv", "--compare", "2022", "-o", "e"}, dir.path());
+  REQUIRE(explicit_year.exit_code == 0);
+  CHECK(explicit_year.err ==
+        "ctreport: warning: --compare 2022: the data does not cover 2022 (no stay ended on or before 2022-12-31: the export "
+        "seems to start later): no comparison with it\n");
+  CHECK(contains(dir.read("e/rapport-2024.md"), "| Indicateur | 2024 |\n"));
+  auto empty_year = run_cli({"2024", "d.csv", "--compare", "2019", "-o", "f"}, dir.path());
+  CHECK(empty_year.err ==
+        "ctreport: warning: --compare 2019: the data does not cover 2019 (no stay overlaps 2019): no comparison with it\n");
 }
 
 TEST_CASE("year lists and bad ranges") {
