@@ -209,7 +209,7 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   dir.write("c/d.csv", header + c);
   dir.write("all/d.csv", header + a + b + c);
   for (const char* x : {"a", "b", "c", "all"}) {
-    dir.write(std::string(x) + "/ctreport.yaml", "capacity: 5\n");
+    dir.write(std::string(x) + "/ctreport.yaml", std::string("establishment: {name: CT ") + x + "}\ncapacity: 5\n");
     REQUIRE(run_cli({"2024", std::string(x) + "/d.csv", "-o", std::string(x), "-f", "json", "-q"}, dir.path()).exit_code == 0);
   }
   auto r = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "c/figures-2024.json", "-o", "net", "--name",
@@ -237,7 +237,52 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   CHECK(merged["network"]["establishments"].size() == 3);
   std::string md = dir.read("net/rapport-2024.md");
   CHECK(contains(md, "# Rapport d'activité 2024 — Réseau test"));
-  CHECK(contains(md, "Chiffres du réseau : somme des chiffres de 3 établissements"));
+  CHECK(contains(md, "Chiffres du réseau : somme des chiffres de 3 établissements (CT a ; CT b ; CT c) ; une "
+                    "personne"));
+  CHECK(contains(md, "Âge à l'entrée : moyenne "));
+  CHECK_FALSE(contains(md, "médiane –"));  // not given for a network, not "médiane – ans"
+  CHECK_FALSE(contains(md, "durée médiane"));
+  CHECK_FALSE(contains(md, " ; )"));
+}
+
+TEST_CASE("merging the same file twice, or the same establishment twice, is an error") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
+  dir.write("ctreport.yaml", "establishment: {name: CT Loire}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "b", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto twice = run_cli({"merge", "a/figures-2024.json", "./a/../a/figures-2024.json", "-o", "net"}, dir.path());
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.err == "ctreport: error: ./a/../a/figures-2024.json: given twice (as 'a/figures-2024.json' and "
+                     "'./a/../a/figures-2024.json'): merge each establishment's figures once\n");
+  auto same = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net"}, dir.path());
+  CHECK(same.exit_code == 1);
+  CHECK(same.err == "ctreport: error: b/figures-2024.json: the figures of 'CT Loire' for 2024 are already given by "
+                    "a/figures-2024.json: each establishment once (two establishments need different names: "
+                    "establishment.name in their config)\n");
+  CHECK_FALSE(dir.exists("net"));
+}
+
+TEST_CASE("merging figures counted with different conventions is an error naming the files and the setting") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  dir.write("age.yaml", "counting: {age_reference: period_end}\n");
+  dir.write("contract.yaml", "counting: {contract_months: 12}\n");
+  dir.write("days.yaml", "counting: {bed_days: days}\n");
+  for (const char* c : {"age", "contract", "days"})
+    REQUIRE(run_cli({"2024", "d.csv", "-c", std::string(c) + ".yaml", "-o", c, "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto age = run_cli({"merge", "a/figures-2024.json", "age/figures-2024.json"}, dir.path());
+  CHECK(age.exit_code == 1);
+  CHECK(age.err == "ctreport: error: age/figures-2024.json: counted with age_reference period_end, but a/figures-2024.json "
+                   "with age_reference entry: merge figures made with the same counting conventions\n");
+  auto contract = run_cli({"merge", "a/figures-2024.json", "contract/figures-2024.json"}, dir.path());
+  CHECK(contract.err == "ctreport: error: contract/figures-2024.json: counted with contract_months 12, but "
+                        "a/figures-2024.json with contract_months 24: merge figures made with the same counting "
+                        "conventions\n");
+  auto days = run_cli({"merge", "a/figures-2024.json", "days/figures-2024.json"}, dir.path());
+  CHECK(days.err == "ctreport: error: days/figures-2024.json: counted with bed_days days, but a/figures-2024.json with "
+                    "bed_days nights: merge figures made with the same counting conventions\n");
 }
 
 TEST_CASE("merging different periods or categories is an error") {
@@ -248,8 +293,9 @@ TEST_CASE("merging different periods or categories is an error") {
   REQUIRE(run_cli({"2023", "d.csv", "-o", "y23", "-f", "json", "-q"}, dir.path()).exit_code == 0);
   auto r = run_cli({"merge", "y24/figures-2024.json", "y23/figures-2023.json"}, dir.path());
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, "y23/figures-2023.json: its period 2023 (2023-01-01 – 2023-12-31) is not the period of y24/figures-2024.json"));
-  dir.write("other.yaml", "categories:\n  sex:\n    - {key: W, values: [F]}\n");
+  CHECK(r.err == "ctreport: error: y23/figures-2023.json: its period 2023 (2023-01-01 – 2023-12-31) is not the period of "
+                 "y24/figures-2024.json, 2024 (2024-01-01 – 2024-12-31): merge figures of the same period\n");
+  dir.write("other.yaml", "establishment: {name: Autre CT}\ncategories:\n  sex:\n    - {key: W, values: [F]}\n");
   REQUIRE(run_cli({"2024", "d.csv", "-c", "other.yaml", "-o", "cat", "-f", "json", "-q"}, dir.path()).exit_code == 0);
   auto c = run_cli({"merge", "y24/figures-2024.json", "cat/figures-2024.json"}, dir.path());
   CHECK(c.exit_code == 1);
@@ -295,6 +341,50 @@ TEST_CASE("--by site gives one report per site, with its capacity, that sum to t
   CHECK(b["occupancy"]["capacity_days"] == 2 * 366);
   CHECK(total["occupancy"]["capacity_days"] == 5 * 366);
   CHECK(contains(dir.read("rapport-2024-le-moulin.md"), "# Rapport d'activité 2024 — CT — Le Moulin"));
+}
+
+TEST_CASE("--by site: sites whose names give the same file name get -2, the empty site is named") {
+  ScratchDir dir;
+  dir.write("d.csv",
+            "Date d'entrée;Site\n"
+            "01/02/2024;Sans site\n"
+            "01/03/2024;\n"
+            "01/04/2024;Дом\n"
+            "01/05/2024;Σπίτι\n"
+            "01/06/2024;../../evil\n");
+  dir.write("ctreport.yaml", "establishment: {name: CT}\n");
+  auto r = run_cli({"2024", "d.csv", "--by", "site", "-f", "md,json", "-o", "out", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> json;
+  for (const auto& f : dir.files())
+    if (f.size() > 5 && f.substr(f.size() - 5) == ".json") json.push_back(f);
+  CHECK(json == std::vector<std::string>{"out/figures-2024-evil.json", "out/figures-2024-sans-site-2.json",
+                                         "out/figures-2024-sans-site.json", "out/figures-2024-x-2.json",
+                                         "out/figures-2024-x.json", "out/figures-2024.json"});
+  CHECK(contains(dir.read("out/rapport-2024-sans-site-2.md"), "# Rapport d'activité 2024 — CT — sans site renseigné\n"));
+  CHECK(contains(dir.read("out/rapport-2024-sans-site.md"), "# Rapport d'activité 2024 — CT — Sans site\n"));
+}
+
+TEST_CASE("--by site: a site without capacity and a config site without data are warned about, the total capacity is the sites' sum") {
+  ScratchDir dir;
+  dir.write("d.csv",
+            "Date d'entrée;Site\n"
+            "01/02/2024;Les Tilleuls\n"
+            "01/03/2024;Le Moulin\n"
+            "01/04/2024;La Forge\n");
+  dir.write("ctreport.yaml", "sites:\n  Les Tilleuls: {capacity: 3}\n  Le Moulinn: {capacity: 2}\n");
+  auto r = run_cli({"2024", "d.csv", "--by", "site", "-f", "json", "-o", "out"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "ctreport: warning: ctreport.yaml: site 'Le Moulin' has no capacity in the config (sites: "
+                        "{\"Le Moulin\": {capacity: …}}): its report has no occupancy rate\n"));
+  CHECK(contains(r.err, "ctreport: warning: ctreport.yaml: site 'La Forge' has no capacity in the config"));
+  CHECK(contains(r.err, "ctreport: warning: ctreport.yaml: site 'Le Moulinn' of the config matches no stay of the "
+                        "period(s) reported (sites in the data: 'Les Tilleuls', 'Le Moulin', 'La Forge')\n"));
+  auto total = nlohmann::json::parse(dir.read("out/figures-2024.json"));
+  CHECK(total["occupancy"]["capacity_days"] == 5 * 366);  // 3 + 2 places from the sites
+  auto alone = run_cli({"2024", "d.csv", "-f", "json", "-o", "alone", "-q"}, dir.path());
+  REQUIRE(alone.exit_code == 0);
+  CHECK(nlohmann::json::parse(dir.read("alone/figures-2024.json"))["occupancy"]["capacity_days"] == 5 * 366);
 }
 
 TEST_CASE("--by names the column, without one it is a usage error") {
