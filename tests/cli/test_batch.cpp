@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,65 @@ const std::string k_csv =
     "4;F;01/02/2024;;CSAPA\n"
     "5;M;01/07/2024;01/08/2024;Autre\n";
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// Walks `total` and checks that each additive figure (an integer count: people,
+// stays, bed-days, distribution lines matched by key, months matched by month)
+// equals the sum of the same figure in `parts`. Rates, shares, means, medians,
+// extremes, the peak, places and the file's own data (period, counting,
+// quality…) are not additive and are skipped, as are the names in `skip`.
+// Returns the paths that differ; `compared` counts the figures checked.
+void check_additive(const nlohmann::json& total, const std::vector<const nlohmann::json*>& parts, const std::string& path,
+                    const std::set<std::string>& skip, std::vector<std::string>& differ, int& compared) {
+  static const std::set<std::string> k_not_additive = {
+      "schema", "generator", "period", "establishment", "network", "counting", "quality", "share", "rate",
+      "mean", "median", "mean_days", "median_days", "min", "max", "average_present", "peak_present", "peak_date",
+      "places_start", "places_end", "key", "label", "month"};
+  if (total.is_object()) {
+    for (const auto& [k, v] : total.items()) {
+      if (k_not_additive.count(k) || skip.count(k)) continue;
+      std::vector<const nlohmann::json*> children;
+      for (const auto* p : parts) children.push_back(p && p->contains(k) ? &(*p)[k] : nullptr);
+      check_additive(v, children, path + "." + k, skip, differ, compared);
+    }
+  } else if (total.is_array()) {
+    for (const auto& e : total) {
+      std::string id = e.contains("key") ? "key" : "month";
+      std::vector<const nlohmann::json*> children;
+      for (const auto* p : parts) {
+        const nlohmann::json* match = nullptr;
+        if (p)
+          for (const auto& q : *p)
+            if (q[id] == e[id]) match = &q;
+        children.push_back(match);
+      }
+      check_additive(e, children, path + "[" + e[id].get<std::string>() + "]", skip, differ, compared);
+    }
+    for (const auto* p : parts)  // a line of a part missing from the total
+      if (p)
+        for (const auto& q : *p) {
+          std::string id = q.contains("key") ? "key" : "month";
+          if (std::none_of(total.begin(), total.end(), [&](const nlohmann::json& e) { return e[id] == q[id]; }) &&
+              q.value("count", 0) != 0)
+            differ.push_back(path + "[" + q[id].get<std::string>() + "] missing");
+        }
+  } else if (total.is_number_integer()) {
+    int64_t sum = 0;
+    for (const auto* p : parts)
+      if (p && !p->is_null()) sum += p->get<int64_t>();
+    ++compared;
+    if (sum != total.get<int64_t>()) differ.push_back(path + ": " + std::to_string(sum) + " ≠ " + total.dump());
+  }
+}
+
+std::vector<std::string> additive_differences(const nlohmann::json& total, const std::vector<nlohmann::json>& parts,
+                                              const std::set<std::string>& skip, int& compared) {
+  std::vector<const nlohmann::json*> ptrs;
+  for (const auto& p : parts) ptrs.push_back(&p);
+  std::vector<std::string> differ;
+  compared = 0;
+  check_additive(total, ptrs, "", skip, differ, compared);
+  return differ;
+}
 }  // namespace
 
 TEST_SUITE("cli::batch") {
@@ -29,15 +89,27 @@ TEST_CASE("a range of years gives the same files as the single-year runs, and an
   ScratchDir dir;
   dir.write("d.csv", k_csv);
   dir.write("ctreport.yaml", "capacity: 3\n");
-  auto batch = run_cli({"2021..2024", "d.csv", "-o", "batch", "-f", "md,json"}, dir.path());
+  auto batch = run_cli({"2021..2024", "d.csv", "-o", "batch", "-f", "md,json,tex,xlsx"}, dir.path());
   REQUIRE(batch.exit_code == 0);
+  std::set<std::string> single_files;
   for (const char* year : {"2021", "2022", "2023", "2024"}) {
     CAPTURE(year);
-    auto single = run_cli({year, "d.csv", "-o", std::string("single-") + year, "-f", "md,json"}, dir.path());
+    std::string folder = std::string("single-") + year;
+    auto single = run_cli({year, "d.csv", "-o", folder, "-f", "md,json,tex,xlsx"}, dir.path());
     REQUIRE(single.exit_code == 0);
-    for (std::string file : {std::string("rapport-") + year + ".md", std::string("figures-") + year + ".json"})
-      CHECK(dir.read("batch/" + file) == dir.read(std::string("single-") + year + "/" + file));
+    for (const auto& f : dir.files())
+      if (f.rfind(folder + "/", 0) == 0) {
+        std::string name = f.substr(folder.size() + 1);
+        CAPTURE(name);
+        single_files.insert(name);
+        CHECK(dir.read("batch/" + name) == dir.read(f));
+      }
   }
+  std::set<std::string> batch_files;
+  for (const auto& f : dir.files())
+    if (f.rfind("batch/", 0) == 0 && f != "batch/index.md" && f != "batch/index-tendance.svg") batch_files.insert(f.substr(6));
+  CHECK(batch_files == single_files);
+  CHECK(single_files.size() == 4 * (1 + 7 + 1 + 1 + 1));  // md with 7 charts, json, tex, xlsx per year
   std::string index = dir.read("batch/index.md");
   CHECK(contains(index, "| 2023 | 2 | 1 | 1 |"));
   CHECK(contains(index, "[rapport-2024.md](rapport-2024.md)"));
@@ -183,6 +255,56 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
         "ctreport: warning: --compare 2019: the data does not cover 2019 (no stay overlaps 2019): no comparison with it\n");
 }
 
+TEST_CASE("a batch of years gives each year the figures counted by hand") {
+  ScratchDir dir;
+  dir.write("d.csv", k_stage_csv);
+  dir.write("ctreport.yaml", "capacity: 3\n");
+  REQUIRE(run_cli({"2021..2024", "d.csv", "-o", "out", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  struct Expected {
+    const char* year;
+    int present, at_start, admitted, exited, at_end, bed_days, women, exits_stage_1;
+  };
+  // Nights: 2021 #1 15/03-31/12 (292); 2022 #1 1-10/01 (9) + #2 from 01/06 (214); 2023 #2 (365) + #3 01/02-30/09
+  // (241); 2024 #2 (366) + #4 from 01/02 (335) + #5 01/07-01/08 (31).
+  for (const auto& e : std::vector<Expected>{{"2021", 1, 0, 1, 0, 1, 292, 1, 0},
+                                             {"2022", 2, 1, 1, 1, 1, 9 + 214, 1, 1},
+                                             {"2023", 2, 1, 1, 1, 1, 365 + 241, 0, 0},
+                                             {"2024", 3, 1, 2, 1, 2, 366 + 335 + 31, 1, 0}}) {
+    CAPTURE(e.year);
+    auto j = nlohmann::json::parse(dir.read(std::string("out/figures-") + e.year + ".json"));
+    CHECK(j["people"]["present"] == e.present);
+    CHECK(j["people"]["present_at_start"] == e.at_start);
+    CHECK(j["people"]["admitted"] == e.admitted);
+    CHECK(j["people"]["exited"] == e.exited);
+    CHECK(j["people"]["present_at_end"] == e.at_end);
+    CHECK(j["occupancy"]["bed_days"] == e.bed_days);
+    CHECK(j["sex"]["categories"][0]["key"] == "F");
+    CHECK(j["sex"]["categories"][0]["count"] == e.women);
+    CHECK(j["stage"]["exits"][0]["count"] == e.exits_stage_1);
+  }
+}
+
+TEST_CASE("fiscal years through the command line: labels, file names and the boundary night") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Date de sortie\n31/03/2025;01/04/2025\n");
+  dir.write("ctreport.yaml", "period: {start_month: 4}\n");
+  auto r = run_cli({"2024..2025", "d.csv", "-o", "out", "-f", "json,md", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(dir.exists("out/rapport-2024-2025.md"));
+  CHECK(dir.exists("out/rapport-2025-2026.md"));
+  auto first = nlohmann::json::parse(dir.read("out/figures-2024-2025.json"));
+  auto second = nlohmann::json::parse(dir.read("out/figures-2025-2026.json"));
+  CHECK(first["period"]["start"] == "2024-04-01");
+  CHECK(first["period"]["end"] == "2025-03-31");
+  CHECK(first["occupancy"]["bed_days"] == 1);  // the night of 31 March
+  CHECK(first["stays"]["exits"] == 0);
+  CHECK(first["people"]["present_at_end"] == 1);
+  CHECK(second["occupancy"]["bed_days"] == 0);  // the exit day is no night
+  CHECK(second["stays"]["exits"] == 1);
+  CHECK(second["people"]["present_at_start"] == 1);
+  CHECK(contains(dir.read("out/index.md"), "[rapport-2025-2026.md](rapport-2025-2026.md)"));
+}
+
 TEST_CASE("year lists and bad ranges") {
   ScratchDir dir;
   dir.write("d.csv", k_csv);
@@ -218,6 +340,9 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   REQUIRE(r.exit_code == 0);
   auto merged = nlohmann::json::parse(dir.read("net/figures-2024.json"));
   auto whole = nlohmann::json::parse(dir.read("all/figures-2024.json"));
+  int compared = 0;
+  CHECK(additive_differences(whole, {merged}, {"capacity_days"}, compared) == std::vector<std::string>{});
+  CHECK(compared > 80);  // every count, bed-day total, month and distribution line
   for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"}) CHECK(merged["people"][k] == whole["people"][k]);
   for (const char* k : {"overlapping", "admissions", "exits"}) CHECK(merged["stays"][k] == whole["stays"][k]);
   CHECK(merged["occupancy"]["bed_days"] == whole["occupancy"]["bed_days"]);
@@ -332,6 +457,9 @@ TEST_CASE("--by site gives one report per site, with its capacity, that sum to t
   auto total = nlohmann::json::parse(dir.read("figures-2024.json"));
   auto a = nlohmann::json::parse(dir.read("figures-2024-les-tilleuls.json"));
   auto b = nlohmann::json::parse(dir.read("figures-2024-le-moulin.json"));
+  int compared = 0;
+  CHECK(additive_differences(total, {a, b}, {}, compared) == std::vector<std::string>{});
+  CHECK(compared > 100);
   CHECK(a["people"]["present"] == 2);
   CHECK(b["people"]["present"] == 2);
   for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"})
