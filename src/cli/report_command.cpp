@@ -72,7 +72,23 @@ void print_warnings(const figures::Figures& f, const std::string& file, bool ver
 
 }  // namespace
 
-int parse_year(const std::string& text) {
+int parse_year(const std::string& text, unsigned start_month) {
+  // A fiscal year's label ("2024-2025") names the year it starts in.
+  auto four_digits = [](const std::string& t) {
+    return t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text.size() == 9 && text[4] == '-' && four_digits(text.substr(0, 4)) && four_digits(text.substr(5))) {
+    int first = std::stoi(text.substr(0, 4)), second = std::stoi(text.substr(5));
+    if (second != first + 1)
+      throw UsageError(fmt::format("'{}' is not a year (a fiscal year is two consecutive years, e.g. {}-{}, or give the "
+                                   "year it starts in: {})",
+                                   text, first, first + 1, first));
+    if (start_month == 1)
+      throw UsageError(fmt::format("'{}' is a fiscal year, but the periods are calendar years (period.start_month is 1): "
+                                   "give {}, or set period.start_month in the config",
+                                   text, first));
+    return parse_year(text.substr(0, 4), start_month);
+  }
   bool digits = text.size() == 4;
   for (char c : text) digits &= c >= '0' && c <= '9';
   int year = digits ? std::stoi(text) : 0;
@@ -81,11 +97,11 @@ int parse_year(const std::string& text) {
   return year;
 }
 
-std::vector<int> parse_years(const std::string& text) {
+std::vector<int> parse_years(const std::string& text, unsigned start_month) {
   std::vector<int> years;
   auto dots = text.find("..");
   if (dots != std::string::npos) {
-    int from = parse_year(text.substr(0, dots)), to = parse_year(text.substr(dots + 2));
+    int from = parse_year(text.substr(0, dots), start_month), to = parse_year(text.substr(dots + 2), start_month);
     if (to < from || to - from > 100)
       throw UsageError(fmt::format("'{}' is not a range of years (expected e.g. 2019..2024)", text));
     for (int y = from; y <= to; ++y) years.push_back(y);
@@ -94,7 +110,7 @@ std::vector<int> parse_years(const std::string& text) {
   size_t start = 0;
   for (;;) {
     size_t comma = text.find(',', start);
-    int y = parse_year(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    int y = parse_year(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start), start_month);
     if (std::find(years.begin(), years.end(), y) == years.end()) years.push_back(y);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -125,8 +141,6 @@ long long pdf_date(const figures::Figures& f) {
 
 int run_report(const ReportOptions& o) {
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<int> years = parse_years(o.year);
-  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare);
   for (const auto& f : o.formats)
     if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
       throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
@@ -147,6 +161,8 @@ int run_report(const ReportOptions& o) {
     loaded.config.capacity = model::sum_capacities(parts);
   }
   const model::Config& config = loaded.config;
+  std::vector<int> years = parse_years(o.year, config.start_month);
+  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare, config.start_month);
 
   std::string report_name, index_name, latex_name;
   std::string latex_template = template_text(config.latex_template, fmt::format("report.{}.tex", config.lang), latex_name);
@@ -334,9 +350,12 @@ int run_report(const ReportOptions& o) {
     std::string index_template = template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name);
     std::vector<const figures::Figures*> all;
     for (int y : years) all.push_back(&figs.at(y));
-    std::vector<std::pair<std::string, int64_t>> trend;
-    for (const auto* f : all)
-      if (f->stays.overlapping > 0) trend.emplace_back(f->period.label, f->people.present);
+    std::vector<std::pair<std::string, std::optional<int64_t>>> trend;  // years without data keep their place
+    for (int y = years.front(); y <= years.back(); ++y) {  // one place per year, listed or not
+      const figures::Figures* f = figs.count(y) && std::find(years.begin(), years.end(), y) != years.end() ? &figs.at(y) : nullptr;
+      trend.emplace_back(model::make_period(y, config.start_month).label,
+                         f && f->stays.overlapping > 0 ? std::optional<int64_t>(f->people.present) : std::nullopt);
+    }
     outputs.add("index-tendance.svg",
                 render::svg_trend_chart(trend, nf.french ? "Personnes accueillies par année" : "People present per year", nf));
     outputs.add("index.md", render::render_template(index_template, index_name, render::index_view(all, config, nf),

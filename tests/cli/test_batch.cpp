@@ -124,6 +124,13 @@ TEST_CASE("a year without any stay is said so, not reported as zeros") {
   CHECK_FALSE(dir.exists("out/rapport-2019.md"));
   CHECK(dir.exists("out/rapport-2021.md"));
   CHECK(contains(dir.read("out/index.md"), "| 2019 | pas de données |"));
+  // The trend chart keeps a place for each year: 2019 and 2020 without data are drawn as a dash, not left out.
+  std::string trend = dir.read("out/index-tendance.svg");
+  auto at = [&](const std::string& text) { return trend.find(text); };
+  CHECK(contains(trend, "<desc id=\"desc\">2019: \u2013; 2020: \u2013; 2021: 1</desc>"));
+  REQUIRE(at(">2019</text>") != std::string::npos);
+  CHECK(at(">2019</text>") < at(">2020</text>"));
+  CHECK(at(">2020</text>") < at(">2021</text>"));
   auto none = run_cli({"2010", "d.csv"}, dir.path());
   CHECK(none.exit_code == 1);
   CHECK(none.err == "ctreport: error: d.csv: no stay overlaps 2010: nothing to report\n");
@@ -303,6 +310,19 @@ TEST_CASE("fiscal years through the command line: labels, file names and the bou
   CHECK(second["stays"]["exits"] == 1);
   CHECK(second["people"]["present_at_start"] == 1);
   CHECK(contains(dir.read("out/index.md"), "[rapport-2025-2026.md](rapport-2025-2026.md)"));
+  // The fiscal label is accepted for the year it starts in, and refused with the right form otherwise.
+  auto label = run_cli({"2024-2025", "d.csv", "-o", "label", "-f", "json", "-q"}, dir.path());
+  CHECK(label.exit_code == 0);
+  CHECK(dir.read("label/figures-2024-2025.json") == dir.read("out/figures-2024-2025.json"));
+  dir.write("calendar.yaml", "period: {start_month: 1}\n");
+  auto calendar = run_cli({"2024-2025", "d.csv", "-c", "calendar.yaml"}, dir.path());
+  CHECK(calendar.exit_code == 2);
+  CHECK(calendar.err == "ctreport: error: '2024-2025' is a fiscal year, but the periods are calendar years "
+                        "(period.start_month is 1): give 2024, or set period.start_month in the config\n");
+  auto gap = run_cli({"2024-2026", "d.csv"}, dir.path());
+  CHECK(gap.exit_code == 2);
+  CHECK(gap.err == "ctreport: error: '2024-2026' is not a year (a fiscal year is two consecutive years, e.g. 2024-2025, "
+                   "or give the year it starts in: 2024)\n");
 }
 
 TEST_CASE("year lists and bad ranges") {
