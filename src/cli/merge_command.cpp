@@ -1,6 +1,7 @@
 // Merging figures.json files into network figures and rendering them.
 #include "cli/merge_command.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -17,10 +18,24 @@
 
 namespace ctreport::cli {
 
+namespace fs = std::filesystem;
+
 int run_merge(const MergeOptions& o) {
   if (o.inputs.size() < 2) throw UsageError("give at least two figures.json files to merge");
   for (const auto& f : o.formats)
     if (f != "md" && f != "json") throw UsageError(fmt::format("unknown format '{}' (expected md or json)", f));
+  // The same file twice would count its establishment twice.
+  std::vector<fs::path> seen;
+  for (const auto& path : o.inputs) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    if (ec) canonical = fs::absolute(path);
+    for (size_t k = 0; k < seen.size(); ++k)
+      if (seen[k] == canonical)
+        throw UsageError(fmt::format("{}: given twice (as '{}' and '{}'): merge each establishment's figures once", path,
+                                     o.inputs[k], path));
+    seen.push_back(canonical);
+  }
   std::vector<figures::Figures> inputs;
   for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file"), path));
   figures::Figures merged = figures::merge_figures(inputs, o.inputs, o.lang == "en");

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <algorithm>
 #include <sstream>
 
@@ -77,7 +78,23 @@ void print_warnings(const figures::Figures& f, const std::string& file, bool ver
 
 }  // namespace
 
-int parse_year(const std::string& text) {
+int parse_year(const std::string& text, unsigned start_month) {
+  // A fiscal year's label ("2024-2025") names the year it starts in.
+  auto four_digits = [](const std::string& t) {
+    return t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (text.size() == 9 && text[4] == '-' && four_digits(text.substr(0, 4)) && four_digits(text.substr(5))) {
+    int first = std::stoi(text.substr(0, 4)), second = std::stoi(text.substr(5));
+    if (second != first + 1)
+      throw UsageError(fmt::format("'{}' is not a year (a fiscal year is two consecutive years, e.g. {}-{}, or give the "
+                                   "year it starts in: {})",
+                                   text, first, first + 1, first));
+    if (start_month == 1)
+      throw UsageError(fmt::format("'{}' is a fiscal year, but the periods are calendar years (period.start_month is 1): "
+                                   "give {}, or set period.start_month in the config",
+                                   text, first));
+    return parse_year(text.substr(0, 4), start_month);
+  }
   bool digits = text.size() == 4;
   for (char c : text) digits &= c >= '0' && c <= '9';
   int year = digits ? std::stoi(text) : 0;
@@ -86,11 +103,11 @@ int parse_year(const std::string& text) {
   return year;
 }
 
-std::vector<int> parse_years(const std::string& text) {
+std::vector<int> parse_years(const std::string& text, unsigned start_month) {
   std::vector<int> years;
   auto dots = text.find("..");
   if (dots != std::string::npos) {
-    int from = parse_year(text.substr(0, dots)), to = parse_year(text.substr(dots + 2));
+    int from = parse_year(text.substr(0, dots), start_month), to = parse_year(text.substr(dots + 2), start_month);
     if (to < from || to - from > 100)
       throw UsageError(fmt::format("'{}' is not a range of years (expected e.g. 2019..2024)", text));
     for (int y = from; y <= to; ++y) years.push_back(y);
@@ -99,7 +116,7 @@ std::vector<int> parse_years(const std::string& text) {
   size_t start = 0;
   for (;;) {
     size_t comma = text.find(',', start);
-    int y = parse_year(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    int y = parse_year(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start), start_month);
     if (std::find(years.begin(), years.end(), y) == years.end()) years.push_back(y);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -130,8 +147,6 @@ long long pdf_date(const figures::Figures& f) {
 
 int run_report(const ReportOptions& o) {
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<int> years = parse_years(o.year);
-  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare);
   for (const auto& f : o.formats)
     if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
       throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
@@ -145,15 +160,23 @@ int run_report(const ReportOptions& o) {
   LoadedConfig loaded = load_config(o.config_path, o.input);
   if (!o.lang.empty()) loaded.config.lang = o.lang;
   if (!o.by.empty() && o.by != "site") loaded.config.columns[model::Field::site] = {o.by};
+  // Without a total capacity, the establishment's is the sum of its sites' (docs/figures.md).
+  if (!loaded.config.capacity.defined() && !loaded.config.site_capacity.empty()) {
+    std::vector<model::Capacity> parts;
+    for (const auto& [site, capacity] : loaded.config.site_capacity) parts.push_back(capacity);
+    loaded.config.capacity = model::sum_capacities(parts);
+  }
   const model::Config& config = loaded.config;
+  std::vector<int> years = parse_years(o.year, config.start_month);
+  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare, config.start_month);
 
   std::string report_name, index_name, latex_name;
   std::string latex_template = template_text(config.latex_template, fmt::format("report.{}.tex", config.lang), latex_name);
   std::string report_template = template_text(o.template_path.empty() ? config.report_template : o.template_path,
                                               fmt::format("report.{}.md", config.lang), report_name);
 
-  // Each year is compared with the years named by --compare, else the year before
-  // (only the Markdown report shows comparisons: figures.json is one period's).
+  // Each year is compared with the years named by --compare, else the year before,
+  // never with itself (only the reports show comparisons: figures.json is one period's).
   bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) {
                     return f == "md" || f == "tex" || f == "pdf";
                   }) != o.formats.end();
@@ -166,8 +189,11 @@ int run_report(const ReportOptions& o) {
     render::check_template(template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name),
                            index_name, render::index_view_schema(config));
   auto compared_with = [&](int y) {
-    if (!markdown) return std::vector<int>{};
-    return compare.empty() ? std::vector<int>{y - 1} : compare;
+    std::vector<int> out;
+    if (!markdown) return out;
+    for (int c : compare.empty() ? std::vector<int>{y - 1} : compare)
+      if (c != y) out.push_back(c);
+    return out;
   };
   std::vector<int> needed = years;
   for (int y : years)
@@ -182,23 +208,47 @@ int run_report(const ReportOptions& o) {
   auto t_read = std::chrono::steady_clock::now();
 
   // --by site: the stays of each site, with that site's capacity.
+  std::vector<std::string> data_warnings;  // about the config against the data, printed with the others
   std::vector<model::StayTable> site_tables;
   std::vector<model::Config> site_configs;
+  std::vector<std::string> site_suffixes;  // "-le-moulin": unique per site
   if (!o.by.empty()) {
     if (!read.table.has_column[static_cast<size_t>(model::Field::site)])
       throw UsageError(fmt::format("{}: no site column to split by (expected a header such as 'Site' or 'Unité', or name "
                                    "it: --by \"Header\")",
                                    o.input));
     site_tables.resize(read.table.sites.size());
+    std::set<std::string> data_sites;
     for (size_t s = 0; s < site_tables.size(); ++s) {
+      const std::string& name = read.table.sites[s];
+      data_sites.insert(util::normalize_key(name));
       site_tables[s].person_count = read.table.person_count;
       site_tables[s].has_column = read.table.has_column;
       site_tables[s].latest_date = read.table.latest_date;
       model::Config sc = config;
-      auto it = config.site_capacity.find(util::normalize_key(read.table.sites[s]));
+      auto it = config.site_capacity.find(util::normalize_key(name));
       sc.capacity = it != config.site_capacity.end() ? it->second : model::Capacity();
+      if (!sc.capacity.defined() && (config.capacity.defined() || !config.site_capacity.empty()))
+        data_warnings.push_back(fmt::format(
+            "site '{}' has no capacity in the config (sites: {{\"{}\": {{capacity: …}}}}): its report has no occupancy rate",
+            name.empty() ? "(empty)" : name, name));
       site_configs.push_back(std::move(sc));
+      // File names: the site's slug, made unique with -2, -3… in the order the sites first appear.
+      std::string base = util::slug(name.empty() ? (config.lang == "en" ? "no-site" : "sans-site") : name);
+      std::string suffix = "-" + base;
+      for (int n = 2; std::find(site_suffixes.begin(), site_suffixes.end(), suffix) != site_suffixes.end(); ++n)
+        suffix = fmt::format("-{}-{}", base, n);
+      site_suffixes.push_back(suffix);
     }
+    for (const auto& [key, label] : config.site_labels)
+      if (!data_sites.count(key))
+        data_warnings.push_back(fmt::format("site '{}' of the config matches no stay of the period(s) reported (sites "
+                                            "in the data: {})",
+                                            label, [&] {
+                                              std::string all;
+                                              for (const auto& n : read.table.sites) all += (all.empty() ? "'" : ", '") + n + "'";
+                                              return all;
+                                            }()));
     for (const auto& stay : read.table.stays) site_tables[stay.site].stays.push_back(stay);
   }
 
@@ -213,25 +263,63 @@ int run_report(const ReportOptions& o) {
   progress.done();
   auto t_fig = std::chrono::steady_clock::now();
 
+  // The data covers a year when it holds a stay overlapping it and a stay that
+  // ended on or before its end (docs/figures.md, "Periods and batches").
+  auto covers = [&](int y) {
+    const auto& f = figs.at(y);
+    return f.stays.overlapping > 0 && read.first_exit <= model::make_period(y, config.start_month).end;
+  };
+  auto not_covered_reason = [&](int y) {
+    const auto& f = figs.at(y);
+    if (f.stays.overlapping == 0) return fmt::format("no stay overlaps {}", f.period.label);
+    return fmt::format("no stay ended on or before {}: the export seems to start later", f.period.end);
+  };
+  std::set<int> uncovered_explicit, uncovered_default;
+
   render::NumberFormat nf = render::NumberFormat::for_lang(config.lang);
   util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder
   std::vector<const figures::Figures*> reported;
   std::vector<int> empty_years;
+  // Each site's figures per year, computed once (a year may be reported and compared with).
+  std::map<std::pair<size_t, int>, figures::Figures> site_figs;
+  auto site_figures = [&](size_t s, int year) -> const figures::Figures& {
+    auto key = std::make_pair(s, year);
+    if (auto it = site_figs.find(key); it != site_figs.end()) return it->second;
+    auto period = model::make_period(year, config.start_month);
+    model::WarningLog w = read.warnings_for(period, static_cast<uint16_t>(s));
+    auto f = figures::compute_figures({site_tables[s], site_configs[s], period, read.rows_read, read.source, &w});
+    std::string site = read.table.sites[s].empty() ? (config.lang == "en" ? "no site given" : "sans site renseigné")
+                                                   : read.table.sites[s];
+    f.establishment.name = config.establishment_name.empty() ? site : config.establishment_name + " — " + site;
+    return site_figs.emplace(key, std::move(f)).first->second;
+  };
+  size_t steps = years.size() * (1 + site_tables.size()), step = 0;
+  Progress rendering("ctreport: rendering", !o.quiet && stderr_is_terminal() && steps > 3);
   for (int y : years) {
     const auto& fig = figs.at(y);
     if (fig.stays.overlapping == 0) {
       empty_years.push_back(y);
+      step += 1 + site_tables.size();
       continue;
     }
     reported.push_back(&fig);
+    std::vector<int> compared_years;
+    std::vector<std::string> not_covered;
+    for (int c : compared_with(y)) {
+      if (covers(c)) {
+        compared_years.push_back(c);
+      } else {
+        (compare.empty() ? uncovered_default : uncovered_explicit).insert(c);
+        not_covered.push_back(figs.at(c).period.label);
+      }
+    }
     std::vector<const figures::Figures*> previous;
-    for (int c : compared_with(y))
-      if (figs.count(c) && figs.at(c).stays.overlapping > 0) previous.push_back(&figs.at(c));
+    for (int c : compared_years) previous.push_back(&figs.at(c));
     auto add_outputs = [&](const figures::Figures& f, const std::vector<const figures::Figures*>& before,
                            const std::string& suffix) {
       for (const auto& format : o.formats) {
         if (format == "md") {
-          auto view = render::report_view(f, nf, before);
+          auto view = render::report_view(f, nf, before, not_covered);
           // Charts beside the report, referenced from it.
           std::string base = fmt::format("rapport-{}{}", f.period.label, suffix);
           auto charts = render::report_charts(f, base, nf);
@@ -246,34 +334,27 @@ int run_report(const ReportOptions& o) {
           outputs.add(fmt::format("rapport-{}{}.xlsx", f.period.label, suffix),
                       render::xlsx_workbook_report(f, nf, fs::temp_directory_path()));
         } else if (format == "tex" || format == "pdf") {
-          std::string tex = render::render_template(latex_template, latex_name, render::report_view(f, nf, before),
-                                                    render::Escaping::latex);
+          std::string tex = render::render_template(latex_template, latex_name,
+                                                    render::report_view(f, nf, before, not_covered), render::Escaping::latex);
           if (format == "tex") outputs.add(fmt::format("rapport-{}{}.tex", f.period.label, suffix), tex);
           else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, fs::temp_directory_path(), pdf_date(f)));
         }
       }
     };
     add_outputs(fig, previous, "");
-    // One report per site (--by site), each compared with the same site's earlier years.
+    rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
+    // One report per site (--by site), each compared with the same site's years the data covers.
     for (size_t s = 0; s < site_tables.size(); ++s) {
-      auto site_figures = [&](int year) {
-        auto period = model::make_period(year, config.start_month);
-        model::WarningLog w = read.warnings_for(period, static_cast<uint16_t>(s));
-        auto f = figures::compute_figures({site_tables[s], site_configs[s], period, read.rows_read, read.source, &w});
-        f.establishment.name = config.establishment_name.empty() ? read.table.sites[s]
-                                                                 : config.establishment_name + " — " + read.table.sites[s];
-        return f;
-      };
-      figures::Figures sf = site_figures(y);
-      if (sf.stays.overlapping == 0) continue;
-      std::vector<figures::Figures> site_before;
-      for (const auto* p : previous) {
-        auto pf = site_figures(p->period.year);
-        if (pf.stays.overlapping > 0) site_before.push_back(std::move(pf));
+      const figures::Figures& sf = site_figures(s, y);
+      if (sf.stays.overlapping > 0) {
+        std::vector<const figures::Figures*> before;
+        for (int c : compared_years) {
+          const figures::Figures& pf = site_figures(s, c);
+          if (pf.stays.overlapping > 0) before.push_back(&pf);
+        }
+        add_outputs(sf, before, site_suffixes[s]);
       }
-      std::vector<const figures::Figures*> before;
-      for (const auto& p : site_before) before.push_back(&p);
-      add_outputs(sf, before, "-" + util::slug(read.table.sites[s].empty() ? "sans-site" : read.table.sites[s]));
+      rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
     }
   }
   // Why a year has no report: no stay overlaps it, or it starts after the file's latest date.
@@ -283,6 +364,7 @@ int run_report(const ReportOptions& o) {
     return fmt::format("no data for {}: the latest date in the file is {}", figs.at(y).period.label,
                        util::iso(read.table.latest_date));
   };
+  rendering.done();
   if (reported.empty())
     throw DataError(years.size() == 1 ? fmt::format("{}: {}: nothing to report", o.input, no_data(years[0]))
                                       : fmt::format("{}: no stay overlaps {}: nothing to report", o.input, o.year));
@@ -290,9 +372,12 @@ int run_report(const ReportOptions& o) {
     std::string index_template = template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name);
     std::vector<const figures::Figures*> all;
     for (int y : years) all.push_back(&figs.at(y));
-    std::vector<std::pair<std::string, int64_t>> trend;
-    for (const auto* f : all)
-      if (f->stays.overlapping > 0) trend.emplace_back(f->period.label, f->people.present);
+    std::vector<std::pair<std::string, std::optional<int64_t>>> trend;  // years without data keep their place
+    for (int y = years.front(); y <= years.back(); ++y) {  // one place per year, listed or not
+      const figures::Figures* f = figs.count(y) && std::find(years.begin(), years.end(), y) != years.end() ? &figs.at(y) : nullptr;
+      trend.emplace_back(model::make_period(y, config.start_month).label,
+                         f && f->stays.overlapping > 0 ? std::optional<int64_t>(f->people.present) : std::nullopt);
+    }
     outputs.add("index-tendance.svg",
                 render::svg_trend_chart(trend, nf.french ? "Personnes accueillies par année" : "People present per year", nf));
     outputs.add("index.md", render::render_template(index_template, index_name, render::index_view(all, config, nf),
@@ -313,10 +398,24 @@ int run_report(const ReportOptions& o) {
                              ms(t0, t_read), ms(t_read, t_fig), ms(t_fig, t_end));
   }
   if (!o.quiet) {
+    for (int c : uncovered_explicit)
+      std::cerr << fmt::format("ctreport: warning: --compare {}: the data does not cover {} ({}): no comparison with it\n",
+                               figs.at(c).period.label, figs.at(c).period.label, not_covered_reason(c));
+    for (const auto& w : data_warnings) std::cerr << fmt::format("ctreport: warning: {}: {}\n", loaded.source, w);
     for (int y : empty_years)
       std::cerr << fmt::format("ctreport: warning: {}: {}: no report for it\n", o.input, no_data(y));
     for (const auto* f : reported) print_warnings(*f, o.input, o.verbose);
     for (const auto* f : reported) print_summary(*f, nf);
+    for (int c : uncovered_default) {
+      const auto& f = figs.at(c);
+      bool fr = nf.french;
+      std::string why = f.stays.overlapping == 0 ? (fr ? "aucun séjour" : "no stay")
+                                                 : fmt::format("{} {}", fr ? "aucune sortie jusqu'au" : "no exit up to",
+                                                               nf.date(util::parse_date(f.period.end, 2200).day));
+      std::cout << fmt::format("  {:<24}{}{} {} ({})\n", fr ? "sans comparaison" : "not compared", f.period.label,
+                               fr ? " :" : ":", fr ? "les données ne couvrent pas cette année" : "the data does not cover that year",
+                               why);
+    }
     for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", nf.french ? "écrit" : "written", p.string());
   }
   return static_cast<int>(ExitCode::ok);

@@ -23,9 +23,11 @@ struct ReportOptions {
 
 int run_report(const ReportOptions& options);
 
-// Parses "2024"; throws UsageError otherwise.
-int parse_year(const std::string& text);
+// Parses "2024", or with periods starting another month than January the
+// fiscal label "2024-2025" (-> 2024); throws UsageError otherwise, saying the
+// form expected.
+int parse_year(const std::string& text, unsigned start_month = 1);
 // Parses "2024", "2019..2024" or "2019,2021,2024" into sorted years.
-std::vector<int> parse_years(const std::string& text);
+std::vector<int> parse_years(const std::string& text, unsigned start_month = 1);
 
 }  // namespace ctreport::cli

@@ -61,11 +61,32 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     const Figures& f = in[i];
     const std::string& name = names[i];
     if (f.period.start != m.period.start || f.period.end != m.period.end)
-      throw DataError(fmt::format("{}: its period {} ({} – {}) is not the period of {} ({} – {})", name, f.period.label,
-                                  f.period.start, f.period.end, first, m.period.label, m.period.start, m.period.end));
-    if (f.counting.bed_days != m.counting.bed_days)
-      throw DataError(fmt::format("{}: bed-days counted as {}, but {} counts {}", name, f.counting.bed_days, first,
-                                  m.counting.bed_days));
+      throw DataError(fmt::format("{}: its period {} ({} – {}) is not the period of {}, {} ({} – {}): merge figures of the "
+                                  "same period",
+                                  name, f.period.label, f.period.start, f.period.end, first, m.period.label,
+                                  m.period.start, m.period.end));
+    // The counting conventions must be the same, else the sums mean nothing.
+    auto same = [&](const std::string& setting, const std::string& here, const std::string& there) {
+      if (here != there)
+        throw DataError(fmt::format("{}: counted with {} {}, but {} with {} {}: merge figures made with the same "
+                                    "counting conventions",
+                                    name, setting, here, first, setting, there));
+    };
+    same("bed_days", f.counting.bed_days, m.counting.bed_days);
+    same("age_reference", f.counting.age_reference, m.counting.age_reference);
+    same("contract_months", std::to_string(f.counting.contract_months), std::to_string(m.counting.contract_months));
+    auto keys = [](const Distribution& d) {
+      std::string all;
+      for (const auto& k : category_keys(d)) all += (all.empty() ? "" : ", ") + k;
+      return all;
+    };
+    same("age brackets", keys(f.age.brackets), keys(m.age.brackets));
+    same("stay-length brackets", keys(f.stay_length.brackets), keys(m.stay_length.brackets));
+    // The same establishment twice would count its people twice.
+    for (size_t k = 0; k < i; ++k)
+      if (!f.establishment.name.empty() && in[k].establishment.name == f.establishment.name)
+        throw DataError(fmt::format("{}: the figures of '{}' for {} are already given by {}: each establishment once (two establishments need different names: establishment.name in their config)", name,
+                                    f.establishment.name, f.period.label, names[k]));
     m.network.establishments.push_back(f.establishment.name.empty() ? name : f.establishment.name);
     int64_t known = f.age.brackets.total - f.age.unknown;
     if (f.age.mean) age_sum += *f.age.mean * static_cast<double>(known), age_known += known;

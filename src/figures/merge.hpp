@@ -13,7 +13,9 @@
 namespace ctreport::figures {
 
 // `names[i]` names inputs[i] in errors. Throws DataError on mismatched
-// periods, counting conventions or category sets.
+// periods, counting conventions (bed_days, age_reference, contract_months,
+// age and stay-length brackets) or category sets, and on two inputs of the
+// same establishment name.
 Figures merge_figures(const std::vector<Figures>& inputs, const std::vector<std::string>& names, bool english);
 
 }  // namespace ctreport::figures

@@ -247,6 +247,7 @@ class StayBuilder {
           return;
         }
         stay.exit = exit.day;
+        result.first_exit = std::min(result.first_exit, exit.day);
       } else if (exit.status != util::DateParse::empty) {
         return date_error(row, Field::exit_date, exit_cell, exit.status);
       }
@@ -468,10 +469,11 @@ class StayBuilder {
     std::string_view text = util::trim(cell_at(row, m_map.column(Field::site)).text);
     if (auto it = m_sites.find(text); it != m_sites.end()) return it->second;
     auto& names = m_result->table.sites;
-    // Spellings that normalise alike ("Le Moulin", "le moulin") are one site.
+    // Spellings that normalise alike ("Le Moulin", "le moulin") are one site; names
+    // that normalise to nothing (blank, non-Latin: "Дом") only when written alike.
     std::string key = util::normalize_key(text);
     for (size_t i = 0; i < names.size(); ++i)
-      if (util::normalize_key(names[i]) == key) {
+      if (key.empty() ? names[i] == text : util::normalize_key(names[i]) == key) {
         m_sites.emplace(std::string(text), static_cast<uint16_t>(i));
         return static_cast<uint16_t>(i);
       }

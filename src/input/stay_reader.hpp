@@ -36,6 +36,9 @@ struct ReadResult {
   uint64_t error_count = 0;            // all of them
   std::string source;        // the reader's description, e.g. "CSV ';' Windows-1252"
   std::vector<std::pair<std::string, std::string>> mapping;  // field name -> header used
+  // The earliest exit date of any row read, kept or not (k_open_exit when no
+  // row has one): a year ending before it is not covered by the file.
+  util::Day first_exit = model::k_open_exit;
 
   // The warnings about the stays that overlap `period`, and about the file itself.
   model::WarningLog warnings_for(const model::Period& period) const;

@@ -68,4 +68,36 @@ std::string Capacity::describe(util::Day first, util::Day last) const {
   return out;
 }
 
+Capacity sum_capacities(const std::vector<Capacity>& parts) {
+  if (parts.empty()) return Capacity();
+  int constant = 0;
+  bool all_constant = true;
+  std::vector<util::Day> starts;  // days the sum may change
+  for (const auto& c : parts) {
+    if (!c.defined()) return Capacity();
+    if (c.is_constant()) {
+      constant += *c.constant();
+      continue;
+    }
+    all_constant = false;
+    for (const auto& p : c.periods()) {
+      starts.push_back(p.from);
+      if (p.to) starts.push_back(*p.to + 1);
+    }
+  }
+  if (all_constant) return Capacity(constant);
+  if (constant > 0) starts.push_back(util::to_day(1900, 1, 1));
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  std::vector<CapacityPeriod> periods;
+  for (size_t i = 0; i < starts.size(); ++i) {
+    int places = 0;
+    for (const auto& c : parts) places += c.places_on(starts[i]);
+    CapacityPeriod p{starts[i], i + 1 < starts.size() ? std::optional<util::Day>(starts[i + 1] - 1) : std::nullopt, places};
+    if (!periods.empty() && periods.back().places == places) periods.back().to = p.to;
+    else periods.push_back(p);
+  }
+  return Capacity(std::move(periods));
+}
+
 }  // namespace ctreport::model

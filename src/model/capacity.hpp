@@ -40,4 +40,8 @@ class Capacity {
   std::vector<CapacityPeriod> m_periods;
 };
 
+// The places of several units added up day by day: the establishment's
+// capacity from its sites' (none when a part has none).
+Capacity sum_capacities(const std::vector<Capacity>& parts);
+
 }  // namespace ctreport::model

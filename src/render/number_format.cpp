@@ -53,10 +53,12 @@ std::string NumberFormat::number(std::optional<double> v, int places) const {
 std::string NumberFormat::percent(std::optional<double> share) const {
   if (!share) return "–";
   double pct = *share * 100.0;
-  long rounded = std::lround(pct);
+  long rounded = whole_percent(*share);
   if (rounded == 0 && pct > 0) return "<" + std::string(french ? "\u00A0" : " ") + "1" + percent_space + "%";
   return fmt::format("{}{}%", rounded, percent_space);
 }
+
+long NumberFormat::whole_percent(double share) const { return std::lround(share * 100.0); }
 
 std::string NumberFormat::date(util::Day d) const {
   auto ymd = util::to_ymd(d);

@@ -27,6 +27,9 @@ struct NumberFormat {
   // A share (0.72) as a whole percentage ("72 %"); "< 1 %" for a non-zero
   // share that rounds to 0; "–" when there is no share.
   std::string percent(std::optional<double> share) const;
+  // The whole percentage percent() shows for `share` (0.155 -> 16): changes in
+  // points are computed from it, so they agree with the percentages shown.
+  long whole_percent(double share) const;
   std::string date(util::Day d) const;          // "1er janvier 2024" / "1 January 2024"
   std::string month(int year, unsigned month) const;  // "janvier 2024" / "January 2024"
 };

@@ -32,38 +32,90 @@ data headcount(const figures::Headcount& h, const NumberFormat& nf) {
   return d;
 }
 
-// {total, lines: [{key, label, count, share, is_unknown, is_other}], by_key: {KEY: {count, share}}, has_lines}
 // "+6", "−3", "=" (U+2212 minus, as typeset).
 std::string signed_change(int64_t diff, const NumberFormat& nf) {
   if (diff == 0) return "=";
   return (diff > 0 ? "+" : "\u2212") + nf.integer(diff > 0 ? diff : -diff);
 }
 
-// Difference of two shares in percentage points: "+6 points", "−2 points".
+// Difference of two shares in percentage points, from the whole percentages
+// the report shows (15 % against 23 % is −8 points): "+6 points", "−2 points".
 std::string points_change(std::optional<double> now, std::optional<double> before, const NumberFormat& nf) {
   if (!now || !before) return "–";
-  long diff = std::lround((*now - *before) * 100.0);
+  long diff = nf.whole_percent(*now) - nf.whole_percent(*before);
   std::string unit = nf.french ? (std::labs(diff) > 1 ? " points" : " point") : (std::labs(diff) == 1 ? " point" : " points");
   if (diff == 0) return "=";
   return (diff > 0 ? "+" : "\u2212") + std::to_string(std::labs(diff)) + unit;
 }
 
-data distribution(const figures::Distribution& dist, const NumberFormat& nf,
-                  const figures::Distribution* before = nullptr) {
+// Difference of two numbers shown with one decimal, from the shown values: "+1,5", "−0,3", "=".
+std::string decimal_change(double now, double before, const NumberFormat& nf) {
+  long tenths = std::lround(now * 10.0) - std::lround(before * 10.0);
+  if (tenths == 0) return "=";
+  return (tenths > 0 ? "+" : "\u2212") + nf.decimal_places(static_cast<double>(std::labs(tenths)) / 10.0, 1);
+}
+
+// A count with its share, as one table cell: "12 (15 %)".
+std::string count_and_share(int64_t count, std::optional<double> share, const NumberFormat& nf) {
+  return share ? fmt::format("{} ({})", nf.integer(count), nf.percent(share)) : nf.integer(count);
+}
+
+// A change of count and of share, as one table cell: "+3 (−8 points)", "=".
+std::string count_and_points(const std::string& count_change, const std::string& share_change) {
+  if (share_change == "–" || (count_change == "=" && share_change == "=")) return count_change;
+  return fmt::format("{} ({})", count_change, share_change);
+}
+
+// One distribution of each compared year, with the year's label (most recent first).
+using ComparedDistributions = std::vector<std::pair<std::string, const figures::Distribution*>>;
+
+const figures::Line* line_of(const figures::Distribution& d, const std::string& key) {
+  for (const auto& l : d.lines)
+    if (l.key == key) return &l;
+  return nullptr;
+}
+
+// A line in a compared year: its count and share (0 when the category was absent).
+std::pair<int64_t, std::optional<double>> compared_line(const figures::Distribution& d, const std::string& key) {
+  const figures::Line* l = line_of(d, key);
+  if (l) return {l->count, l->share};
+  return {0, d.total > 0 ? std::optional<double>(0.0) : std::nullopt};
+}
+
+// {total, lines: [{key, label, count, share, is_unknown, is_other, comparisons: [...]}],
+//  by_key: {KEY: {count, share}}, has_lines, comparisons: [{label, total, total_change}]}
+data distribution(const figures::Distribution& dist, const NumberFormat& nf, const ComparedDistributions& before = {}) {
   data d;
   list lines;
   data by_key;
   int index = 0;
   for (const auto& l : dist.lines) {
     data line;
-    const figures::Line* prev = nullptr;
-    if (before)
-      for (const auto& b : before->lines)
-        if (b.key == l.key) prev = &b;
-    line.set("has_previous", before != nullptr);
-    line.set("previous_count", prev ? nf.integer(prev->count) : (before ? "0" : "–"));
-    line.set("previous_share", prev ? nf.percent(prev->share) : (before ? nf.percent(0.0) : "–"));
-    line.set("share_change", points_change(l.share, prev ? prev->share : (before ? std::optional<double>(0.0) : std::nullopt), nf));
+    list comparisons;
+    for (const auto& [label, b] : before) {
+      auto [count, share] = compared_line(*b, l.key);
+      data c;
+      c.set("label", label);
+      c.set("count", nf.integer(count));
+      c.set("share", nf.percent(share));
+      c.set("value", count_and_share(count, share, nf));
+      c.set("count_change", signed_change(l.count - count, nf));
+      c.set("share_change", points_change(l.share, share, nf));
+      c.set("change", count_and_points(signed_change(l.count - count, nf), points_change(l.share, share, nf)));
+      comparisons.push_back(c);
+      if (comparisons.size() == 1) {  // the most recent compared year, under the names of one comparison
+        line.set("previous_count", nf.integer(count));
+        line.set("previous_share", nf.percent(share));
+        line.set("share_change", points_change(l.share, share, nf));
+      }
+    }
+    if (before.empty()) {
+      line.set("previous_count", "–");
+      line.set("previous_share", "–");
+      line.set("share_change", "–");
+    }
+    line.set("has_previous", !before.empty());
+    line.set("comparisons", comparisons);
     line.set("key", l.key);
     line.set("label", l.label);
     line.set("count", nf.integer(l.count));
@@ -79,11 +131,67 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf,
     k.set("label", l.label);
     by_key.set(l.key, k);
   }
+  list totals;
+  for (const auto& [label, b] : before) {
+    data c;
+    c.set("label", label);
+    c.set("total", nf.integer(b->total));
+    c.set("total_change", signed_change(dist.total - b->total, nf));
+    totals.push_back(c);
+  }
   d.set("total", nf.integer(dist.total));
   d.set("lines", lines);
   d.set("by_key", by_key);
   d.set("has_lines", dist.total > 0);
+  d.set("comparisons", totals);
   return d;
+}
+
+// The stage table: one line per stage with its exits and its people present at
+// the end, each with the compared years' values.
+data stage_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& before) {
+  std::vector<std::pair<std::string, std::string>> keys;  // key, label: the exits' order, then the others
+  for (const auto* d : {&f.stage.exits, &f.stage.present_at_end})
+    for (const auto& l : d->lines)
+      if (std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == l.key; }) == keys.end())
+        keys.emplace_back(l.key, l.label);
+  list lines;
+  for (const auto& [key, label] : keys) {
+    data line;
+    auto [exits, exits_share] = compared_line(f.stage.exits, key);
+    auto [present, present_share] = compared_line(f.stage.present_at_end, key);
+    line.set("key", key);
+    line.set("label", label);
+    line.set("exits_count", nf.integer(exits));
+    line.set("exits_share", nf.percent(exits_share));
+    line.set("present_count", nf.integer(present));
+    line.set("present_share", nf.percent(present_share));
+    list comparisons;
+    for (const auto* p : before) {
+      auto [pe, pes] = compared_line(p->stage.exits, key);
+      auto [pp, pps] = compared_line(p->stage.present_at_end, key);
+      data c;
+      c.set("label", p->period.label);
+      c.set("exits", count_and_share(pe, pes, nf));
+      c.set("present", count_and_share(pp, pps, nf));
+      comparisons.push_back(c);
+    }
+    line.set("comparisons", comparisons);
+    lines.push_back(line);
+  }
+  list totals;
+  for (const auto* p : before) {
+    data c;
+    c.set("label", p->period.label);
+    c.set("exits_total", nf.integer(p->stage.exits.total));
+    c.set("present_total", nf.integer(p->stage.present_at_end.total));
+    totals.push_back(c);
+  }
+  data s;
+  s.set("comparisons", totals);
+  s.set("lines", lines);
+  s.set("has_lines", !keys.empty());
+  return s;
 }
 
 std::string warning_text(const model::Warning& w, bool french) {
@@ -109,6 +217,9 @@ data headline(const figures::Figures& f, const NumberFormat& nf) {
   h.set("admissions", nf.integer(f.stays.admissions));
   h.set("exits", nf.integer(f.stays.exits));
   h.set("bed_days", nf.integer(f.occupancy.bed_days));
+  h.set("capacity_days", nf.integer(f.occupancy.capacity_days));
+  h.set("start", nf.date(parse_iso(f.period.start)));
+  h.set("end", nf.date(parse_iso(f.period.end)));
   h.set("occupancy_rate", nf.percent(f.occupancy.rate));
   h.set("average_present", nf.decimal_places(f.occupancy.average_present, 1));
   h.set("women_share", nf.percent(share_of(f.sex, "F")));
@@ -118,6 +229,32 @@ data headline(const figures::Figures& f, const NumberFormat& nf) {
   h.set("housing_solution_share", nf.percent(f.exits.housing_solution.share));
   h.set("report_file", fmt::format("rapport-{}.md", f.period.label));
   return h;
+}
+
+// This period's change since a compared year, for every headline figure.
+data change_since(const figures::Figures& f, const figures::Figures& p, const NumberFormat& nf) {
+  data change;
+  change.set("people_present", signed_change(f.people.present - p.people.present, nf));
+  change.set("people_admitted", signed_change(f.people.admitted - p.people.admitted, nf));
+  change.set("people_exited", signed_change(f.people.exited - p.people.exited, nf));
+  change.set("present_at_start", signed_change(f.people.present_at_start - p.people.present_at_start, nf));
+  change.set("present_at_end", signed_change(f.people.present_at_end - p.people.present_at_end, nf));
+  change.set("admissions", signed_change(f.stays.admissions - p.stays.admissions, nf));
+  change.set("exits", signed_change(f.stays.exits - p.stays.exits, nf));
+  change.set("bed_days", signed_change(f.occupancy.bed_days - p.occupancy.bed_days, nf));
+  change.set("capacity_days", signed_change(f.occupancy.capacity_days - p.occupancy.capacity_days, nf));
+  change.set("occupancy_rate", points_change(f.occupancy.rate, p.occupancy.rate, nf));
+  change.set("average_present", decimal_change(f.occupancy.average_present, p.occupancy.average_present, nf));
+  change.set("women_share", points_change(share_of(f.sex, "F"), share_of(p.sex, "F"), nf));
+  change.set("housing_solution_share", points_change(f.exits.housing_solution.share, p.exits.housing_solution.share, nf));
+  return change;
+}
+
+// A compared year's headline figures, with the change since then under `change`.
+data comparison(const figures::Figures& f, const figures::Figures& p, const NumberFormat& nf) {
+  data c = headline(p, nf);
+  c.set("change", change_since(f, p, nf));
+  return c;
 }
 
 }  // namespace
@@ -138,9 +275,21 @@ data index_view(const std::vector<const figures::Figures*>& years, const model::
   return v;
 }
 
-data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& previous) {
+data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
+                 const std::vector<std::string>& not_covered) {
   data v;
+  // The compared years, most recent first, never the period itself.
+  std::vector<const figures::Figures*> previous;
+  for (const auto* p : compared)
+    if (p->period.start != f.period.start) previous.push_back(p);
+  std::stable_sort(previous.begin(), previous.end(),
+                   [](const figures::Figures* a, const figures::Figures* b) { return a->period.start > b->period.start; });
   const figures::Figures* before = previous.empty() ? nullptr : previous.front();
+  auto compared_in = [&](auto pick) {
+    ComparedDistributions out;
+    for (const auto* p : previous) out.emplace_back(p->period.label, &pick(*p));
+    return out;
+  };
   v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
   v.set("lang", nf.french ? "fr" : "en");
 
@@ -158,6 +307,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   for (const auto& n : f.network.establishments) {
     data member;
     member.set("name", n);
+    member.set("last", &n == &f.network.establishments.back());
     members.push_back(member);
   }
   network.set("establishments", members);
@@ -230,11 +380,12 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   occ.set("monthly", monthly);
   v.set("occupancy", occ);
 
-  v.set("sex", distribution(f.sex, nf, before ? &before->sex : nullptr));
+  v.set("sex", distribution(f.sex, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.sex; })));
 
-  data age = distribution(f.age.brackets, nf, before ? &before->age.brackets : nullptr);
+  data age = distribution(f.age.brackets, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.age.brackets; }));
   age.set("mean", nf.number(f.age.mean, 1));
   age.set("median", nf.number(f.age.median, 1));
+  age.set("has_median", f.age.median.has_value());
   age.set("min", f.age.min ? nf.integer(*f.age.min) : "–");
   age.set("max", f.age.max ? nf.integer(*f.age.max) : "–");
   age.set("unknown", nf.integer(f.age.unknown));
@@ -243,11 +394,12 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   age.set("has_ages", f.age.mean.has_value());
   v.set("age", age);
 
-  data sl = distribution(f.stay_length.brackets, nf, before ? &before->stay_length.brackets : nullptr);
+  data sl = distribution(f.stay_length.brackets, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.stay_length.brackets; }));
   const auto& s = f.stay_length;
   sl.set("count", nf.integer(s.count));
   sl.set("mean_days", nf.number(s.mean_days, 0));
   sl.set("median_days", nf.number(s.median_days, 0));
+  sl.set("has_median", s.median_days.has_value());
   sl.set("mean_months", nf.number(s.mean_days ? std::optional<double>(*s.mean_days / 30.4375) : std::nullopt, 1));
   sl.set("median_months", nf.number(s.median_days ? std::optional<double>(*s.median_days / 30.4375) : std::nullopt, 1));
   sl.set("at_most_3_months", headcount(s.at_most_3_months, nf));
@@ -256,8 +408,8 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   sl.set("has_exits", s.count > 0);
   v.set("stay_length", sl);
 
-  v.set("referral", distribution(f.referral, nf, before ? &before->referral : nullptr));
-  data origin = distribution(f.origin, nf, before ? &before->origin : nullptr);
+  v.set("referral", distribution(f.referral, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.referral; })));
+  data origin = distribution(f.origin, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.origin; }));
   origin.set("same_region", headcount(f.origin_same_region, nf));
   {  // France as a whole: what can be said when the establishment's département is not set
     int64_t france = 0;
@@ -274,18 +426,18 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
 
   data exits;
   exits.set("total", nf.integer(f.exits.total));
-  exits.set("reasons", distribution(f.exits.reasons, nf, before ? &before->exits.reasons : nullptr));
-  exits.set("housing", distribution(f.exits.housing, nf, before ? &before->exits.housing : nullptr));
-  exits.set("activity", distribution(f.exits.activity, nf, before ? &before->exits.activity : nullptr));
-  exits.set("outcomes", distribution(f.exits.outcomes, nf, before ? &before->exits.outcomes : nullptr));
+  exits.set("reasons", distribution(f.exits.reasons, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.reasons; })));
+  exits.set("housing", distribution(f.exits.housing, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.housing; })));
+  exits.set("activity", distribution(f.exits.activity, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.activity; })));
+  exits.set("outcomes", distribution(f.exits.outcomes, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.outcomes; })));
   exits.set("housing_solution", headcount(f.exits.housing_solution, nf));
   exits.set("employment", headcount(f.exits.employment, nf));
   exits.set("training", headcount(f.exits.training, nf));
   v.set("exits", exits);
 
-  data stage;
-  stage.set("exits", distribution(f.stage.exits, nf, before ? &before->stage.exits : nullptr));
-  stage.set("present_at_end", distribution(f.stage.present_at_end, nf, before ? &before->stage.present_at_end : nullptr));
+  data stage = stage_view(f, nf, previous);
+  stage.set("exits", distribution(f.stage.exits, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.stage.exits; })));
+  stage.set("present_at_end", distribution(f.stage.present_at_end, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.stage.present_at_end; })));
   v.set("stage", stage);
 
   data counting;
@@ -299,27 +451,25 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   counting.set("contract_months", nf.integer(f.counting.contract_months));
   v.set("counting", counting);
 
-  // Comparison with earlier years (docs/templates.md, "Comparison").
+  // Comparison with earlier years (docs/templates.md, "Comparison"): `previous`
+  // and `change` are the most recent compared year, `comparisons` all of them.
   v.set("has_previous", before != nullptr);
-  data headline_now = headline(f, nf);
-  v.set("headline", headline_now);
+  v.set("headline", headline(f, nf));
+  list comparisons;
+  for (const auto* p : previous) comparisons.push_back(comparison(f, *p, nf));
   if (before) {
     v.set("previous", headline(*before, nf));
-    data change;
-    change.set("people_present", signed_change(f.people.present - before->people.present, nf));
-    change.set("people_admitted", signed_change(f.people.admitted - before->people.admitted, nf));
-    change.set("people_exited", signed_change(f.people.exited - before->people.exited, nf));
-    change.set("admissions", signed_change(f.stays.admissions - before->stays.admissions, nf));
-    change.set("exits", signed_change(f.stays.exits - before->stays.exits, nf));
-    change.set("bed_days", signed_change(f.occupancy.bed_days - before->occupancy.bed_days, nf));
-    change.set("occupancy_rate", points_change(f.occupancy.rate, before->occupancy.rate, nf));
-    change.set("women_share", points_change(share_of(f.sex, "F"), share_of(before->sex, "F"), nf));
-    change.set("housing_solution_share", points_change(f.exits.housing_solution.share, before->exits.housing_solution.share, nf));
-    v.set("change", change);
+    v.set("change", change_since(f, *before, nf));
   }
-  list comparisons;
-  for (const auto* p : previous) comparisons.push_back(headline(*p, nf));
   v.set("comparisons", comparisons);
+  list uncovered;
+  for (const auto& label : not_covered) {
+    data u;
+    u.set("label", label);
+    uncovered.push_back(u);
+  }
+  v.set("not_covered", uncovered);
+  v.set("has_not_covered", !not_covered.empty());
 
   data quality;
   quality.set("source", f.quality.source);
@@ -371,7 +521,12 @@ figures::Figures complete_figures(const model::Config& config) {
 data report_view_schema(const model::Config& config, bool with_charts) {
   figures::Figures f = complete_figures(config);
   NumberFormat nf = NumberFormat::for_lang(config.lang);
-  data v = report_view(f, nf, {&f});
+  // A compared year (the view never compares a period with itself) and a year
+  // not covered, so that every comparison variable is present.
+  figures::Figures before = f;
+  before.period.start = "2023-01-01";
+  before.period.label = "2023";
+  data v = report_view(f, nf, {&before}, {"2022"});
   if (with_charts) {
     data names;
     for (const auto& [key, file] : report_charts(f, "rapport", nf).names) names.set(key, file);

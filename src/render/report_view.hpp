@@ -3,6 +3,7 @@
 #pragma once
 #include <kainjow/mustache.hpp>
 
+#include <string>
 #include <vector>
 
 #include "figures/figures.hpp"
@@ -11,10 +12,13 @@
 
 namespace ctreport::render {
 
-// `previous`: the figures of the years to compare with (most recent first is
-// not required; they are shown in the order given), each with data.
+// `compared`: the figures of the years to compare with, each with data; they
+// are shown most recent first, and the period itself is never compared with.
+// `not_covered`: labels of years a comparison was wanted with but the data does
+// not cover (said in the report).
 kainjow::mustache::data report_view(const figures::Figures& f, const NumberFormat& nf,
-                                    const std::vector<const figures::Figures*>& previous = {});
+                                    const std::vector<const figures::Figures*>& compared = {},
+                                    const std::vector<std::string>& not_covered = {});
 
 // The batch index: one line of headline figures per year (years without data included).
 kainjow::mustache::data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config,

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "util/date.hpp"
@@ -171,8 +173,8 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
   return svg + "</svg>\n";
 }
 
-std::string svg_trend_chart(const std::vector<std::pair<std::string, int64_t>>& values, const std::string& title,
-                            const NumberFormat& nf) {
+std::string svg_trend_chart(const std::vector<std::pair<std::string, std::optional<int64_t>>>& values,
+                            const std::string& title, const NumberFormat& nf) {
   const int top = 40, plot_h = 180, left = 24, bottom = 30;
   int height = top + plot_h + bottom;
   int n = std::max<int>(1, static_cast<int>(values.size()));
@@ -180,17 +182,20 @@ std::string svg_trend_chart(const std::vector<std::pair<std::string, int64_t>>& 
   int64_t max = 1;
   std::string desc;
   for (const auto& [label, v] : values) {
-    max = std::max(max, v);
-    desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", label, nf.integer(v));
+    if (v) max = std::max(max, *v);
+    desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", label, v ? nf.integer(*v) : "\u2013");
   }
   std::string svg = open_svg(height, title, desc);
   for (size_t i = 0; i < values.size(); ++i) {
     double x = left + slot * static_cast<double>(i);
-    double h = plot_h * 0.9 * static_cast<double>(values[i].second) / static_cast<double>(max);
-    svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3a8f8f\"/>\n",
-                       x + slot * 0.2, top + plot_h - h, slot * 0.6, h);
+    // A year without data keeps its place on the axis: no bar, a dash.
+    const auto& v = values[i].second;
+    double h = v ? plot_h * 0.9 * static_cast<double>(*v) / static_cast<double>(max) : 0.0;
+    if (v)
+      svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3a8f8f\"/>\n",
+                         x + slot * 0.2, top + plot_h - h, slot * 0.6, h);
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"middle\" fill=\"#222222\">{}</text>\n",
-                       x + slot / 2, top + plot_h - h - 4, k_font, xml_escape(nf.integer(values[i].second)));
+                       x + slot / 2, top + plot_h - h - 4, k_font, v ? xml_escape(nf.integer(*v)) : "\u2013");
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" {} font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">{}</text>\n",
                        x + slot / 2, top + plot_h + 18, k_font, xml_escape(values[i].first));
   }

@@ -3,6 +3,7 @@
 // batch. Accessible (<title>, <desc>), no script, every text XML-escaped.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,9 +16,10 @@ namespace ctreport::render {
 std::string svg_distribution_chart(const figures::Distribution& d, const std::string& title, const NumberFormat& nf);
 std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& months, const std::string& title,
                                 const NumberFormat& nf);
-// One vertical bar per (label, value).
-std::string svg_trend_chart(const std::vector<std::pair<std::string, int64_t>>& values, const std::string& title,
-                            const NumberFormat& nf);
+// One vertical bar per (label, value); a label without a value (a year without
+// data) keeps its place on the axis, with a dash and no bar.
+std::string svg_trend_chart(const std::vector<std::pair<std::string, std::optional<int64_t>>>& values,
+                            const std::string& title, const NumberFormat& nf);
 
 std::string xml_escape(std::string_view text);
 

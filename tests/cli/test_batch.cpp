@@ -2,6 +2,10 @@
 // an index, years without data said so, comparison with earlier years.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <set>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "support/cli.hpp"
@@ -18,6 +22,65 @@ const std::string k_csv =
     "4;F;01/02/2024;;CSAPA\n"
     "5;M;01/07/2024;01/08/2024;Autre\n";
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+// Walks `total` and checks that each additive figure (an integer count: people,
+// stays, bed-days, distribution lines matched by key, months matched by month)
+// equals the sum of the same figure in `parts`. Rates, shares, means, medians,
+// extremes, the peak, places and the file's own data (period, counting,
+// quality…) are not additive and are skipped, as are the names in `skip`.
+// Returns the paths that differ; `compared` counts the figures checked.
+void check_additive(const nlohmann::json& total, const std::vector<const nlohmann::json*>& parts, const std::string& path,
+                    const std::set<std::string>& skip, std::vector<std::string>& differ, int& compared) {
+  static const std::set<std::string> k_not_additive = {
+      "schema", "generator", "period", "establishment", "network", "counting", "quality", "share", "rate",
+      "mean", "median", "mean_days", "median_days", "min", "max", "average_present", "peak_present", "peak_date",
+      "places_start", "places_end", "key", "label", "month"};
+  if (total.is_object()) {
+    for (const auto& [k, v] : total.items()) {
+      if (k_not_additive.count(k) || skip.count(k)) continue;
+      std::vector<const nlohmann::json*> children;
+      for (const auto* p : parts) children.push_back(p && p->contains(k) ? &(*p)[k] : nullptr);
+      check_additive(v, children, path + "." + k, skip, differ, compared);
+    }
+  } else if (total.is_array()) {
+    for (const auto& e : total) {
+      std::string id = e.contains("key") ? "key" : "month";
+      std::vector<const nlohmann::json*> children;
+      for (const auto* p : parts) {
+        const nlohmann::json* match = nullptr;
+        if (p)
+          for (const auto& q : *p)
+            if (q[id] == e[id]) match = &q;
+        children.push_back(match);
+      }
+      check_additive(e, children, path + "[" + e[id].get<std::string>() + "]", skip, differ, compared);
+    }
+    for (const auto* p : parts)  // a line of a part missing from the total
+      if (p)
+        for (const auto& q : *p) {
+          std::string id = q.contains("key") ? "key" : "month";
+          if (std::none_of(total.begin(), total.end(), [&](const nlohmann::json& e) { return e[id] == q[id]; }) &&
+              q.value("count", 0) != 0)
+            differ.push_back(path + "[" + q[id].get<std::string>() + "] missing");
+        }
+  } else if (total.is_number_integer()) {
+    int64_t sum = 0;
+    for (const auto* p : parts)
+      if (p && !p->is_null()) sum += p->get<int64_t>();
+    ++compared;
+    if (sum != total.get<int64_t>()) differ.push_back(path + ": " + std::to_string(sum) + " ≠ " + total.dump());
+  }
+}
+
+std::vector<std::string> additive_differences(const nlohmann::json& total, const std::vector<nlohmann::json>& parts,
+                                              const std::set<std::string>& skip, int& compared) {
+  std::vector<const nlohmann::json*> ptrs;
+  for (const auto& p : parts) ptrs.push_back(&p);
+  std::vector<std::string> differ;
+  compared = 0;
+  check_additive(total, ptrs, "", skip, differ, compared);
+  return differ;
+}
 }  // namespace
 
 TEST_SUITE("cli::batch") {
@@ -26,15 +89,27 @@ TEST_CASE("a range of years gives the same files as the single-year runs, and an
   ScratchDir dir;
   dir.write("d.csv", k_csv);
   dir.write("ctreport.yaml", "capacity: 3\n");
-  auto batch = run_cli({"2021..2024", "d.csv", "-o", "batch", "-f", "md,json"}, dir.path());
+  auto batch = run_cli({"2021..2024", "d.csv", "-o", "batch", "-f", "md,json,tex,xlsx"}, dir.path());
   REQUIRE(batch.exit_code == 0);
+  std::set<std::string> single_files;
   for (const char* year : {"2021", "2022", "2023", "2024"}) {
     CAPTURE(year);
-    auto single = run_cli({year, "d.csv", "-o", std::string("single-") + year, "-f", "md,json"}, dir.path());
+    std::string folder = std::string("single-") + year;
+    auto single = run_cli({year, "d.csv", "-o", folder, "-f", "md,json,tex,xlsx"}, dir.path());
     REQUIRE(single.exit_code == 0);
-    for (std::string file : {std::string("rapport-") + year + ".md", std::string("figures-") + year + ".json"})
-      CHECK(dir.read("batch/" + file) == dir.read(std::string("single-") + year + "/" + file));
+    for (const auto& f : dir.files())
+      if (f.rfind(folder + "/", 0) == 0) {
+        std::string name = f.substr(folder.size() + 1);
+        CAPTURE(name);
+        single_files.insert(name);
+        CHECK(dir.read("batch/" + name) == dir.read(f));
+      }
   }
+  std::set<std::string> batch_files;
+  for (const auto& f : dir.files())
+    if (f.rfind("batch/", 0) == 0 && f != "batch/index.md" && f != "batch/index-tendance.svg") batch_files.insert(f.substr(6));
+  CHECK(batch_files == single_files);
+  CHECK(single_files.size() == 4 * (1 + 7 + 1 + 1 + 1));  // md with 7 charts, json, tex, xlsx per year
   std::string index = dir.read("batch/index.md");
   CHECK(contains(index, "| 2023 | 2 | 1 | 1 |"));
   CHECK(contains(index, "[rapport-2024.md](rapport-2024.md)"));
@@ -49,6 +124,13 @@ TEST_CASE("a year without any stay is said so, not reported as zeros") {
   CHECK_FALSE(dir.exists("out/rapport-2019.md"));
   CHECK(dir.exists("out/rapport-2021.md"));
   CHECK(contains(dir.read("out/index.md"), "| 2019 | pas de données |"));
+  // The trend chart keeps a place for each year: 2019 and 2020 without data are drawn as a dash, not left out.
+  std::string trend = dir.read("out/index-tendance.svg");
+  auto at = [&](const std::string& text) { return trend.find(text); };
+  CHECK(contains(trend, "<desc id=\"desc\">2019: \u2013; 2020: \u2013; 2021: 1</desc>"));
+  REQUIRE(at(">2019</text>") != std::string::npos);
+  CHECK(at(">2019</text>") < at(">2020</text>"));
+  CHECK(at(">2020</text>") < at(">2021</text>"));
   auto none = run_cli({"2010", "d.csv"}, dir.path());
   CHECK(none.exit_code == 1);
   CHECK(none.err == "ctreport: error: d.csv: no stay overlaps 2010: nothing to report\n");
@@ -61,13 +143,186 @@ TEST_CASE("reports compare with the year before, or the years named by --compare
   auto r = run_cli({"2024", "d.csv"}, dir.path());
   REQUIRE(r.exit_code == 0);
   std::string md = dir.read("rapport-2024.md");
-  CHECK(contains(md, "| Indicateur | 2024 | 2023 | Évolution |"));
+  CHECK(contains(md, "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |"));
   CHECK(contains(md, "| Personnes accueillies (file active) | 3 | 2 | +1 |"));
   auto c = run_cli({"2024", "d.csv", "--compare", "2022", "-o", "c"}, dir.path());
   REQUIRE(c.exit_code == 0);
-  CHECK(contains(dir.read("c/rapport-2024.md"), "| Indicateur | 2024 | 2022 | Évolution |"));
+  CHECK(contains(dir.read("c/rapport-2024.md"), "| Indicateur | 2024 | 2022 | Évolution depuis 2022 |"));
   auto first = run_cli({"2021", "d.csv", "-o", "f"}, dir.path());
   CHECK_FALSE(contains(dir.read("f/rapport-2021.md"), "Évolution"));  // no data for 2020
+}
+
+// The cells of the Markdown tables of `md`: for each table, the header's cell
+// count and each row's, to check that every row has the header's columns.
+std::vector<std::string> malformed_rows(const std::string& md) {
+  std::vector<std::string> bad;
+  size_t header_cells = 0;
+  bool in_table = false;
+  std::istringstream in(md);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] != '|') {
+      in_table = false;
+      continue;
+    }
+    size_t cells = static_cast<size_t>(std::count(line.begin(), line.end(), '|')) - 1;
+    if (!in_table) {
+      in_table = true;
+      header_cells = cells;
+    } else if (cells != header_cells) {
+      bad.push_back(line);
+    }
+  }
+  return bad;
+}
+
+size_t table_count(const std::string& md) {
+  size_t n = 0;
+  std::istringstream in(md);
+  for (std::string line; std::getline(in, line);) n += line.rfind("|---", 0) == 0;
+  return n;
+}
+
+const std::string k_stage_csv =
+    "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie;Étape;Logement;Activité;Origine\n"
+    "1;F;01/01/1980;15/03/2021;10/01/2022;CSAPA;fin de contrat;1;;;42\n"
+    "2;H;01/01/1990;01/06/2022;;SPIP;;2;;;69\n"
+    "3;M;01/01/1970;01/02/2023;30/09/2023;hôpital;exclusion;3;;;75\n"
+    "4;F;01/01/2000;01/02/2024;;CSAPA;;1;;;42\n"
+    "5;M;01/01/1985;01/07/2024;01/08/2024;Autre;départ volontaire;2;;;2A\n";
+
+TEST_CASE("every table row has the header's columns, with no, one and two comparisons, in French and English") {
+  ScratchDir dir;
+  dir.write("d.csv", k_stage_csv);
+  dir.write("ctreport.yaml", "capacity: 3\nestablishment: {departement: \"42\"}\n");
+  for (const char* lang : {"fr", "en"}) {
+    CAPTURE(std::string(lang));
+    for (const auto& [compare, groups] : std::vector<std::pair<std::string, int>>{{"", 0}, {"2023", 1}, {"2022,2023", 2}}) {
+      CAPTURE(compare);
+      std::string out = std::string("out-") + lang + "-" + std::to_string(groups);
+      std::vector<std::string> args = {"2024", "d.csv", "-o", out, "--lang", lang, "-q"};
+      if (!compare.empty()) args.insert(args.end(), {"--compare", compare});
+      else args[0] = "2021";  // no data before 2021: no comparison
+      REQUIRE(run_cli(args, dir.path()).exit_code == 0);
+      std::string md = dir.read(out + "/rapport-" + args[0] + ".md");
+      CHECK(table_count(md) == 11);
+      CHECK(malformed_rows(md) == std::vector<std::string>{});
+    }
+  }
+  std::string two = dir.read("out-fr-2/rapport-2024.md");
+  CHECK(contains(two, "| Indicateur | 2024 | 2023 | Évolution depuis 2023 | 2022 | Évolution depuis 2022 |\n"));
+  CHECK(contains(two, "| Personnes accueillies (file active) | 3 | 2 | +1 | 2 | +1 |\n"));
+  CHECK(contains(two, "| dont présentes au 1er janvier 2024 | 1 | 1 | = | 1 | = |\n"));
+  CHECK(contains(two, "| Présents par jour (moyenne) | 2,0 | 1,7 | +0,3 | 0,6 | +1,4 |\n"));
+  CHECK(contains(two, "| Femmes | 1 | 33\u00A0% | 0 (0\u00A0%) | +1 (+33 points) | 1 (50\u00A0%) | = (\u221217 points) |\n"));
+  CHECK(contains(two, "| **Total** | **3** | | 2 | +1 | 2 | +1 |\n"));
+  // The stage table: one row per stage, exits and present at the end side by side.
+  CHECK(contains(two, "| Étape | À la sortie | % | Présents au 31 décembre 2024 | % | À la sortie en 2023 | Présents au 31 "
+                      "décembre 2023 | À la sortie en 2022 | Présents au 31 décembre 2022 |\n"));
+  CHECK(contains(two, "| Étape 2 | 1 | 100\u00A0% | 1 | 50\u00A0% | 0 (0\u00A0%) | 1 (100\u00A0%) | 0 (0\u00A0%) | 1 (100\u00A0%) |\n"));
+  CHECK(contains(two, "| **Total** | **1** | | **2** | | **1** | **1** | **1** | **1** |\n"));
+}
+
+TEST_CASE("--compare with two years shows both, most recent first, and a batch never compares a year with itself") {
+  ScratchDir dir;
+  dir.write("d.csv", k_stage_csv);
+  REQUIRE(run_cli({"2022..2024", "d.csv", "--compare", "2023", "-o", "b", "-q"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("b/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |\n"));
+  CHECK(contains(dir.read("b/rapport-2022.md"), "| Indicateur | 2022 | 2023 | Évolution depuis 2023 |\n"));
+  CHECK(contains(dir.read("b/rapport-2023.md"), "| Indicateur | 2023 |\n"));  // not "| 2023 | 2023 |"
+  REQUIRE(run_cli({"2024", "d.csv", "--compare", "2023,2022", "-o", "c", "-q"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("c/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 | 2022 | Évolution depuis 2022 |\n"));
+}
+
+TEST_CASE("a year the data does not cover is not compared with, and the user is told") {
+  ScratchDir dir;
+  // An export of the stays overlapping 2023-2024: the stay still present on 1 January 2023 entered in 2022, but no
+  // stay ended in 2022 or before, so the file does not cover 2022.
+  dir.write("d.csv",
+            "Dossier;Date d'entrée;Date de sortie;Sexe\n"
+            "A;01/06/2022;10/02/2023;F\n"
+            "B;01/03/2023;01/05/2024;H\n"
+            "C;01/02/2024;;F\n");
+  auto r = run_cli({"2023..2024", "d.csv", "-o", "out"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.out, "  sans comparaison        2022 : les données ne couvrent pas cette année (aucune sortie jusqu'au 31 "
+                        "décembre 2022)\n"));
+  std::string y2023 = dir.read("out/rapport-2023.md");
+  CHECK(contains(y2023, "| Indicateur | 2023 |\n"));
+  CHECK(contains(y2023, "- Pas de comparaison avec 2022 : les données ne couvrent pas cette année"));
+  CHECK(contains(dir.read("out/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |\n"));
+  CHECK_FALSE(contains(dir.read("out/rapport-2024.md"), "Pas de comparaison"));
+  auto explicit_year = run_cli({"2024", "d.csv", "--compare", "2022", "-o", "e"}, dir.path());
+  REQUIRE(explicit_year.exit_code == 0);
+  CHECK(explicit_year.err ==
+        "ctreport: warning: --compare 2022: the data does not cover 2022 (no stay ended on or before 2022-12-31: the export "
+        "seems to start later): no comparison with it\n");
+  CHECK(contains(dir.read("e/rapport-2024.md"), "| Indicateur | 2024 |\n"));
+  auto empty_year = run_cli({"2024", "d.csv", "--compare", "2019", "-o", "f"}, dir.path());
+  CHECK(empty_year.err ==
+        "ctreport: warning: --compare 2019: the data does not cover 2019 (no stay overlaps 2019): no comparison with it\n");
+}
+
+TEST_CASE("a batch of years gives each year the figures counted by hand") {
+  ScratchDir dir;
+  dir.write("d.csv", k_stage_csv);
+  dir.write("ctreport.yaml", "capacity: 3\n");
+  REQUIRE(run_cli({"2021..2024", "d.csv", "-o", "out", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  struct Expected {
+    const char* year;
+    int present, at_start, admitted, exited, at_end, bed_days, women, exits_stage_1;
+  };
+  // Nights: 2021 #1 15/03-31/12 (292); 2022 #1 1-10/01 (9) + #2 from 01/06 (214); 2023 #2 (365) + #3 01/02-30/09
+  // (241); 2024 #2 (366) + #4 from 01/02 (335) + #5 01/07-01/08 (31).
+  for (const auto& e : std::vector<Expected>{{"2021", 1, 0, 1, 0, 1, 292, 1, 0},
+                                             {"2022", 2, 1, 1, 1, 1, 9 + 214, 1, 1},
+                                             {"2023", 2, 1, 1, 1, 1, 365 + 241, 0, 0},
+                                             {"2024", 3, 1, 2, 1, 2, 366 + 335 + 31, 1, 0}}) {
+    CAPTURE(e.year);
+    auto j = nlohmann::json::parse(dir.read(std::string("out/figures-") + e.year + ".json"));
+    CHECK(j["people"]["present"] == e.present);
+    CHECK(j["people"]["present_at_start"] == e.at_start);
+    CHECK(j["people"]["admitted"] == e.admitted);
+    CHECK(j["people"]["exited"] == e.exited);
+    CHECK(j["people"]["present_at_end"] == e.at_end);
+    CHECK(j["occupancy"]["bed_days"] == e.bed_days);
+    CHECK(j["sex"]["categories"][0]["key"] == "F");
+    CHECK(j["sex"]["categories"][0]["count"] == e.women);
+    CHECK(j["stage"]["exits"][0]["count"] == e.exits_stage_1);
+  }
+}
+
+TEST_CASE("fiscal years through the command line: labels, file names and the boundary night") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Date de sortie\n31/03/2025;01/04/2025\n");
+  dir.write("ctreport.yaml", "period: {start_month: 4}\n");
+  auto r = run_cli({"2024..2025", "d.csv", "-o", "out", "-f", "json,md", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(dir.exists("out/rapport-2024-2025.md"));
+  CHECK(dir.exists("out/rapport-2025-2026.md"));
+  auto first = nlohmann::json::parse(dir.read("out/figures-2024-2025.json"));
+  auto second = nlohmann::json::parse(dir.read("out/figures-2025-2026.json"));
+  CHECK(first["period"]["start"] == "2024-04-01");
+  CHECK(first["period"]["end"] == "2025-03-31");
+  CHECK(first["occupancy"]["bed_days"] == 1);  // the night of 31 March
+  CHECK(first["stays"]["exits"] == 0);
+  CHECK(first["people"]["present_at_end"] == 1);
+  CHECK(second["occupancy"]["bed_days"] == 0);  // the exit day is no night
+  CHECK(second["stays"]["exits"] == 1);
+  CHECK(second["people"]["present_at_start"] == 1);
+  CHECK(contains(dir.read("out/index.md"), "[rapport-2025-2026.md](rapport-2025-2026.md)"));
+  // The fiscal label is accepted for the year it starts in, and refused with the right form otherwise.
+  auto label = run_cli({"2024-2025", "d.csv", "-o", "label", "-f", "json", "-q"}, dir.path());
+  CHECK(label.exit_code == 0);
+  CHECK(dir.read("label/figures-2024-2025.json") == dir.read("out/figures-2024-2025.json"));
+  dir.write("calendar.yaml", "period: {start_month: 1}\n");
+  auto calendar = run_cli({"2024-2025", "d.csv", "-c", "calendar.yaml"}, dir.path());
+  CHECK(calendar.exit_code == 2);
+  CHECK(calendar.err == "ctreport: error: '2024-2025' is a fiscal year, but the periods are calendar years "
+                        "(period.start_month is 1): give 2024, or set period.start_month in the config\n");
+  auto gap = run_cli({"2024-2026", "d.csv"}, dir.path());
+  CHECK(gap.exit_code == 2);
+  CHECK(gap.err == "ctreport: error: '2024-2026' is not a year (a fiscal year is two consecutive years, e.g. 2024-2025, "
+                   "or give the year it starts in: 2024)\n");
 }
 
 TEST_CASE("year lists and bad ranges") {
@@ -96,7 +351,7 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   dir.write("c/d.csv", header + c);
   dir.write("all/d.csv", header + a + b + c);
   for (const char* x : {"a", "b", "c", "all"}) {
-    dir.write(std::string(x) + "/ctreport.yaml", "capacity: 5\n");
+    dir.write(std::string(x) + "/ctreport.yaml", std::string("establishment: {name: CT ") + x + "}\ncapacity: 5\n");
     REQUIRE(run_cli({"2024", std::string(x) + "/d.csv", "-o", std::string(x), "-f", "json", "-q"}, dir.path()).exit_code == 0);
   }
   auto r = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "c/figures-2024.json", "-o", "net", "--name",
@@ -105,6 +360,9 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   REQUIRE(r.exit_code == 0);
   auto merged = nlohmann::json::parse(dir.read("net/figures-2024.json"));
   auto whole = nlohmann::json::parse(dir.read("all/figures-2024.json"));
+  int compared = 0;
+  CHECK(additive_differences(whole, {merged}, {"capacity_days"}, compared) == std::vector<std::string>{});
+  CHECK(compared > 80);  // every count, bed-day total, month and distribution line
   for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"}) CHECK(merged["people"][k] == whole["people"][k]);
   for (const char* k : {"overlapping", "admissions", "exits"}) CHECK(merged["stays"][k] == whole["stays"][k]);
   CHECK(merged["occupancy"]["bed_days"] == whole["occupancy"]["bed_days"]);
@@ -124,7 +382,52 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   CHECK(merged["network"]["establishments"].size() == 3);
   std::string md = dir.read("net/rapport-2024.md");
   CHECK(contains(md, "# Rapport d'activité 2024 — Réseau test"));
-  CHECK(contains(md, "Chiffres du réseau : somme des chiffres de 3 établissements"));
+  CHECK(contains(md, "Chiffres du réseau : somme des chiffres de 3 établissements (CT a ; CT b ; CT c) ; une "
+                    "personne"));
+  CHECK(contains(md, "Âge à l'entrée : moyenne "));
+  CHECK_FALSE(contains(md, "médiane –"));  // not given for a network, not "médiane – ans"
+  CHECK_FALSE(contains(md, "durée médiane"));
+  CHECK_FALSE(contains(md, " ; )"));
+}
+
+TEST_CASE("merging the same file twice, or the same establishment twice, is an error") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
+  dir.write("ctreport.yaml", "establishment: {name: CT Loire}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "b", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto twice = run_cli({"merge", "a/figures-2024.json", "./a/../a/figures-2024.json", "-o", "net"}, dir.path());
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.err == "ctreport: error: ./a/../a/figures-2024.json: given twice (as 'a/figures-2024.json' and "
+                     "'./a/../a/figures-2024.json'): merge each establishment's figures once\n");
+  auto same = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net"}, dir.path());
+  CHECK(same.exit_code == 1);
+  CHECK(same.err == "ctreport: error: b/figures-2024.json: the figures of 'CT Loire' for 2024 are already given by "
+                    "a/figures-2024.json: each establishment once (two establishments need different names: "
+                    "establishment.name in their config)\n");
+  CHECK_FALSE(dir.exists("net"));
+}
+
+TEST_CASE("merging figures counted with different conventions is an error naming the files and the setting") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  dir.write("age.yaml", "counting: {age_reference: period_end}\n");
+  dir.write("contract.yaml", "counting: {contract_months: 12}\n");
+  dir.write("days.yaml", "counting: {bed_days: days}\n");
+  for (const char* c : {"age", "contract", "days"})
+    REQUIRE(run_cli({"2024", "d.csv", "-c", std::string(c) + ".yaml", "-o", c, "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto age = run_cli({"merge", "a/figures-2024.json", "age/figures-2024.json"}, dir.path());
+  CHECK(age.exit_code == 1);
+  CHECK(age.err == "ctreport: error: age/figures-2024.json: counted with age_reference period_end, but a/figures-2024.json "
+                   "with age_reference entry: merge figures made with the same counting conventions\n");
+  auto contract = run_cli({"merge", "a/figures-2024.json", "contract/figures-2024.json"}, dir.path());
+  CHECK(contract.err == "ctreport: error: contract/figures-2024.json: counted with contract_months 12, but "
+                        "a/figures-2024.json with contract_months 24: merge figures made with the same counting "
+                        "conventions\n");
+  auto days = run_cli({"merge", "a/figures-2024.json", "days/figures-2024.json"}, dir.path());
+  CHECK(days.err == "ctreport: error: days/figures-2024.json: counted with bed_days days, but a/figures-2024.json with "
+                    "bed_days nights: merge figures made with the same counting conventions\n");
 }
 
 TEST_CASE("merging different periods or categories is an error") {
@@ -135,8 +438,9 @@ TEST_CASE("merging different periods or categories is an error") {
   REQUIRE(run_cli({"2023", "d.csv", "-o", "y23", "-f", "json", "-q"}, dir.path()).exit_code == 0);
   auto r = run_cli({"merge", "y24/figures-2024.json", "y23/figures-2023.json"}, dir.path());
   CHECK(r.exit_code == 1);
-  CHECK(contains(r.err, "y23/figures-2023.json: its period 2023 (2023-01-01 – 2023-12-31) is not the period of y24/figures-2024.json"));
-  dir.write("other.yaml", "categories:\n  sex:\n    - {key: W, values: [F]}\n");
+  CHECK(r.err == "ctreport: error: y23/figures-2023.json: its period 2023 (2023-01-01 – 2023-12-31) is not the period of "
+                 "y24/figures-2024.json, 2024 (2024-01-01 – 2024-12-31): merge figures of the same period\n");
+  dir.write("other.yaml", "establishment: {name: Autre CT}\ncategories:\n  sex:\n    - {key: W, values: [F]}\n");
   REQUIRE(run_cli({"2024", "d.csv", "-c", "other.yaml", "-o", "cat", "-f", "json", "-q"}, dir.path()).exit_code == 0);
   auto c = run_cli({"merge", "y24/figures-2024.json", "cat/figures-2024.json"}, dir.path());
   CHECK(c.exit_code == 1);
@@ -173,6 +477,9 @@ TEST_CASE("--by site gives one report per site, with its capacity, that sum to t
   auto total = nlohmann::json::parse(dir.read("figures-2024.json"));
   auto a = nlohmann::json::parse(dir.read("figures-2024-les-tilleuls.json"));
   auto b = nlohmann::json::parse(dir.read("figures-2024-le-moulin.json"));
+  int compared = 0;
+  CHECK(additive_differences(total, {a, b}, {}, compared) == std::vector<std::string>{});
+  CHECK(compared > 100);
   CHECK(a["people"]["present"] == 2);
   CHECK(b["people"]["present"] == 2);
   for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"})
@@ -182,6 +489,50 @@ TEST_CASE("--by site gives one report per site, with its capacity, that sum to t
   CHECK(b["occupancy"]["capacity_days"] == 2 * 366);
   CHECK(total["occupancy"]["capacity_days"] == 5 * 366);
   CHECK(contains(dir.read("rapport-2024-le-moulin.md"), "# Rapport d'activité 2024 — CT — Le Moulin"));
+}
+
+TEST_CASE("--by site: sites whose names give the same file name get -2, the empty site is named") {
+  ScratchDir dir;
+  dir.write("d.csv",
+            "Date d'entrée;Site\n"
+            "01/02/2024;Sans site\n"
+            "01/03/2024;\n"
+            "01/04/2024;Дом\n"
+            "01/05/2024;Σπίτι\n"
+            "01/06/2024;../../evil\n");
+  dir.write("ctreport.yaml", "establishment: {name: CT}\n");
+  auto r = run_cli({"2024", "d.csv", "--by", "site", "-f", "md,json", "-o", "out", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> json;
+  for (const auto& f : dir.files())
+    if (f.size() > 5 && f.substr(f.size() - 5) == ".json") json.push_back(f);
+  CHECK(json == std::vector<std::string>{"out/figures-2024-evil.json", "out/figures-2024-sans-site-2.json",
+                                         "out/figures-2024-sans-site.json", "out/figures-2024-x-2.json",
+                                         "out/figures-2024-x.json", "out/figures-2024.json"});
+  CHECK(contains(dir.read("out/rapport-2024-sans-site-2.md"), "# Rapport d'activité 2024 — CT — sans site renseigné\n"));
+  CHECK(contains(dir.read("out/rapport-2024-sans-site.md"), "# Rapport d'activité 2024 — CT — Sans site\n"));
+}
+
+TEST_CASE("--by site: a site without capacity and a config site without data are warned about, the total capacity is the sites' sum") {
+  ScratchDir dir;
+  dir.write("d.csv",
+            "Date d'entrée;Site\n"
+            "01/02/2024;Les Tilleuls\n"
+            "01/03/2024;Le Moulin\n"
+            "01/04/2024;La Forge\n");
+  dir.write("ctreport.yaml", "sites:\n  Les Tilleuls: {capacity: 3}\n  Le Moulinn: {capacity: 2}\n");
+  auto r = run_cli({"2024", "d.csv", "--by", "site", "-f", "json", "-o", "out"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(contains(r.err, "ctreport: warning: ctreport.yaml: site 'Le Moulin' has no capacity in the config (sites: "
+                        "{\"Le Moulin\": {capacity: …}}): its report has no occupancy rate\n"));
+  CHECK(contains(r.err, "ctreport: warning: ctreport.yaml: site 'La Forge' has no capacity in the config"));
+  CHECK(contains(r.err, "ctreport: warning: ctreport.yaml: site 'Le Moulinn' of the config matches no stay of the "
+                        "period(s) reported (sites in the data: 'Les Tilleuls', 'Le Moulin', 'La Forge')\n"));
+  auto total = nlohmann::json::parse(dir.read("out/figures-2024.json"));
+  CHECK(total["occupancy"]["capacity_days"] == 5 * 366);  // 3 + 2 places from the sites
+  auto alone = run_cli({"2024", "d.csv", "-f", "json", "-o", "alone", "-q"}, dir.path());
+  REQUIRE(alone.exit_code == 0);
+  CHECK(nlohmann::json::parse(dir.read("alone/figures-2024.json"))["occupancy"]["capacity_days"] == 5 * 366);
 }
 
 TEST_CASE("--by names the column, without one it is a usage error") {
