@@ -22,7 +22,6 @@ namespace {
 
 using model::Field;
 
-constexpr size_t k_header_search_rows = 30;
 constexpr util::Day k_serial_epoch_offset = 25569;  // Excel 1900-system serial of 1970-01-01
 
 struct StringHash {
@@ -154,7 +153,7 @@ class StayBuilder {
 
   std::string shown_value(const Cell& cell, Field f) const {
     if (model::field_info(f).sensitive) return "the value is not shown (personal data)";
-    return fmt::format("'{}'", util::trim(cell.text));
+    return util::quote_value(util::trim(cell.text));
   }
 
   void error(const Row& row, Field f, std::string code, std::string value, std::string msg) {

@@ -693,14 +693,14 @@ class XlsxSheetReader : public TableReader {
   void characters(std::string_view text) {
     if (!m_in_value && !m_in_inline_text) return;
     // _xHHHH_ escapes take 7 bytes a character: beyond that, too long whatever it decodes to.
-    if (m_value.size() + text.size() > 7 * XlsxWorkbook::k_max_cell_chars) too_long(m_value.size() + text.size());
+    if (m_value.size() + text.size() > 7 * XlsxWorkbook::k_max_cell_chars) too_long();
     m_value += text;
   }
 
-  [[noreturn]] void too_long(size_t at_least) const {
-    throw DataError(fmt::format("{}: the cell holds more than {} characters ({} or more), the most a cell can hold (Excel's "
-                                "limit): expected a date, a category or a short text",
-                                here(), XlsxWorkbook::k_max_cell_chars, at_least));
+  [[noreturn]] void too_long() const {
+    throw DataError(fmt::format("{}: the cell holds more than {} characters, the most a cell can hold (Excel's limit); "
+                                "expected a date, a category or a short text",
+                                here(), XlsxWorkbook::k_max_cell_chars));
   }
 
   void end(std::string_view name) {
@@ -735,7 +735,7 @@ class XlsxSheetReader : public TableReader {
     } else if (t == "inlineStr" || t == "str" || t == "e") {
       decode_x_escapes(m_value);
       if (m_value.size() > XlsxWorkbook::k_max_cell_chars && util::utf8_length(m_value) > XlsxWorkbook::k_max_cell_chars)
-        too_long(util::utf8_length(m_value));
+        too_long();
       if (!m_value.empty()) {
         cell.type = CellType::text;
         add_text(cell, m_value);
@@ -777,7 +777,7 @@ class XlsxSheetReader : public TableReader {
                                    "damaged",
                                    here(), *index, m_book.m_string_spans.size()));
     auto [off, size] = m_book.m_string_spans[*index];
-    if (size == XlsxWorkbook::k_too_long) too_long(XlsxWorkbook::k_max_cell_chars + 1);
+    if (size == XlsxWorkbook::k_too_long) too_long();
     if (size == 0) return;
     cell.type = CellType::text;
     cell.shared = true;
