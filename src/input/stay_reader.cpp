@@ -378,7 +378,7 @@ class StayBuilder {
         auto a = cell_integer(cell);
         if (!a || *a < 0 || *a > 120) {
           warn(row, "invalid_age", Field::age_at_entry, std::string(util::trim(cell.text)),
-               fmt::format("age '{}' is not a whole number of years from 0 to 120: age unknown", util::trim(cell.text)));
+               fmt::format("age {} is not a whole number of years from 0 to 120: age unknown", util::quote_value(util::trim(cell.text))));
           return;
         }
         stay.birth = *a;
@@ -405,7 +405,7 @@ class StayBuilder {
     if (idx == model::k_other_category) {
       std::string value(util::trim(cell.text));
       warn(row, "unmapped_value", f, value,
-           fmt::format("'{}' maps to no {} category: counted as other (add it to categories.{} in the config)", value,
+           fmt::format("{} maps to no {} category: counted as other (add it to categories.{} in the config)", util::quote_value(value),
                        model::field_info(f).name, model::field_info(f).name),
            m_scratch);
     }
@@ -458,7 +458,7 @@ class StayBuilder {
   void warn_origin(const Row& row, const Cell& cell) {
     std::string value(util::trim(cell.text));
     warn(row, "unresolved_origin", Field::origin, value,
-         fmt::format("origin '{}' is not a French département, postal code or country: counted as unknown", value));
+         fmt::format("origin {} is not a French département, postal code or country: counted as unknown", util::quote_value(value)));
   }
 
   TableReader& m_reader;

@@ -473,6 +473,14 @@ TEST_CASE("a cell holds at most 32767 characters, and messages quote a long valu
   CHECK(r.exit_code == 1);
   CHECK(r.err == "ctreport: error: long.xlsx: S!A2 (Date d'entrée): '" + std::string(60, 'x') +
                      "…' (500 characters) is not a date; expected a date such as 31/12/2024 or 2024-12-31\n");
+  // So is a long category value in a warning.
+  write_book(dir, "cat.xlsx", {.rows = k_header_row + "<row r=\"2\">" + inline_cell("A2", "01/02/2024") +
+                                       inline_cell("B2", long_text) + "</row>"});
+  REQUIRE(run_cli({"2024", "cat.xlsx", "-f", "json", "-o", "cat", "-q"}, dir.path()).exit_code == 0);
+  auto figures = nlohmann::json::parse(dir.read("cat/figures-2024.json"));
+  CHECK(figures["quality"]["warnings"][0]["message"] ==
+        "'" + std::string(60, 'x') +
+            "…' (500 characters) maps to no sex category: counted as other (add it to categories.sex in the config)");
 }
 
 TEST_CASE("shared-string cells: no value is empty, a bad index or a missing table is an error naming the cell") {
