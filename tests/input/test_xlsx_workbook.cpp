@@ -10,6 +10,7 @@
 #include <iterator>
 #include <optional>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "input/xlsx_workbook.hpp"
@@ -167,8 +168,8 @@ std::vector<std::string> dump(const std::string& path) {
                            : c.type == input::CellType::number ? "N"
                            : c.type == input::CellType::date   ? "D"
                                                                : "B";
-        line += (line.empty() ? "" : " ") + input::column_letters(i) + std::to_string(row.row) + "=" + kind + ":" +
-                std::string(c.text);
+        if (!line.empty()) line += ' ';
+        line += fmt::format("{}{}={}:{}", input::column_letters(i), row.row, kind, c.text);
       }
       out.push_back(line);
     }
