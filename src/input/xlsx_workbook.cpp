@@ -601,8 +601,17 @@ class XlsxSheetReader : public TableReader {
     row.fields = 0;
     size_t width = 0;
     for (const auto& p : m_cells) width = std::max(width, p.column + 1);  // cells out of order are allowed too
-    row.cells.assign(width, Cell{});
+    if (row.cells.data() == m_out_data && row.cells.size() == m_out_size) {
+      // The row this reader filled last time: only its non-empty cells need clearing (a row with a value
+      // in XFD is then not 16384 cells to reset each time).
+      for (size_t column : m_out_columns) row.cells[column] = Cell{};
+      row.cells.resize(width);
+    } else {
+      row.cells.assign(width, Cell{});
+    }
+    m_out_columns.clear();
     for (const auto& p : m_cells) {
+      m_out_columns.push_back(p.column);
       Cell& c = row.cells[p.column];
       c.type = p.type;
       c.text = p.shared ? std::string_view(m_book.m_strings).substr(p.offset, p.size)
@@ -611,6 +620,8 @@ class XlsxSheetReader : public TableReader {
       c.day = p.day;
       c.date_system = m_date_system;
     }
+    m_out_data = row.cells.data();
+    m_out_size = row.cells.size();
     return true;
   }
 
@@ -830,6 +841,9 @@ class XlsxSheetReader : public TableReader {
   bool m_done = false, m_suspended = false, m_row_ready = false;
   std::vector<PendingCell> m_cells;  // the current row's non-empty cells
   std::string m_arena;               // their text, but shared strings
+  const Cell* m_out_data = nullptr;  // the cells last handed out, and which of them were set
+  size_t m_out_size = 0;
+  std::vector<size_t> m_out_columns;
   uint64_t m_row = 0, m_last_row = 0;
   size_t m_col = 0, m_next_col = 0;
   std::string m_type, m_value;
