@@ -6,6 +6,7 @@
 #include <expat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -376,14 +377,14 @@ class InflateGuard {
 
  private:
   void check_ratio(uint64_t size) const {
-    if (size > XlsxWorkbook::k_ratio_from && size / std::max<uint64_t>(m_compressed, 1) > XlsxWorkbook::k_max_ratio)
+    if (m_compressed && size > XlsxWorkbook::k_ratio_from && size / std::max<uint64_t>(*m_compressed, 1) > XlsxWorkbook::k_max_ratio)
       throw UsageError(fmt::format("{} is compressed more than {}:1: refused (a zip bomb?)", m_what, XlsxWorkbook::k_max_ratio));
   }
 
   std::string m_what;
   uint64_t m_limit;
-  std::optional<uint64_t> m_declared;
-  uint64_t m_compressed = 0, m_read = 0;
+  std::optional<uint64_t> m_declared, m_compressed;  // as the central directory gives them, when it does
+  uint64_t m_read = 0;
 };
 
 // A sheet name in a reference as Excel writes it (`'L''équipe 2024'!D17`):
