@@ -46,7 +46,7 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
 
 input::ReadResult read_input(const std::string& path, const model::Config& config,
                              const std::vector<model::Period>& periods, const std::string& sheet, bool quiet) {
-  auto table = input::open_table(path, config, sheet.empty() ? config.sheet : sheet);
+  auto table = input::open_table(path, config, sheet);
   input::ReadOptions options;
   options.periods = periods;
   Progress progress(fmt::format("ctreport: reading {}", fs::path(path).filename().string()), !quiet && stderr_is_terminal());

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "input/column_map.hpp"
 #include "input/csv_reader.hpp"
 #include "input/stay_reader.hpp"
 #include "input/xlsx_workbook.hpp"
@@ -28,25 +29,48 @@ std::string sheet_list(const std::vector<SheetInfo>& sheets) {
   return out;
 }
 
+std::string expected_header(const model::Config& config) {
+  std::string accepted;
+  for (const auto& h : ColumnMap::accepted_headers(model::Field::entry_date, config))
+    accepted += (accepted.empty() ? "'" : ", '") + h + "'";
+  return fmt::format("expected a header such as {} (or name yours in the config: columns.entry_date)", accepted);
+}
+
+// The sheet the user named: its exact name first (a sheet may be called
+// "2024"), then a number counting the visible sheets as their tabs show
+// them, then the name whatever the case, accents and spaces.
+size_t named_sheet(const std::vector<SheetInfo>& sheets, const std::string& path, const std::string& wanted) {
+  for (size_t i = 0; i < sheets.size(); ++i)
+    if (sheets[i].name == wanted) return i;
+  bool number = !wanted.empty() && wanted.size() <= 9 &&
+                std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; });
+  size_t visible = static_cast<size_t>(std::count_if(sheets.begin(), sheets.end(), [](const SheetInfo& s) { return !s.hidden; }));
+  if (number) {
+    size_t n = std::stoul(wanted);
+    for (size_t i = 0, seen = 0; i < sheets.size(); ++i)
+      if (!sheets[i].hidden && ++seen == n) return i;
+    throw UsageError(fmt::format("{}: there is no sheet number {} (the visible sheets are counted, as their tabs show them); "
+                                 "the workbook has {} visible sheet(s): {}",
+                                 path, wanted, visible, sheet_list(sheets)));
+  }
+  std::string key = util::normalize_key(wanted);
+  for (size_t i = 0; i < sheets.size(); ++i)
+    if (util::normalize_key(sheets[i].name) == key) return i;
+  throw UsageError(fmt::format("{}: there is no sheet '{}'; the workbook has: {}", path, wanted, sheet_list(sheets)));
+}
+
 size_t choose_sheet(XlsxWorkbook& book, const std::string& path, const model::Config& config, const std::string& wanted) {
   const auto& sheets = book.sheets();
   if (sheets.empty()) throw UsageError(fmt::format("{}: the workbook has no sheet", path));
   if (!wanted.empty()) {
-    bool number = std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (number) {
-      size_t n = std::stoul(wanted);
-      if (n >= 1 && n <= sheets.size()) return n - 1;
-      throw UsageError(fmt::format("{}: there is no sheet number {}; the workbook has {} sheet(s): {}", path, wanted,
-                                   sheets.size(), sheet_list(sheets)));
-    }
-    for (size_t i = 0; i < sheets.size(); ++i)
-      if (sheets[i].name == wanted) return i;
-    std::string key = util::normalize_key(wanted);
-    for (size_t i = 0; i < sheets.size(); ++i)
-      if (util::normalize_key(sheets[i].name) == key) return i;
-    throw UsageError(fmt::format("{}: there is no sheet '{}'; the workbook has: {}", path, wanted, sheet_list(sheets)));
+    size_t i = named_sheet(sheets, path, wanted);
+    auto reader = book.open_sheet(i);
+    if (!has_recognised_header(*reader, config))
+      throw DataError(fmt::format("{}: sheet '{}': no entry-date column found in the first {} rows: {}", path,
+                                  sheets[i].name, k_header_search_rows, expected_header(config)));
+    return i;
   }
-  // The first visible sheet whose header is recognised, else the first hidden one, else the first.
+  // The first visible sheet whose header is recognised, else the first hidden one.
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < sheets.size(); ++i) {
       if (sheets[i].hidden != (pass == 1)) continue;
@@ -54,7 +78,9 @@ size_t choose_sheet(XlsxWorkbook& book, const std::string& path, const model::Co
       if (has_recognised_header(*reader, config)) return i;
     }
   }
-  return 0;
+  throw DataError(fmt::format("{}: no sheet has an entry-date column in its first {} rows (sheets tried: {}): {}; or "
+                              "choose the sheet with --sheet",
+                              path, k_header_search_rows, sheet_list(sheets), expected_header(config)));
 }
 
 // A sheet reader that keeps its workbook alive.
@@ -77,16 +103,22 @@ class WorkbookSheet : public TableReader {
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw UsageError(fmt::format("{}: is a folder, not a data file", path));
+  std::unique_ptr<TableReader> table;
   try {
     if (is_workbook_name(path)) {
       auto book = XlsxWorkbook::open(path);
-      size_t index = choose_sheet(*book, path, config, sheet);
-      return std::make_unique<WorkbookSheet>(std::move(book), index);
+      size_t index = choose_sheet(*book, path, config, sheet.empty() ? config.sheet : sheet);
+      table = std::make_unique<WorkbookSheet>(std::move(book), index);
+    } else {
+      // The config's sheet: may serve workbooks and CSV files alike; a --sheet for a CSV file is a mistake.
+      if (!sheet.empty())
+        throw UsageError(fmt::format("--sheet '{}' applies to workbooks (.xlsx), and this is a CSV file", sheet));
+      table = CsvReader::open_file(path);
     }
-    return CsvReader::open_file(path);
   } catch (const std::exception&) {
     rethrow_with_path(path);
   }
+  return table;
 }
 
 }  // namespace ctreport::input

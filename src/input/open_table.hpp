@@ -10,8 +10,13 @@
 
 namespace ctreport::input {
 
-// Throws UsageError for files that cannot be used at all (missing, binary,
-// empty, unknown sheet) with a message that starts with the path.
+// `sheet` is the command line's --sheet, else the config's `sheet:` is used.
+// A sheet name is matched exactly first, then as a number (the n-th visible
+// sheet, as the tabs show them), then whatever the case and accents. Throws
+// UsageError for files that cannot be used at all (missing, binary, empty,
+// unknown sheet, --sheet given with a CSV file) and DataError when the chosen
+// sheet, or no sheet, has a recognised header; messages start with the path,
+// and so do those of errors thrown while reading the table.
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet);
 
 }  // namespace ctreport::input

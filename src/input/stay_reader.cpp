@@ -23,7 +23,6 @@ namespace {
 
 using model::Field;
 
-constexpr size_t k_header_search_rows = 30;
 constexpr util::Day k_serial_epoch_offset = 25569;  // Excel 1900-system serial of 1970-01-01
 // A two-digit year of an entry or exit is 20yy unless that is more than this
 // many years after the last requested period (docs/figures.md, "Reading values").
@@ -48,7 +47,8 @@ util::ParsedDate cell_date(const Cell& cell, int pivot_year) {
     case CellType::empty: return {util::DateParse::empty, 0};
     case CellType::date: return {util::DateParse::ok, cell.day};
     case CellType::number: {
-      double n = cell.number;
+      // As a 1900-system serial: the 1904 system's serial 0 (1904-01-01) is the 1900 system's 1462.
+      double n = cell.number + (cell.date_system == DateSystem::d1904 ? 1462 : 0);
       if (n >= 7306 && n < 73051 && std::floor(n) == n)  // 1920-01-01 .. 2099-12-31
         return {util::DateParse::ok, static_cast<util::Day>(n) - k_serial_epoch_offset};
       return {util::DateParse::malformed, 0};
@@ -188,7 +188,7 @@ class StayBuilder {
     e.severity = model::Severity::error;
     e.code = std::move(code);
     e.column = m_map.header(f);
-    e.value = std::move(value);
+    e.value = util::shorten(value);
     e.params = std::move(params);
     e.position = m_reader.cell_position(row, *m_map.column(f));
     e.row = row.row;
@@ -209,7 +209,7 @@ class StayBuilder {
     w.group = std::move(group);
     w.code = std::move(code);
     w.column = m_map.header(f);
-    w.value = std::move(value);
+    w.value = util::shorten(value);
     w.params = std::move(params);
     w.row = row.row;
     w.line = row.line;

@@ -46,6 +46,9 @@ struct ReadResult {
   model::WarningLog warnings_for(const model::Period& period, uint16_t site) const;
 };
 
+// How many rows, from the first, the header is looked for in.
+inline constexpr size_t k_header_search_rows = 30;
+
 // True when one of the first rows of `reader` is a header with an entry-date
 // column (used to pick the sheet of a workbook). Consumes rows.
 bool has_recognised_header(TableReader& reader, const model::Config& config);

@@ -24,7 +24,7 @@ void rethrow_with_path(const std::string& path) {
   } catch (const DataError& e) {
     std::string msg = e.what();
     if (msg.find(path) != std::string::npos) throw;
-    throw DataError(fmt::format("{}: {}", path, msg));
+    throw DataError(e.code(), fmt::format("{}: {}", path, msg), e.file().empty() ? path : e.file(), e.line());
   } catch (const UsageError& e) {
     std::string msg = e.what();
     if (msg.find(path) != std::string::npos) throw;

@@ -20,11 +20,17 @@ enum class CellType : uint8_t {
   boolean,  // `number` is 0 or 1; `text` is "TRUE"/"FALSE"
 };
 
+// How a workbook counts its date serials (ECMA-376 Part 1, 18.17.4.1): from
+// 1899-12-30 (the 1900 system, with Lotus 1-2-3's 29 February 1900) or from
+// 1904-01-01 (the 1904 system, workbookPr date1904, 18.2.28).
+enum class DateSystem : uint8_t { d1900, d1904 };
+
 struct Cell {
   CellType type = CellType::empty;
   std::string_view text;  // valid until the next call to next_row()
   double number = 0;
   util::Day day = 0;
+  DateSystem date_system = DateSystem::d1900;  // for a number that is a date serial whose format was lost
 };
 
 // One row as returned by next_row().

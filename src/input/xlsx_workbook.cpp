@@ -5,17 +5,22 @@
 #include <zip.h>
 #include <expat.h>
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
-#include <deque>
+#include <exception>
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "util/date.hpp"
 #include "util/errors.hpp"
+#include "util/text.hpp"
 
 namespace ctreport::input {
 
@@ -38,7 +43,9 @@ const char* attribute(const char** attrs, std::string_view wanted, bool prefixed
 }
 
 // Expat with DOCTYPE refused: a workbook never has one, and entity
-// declarations are how "billion laughs" expand.
+// declarations are how "billion laughs" expand. Handlers may throw: the
+// exception stops the parser and is rethrown once expat has returned. A
+// handler may also suspend the parser (the sheet reader does at each row end).
 class XmlParser {
  public:
   using Start = std::function<void(std::string_view, const char**)>;
@@ -52,15 +59,15 @@ class XmlParser {
         m_parser,
         [](void* self, const char* name, const char** attrs) {
           auto* p = static_cast<XmlParser*>(self);
-          if (p->m_start) p->m_start(local_name(name), attrs);
+          if (p->m_start) p->guard([&] { p->m_start(local_name(name), attrs); });
         },
         [](void* self, const char* name) {
           auto* p = static_cast<XmlParser*>(self);
-          if (p->m_end) p->m_end(local_name(name));
+          if (p->m_end) p->guard([&] { p->m_end(local_name(name)); });
         });
     XML_SetCharacterDataHandler(m_parser, [](void* self, const char* s, int len) {
       auto* p = static_cast<XmlParser*>(self);
-      if (p->m_text) p->m_text(std::string_view(s, static_cast<size_t>(len)));
+      if (p->m_text) p->guard([&] { p->m_text(std::string_view(s, static_cast<size_t>(len))); });
     });
     XML_SetStartDoctypeDeclHandler(m_parser, [](void* self, const char*, const char*, const char*, int) {
       auto* p = static_cast<XmlParser*>(self);
@@ -75,24 +82,54 @@ class XmlParser {
     });
   }
   ~XmlParser() { XML_ParserFree(m_parser); }
+  XmlParser(const XmlParser&) = delete;
+  XmlParser& operator=(const XmlParser&) = delete;
 
+  // Parses `data` (all of a part when `last`).
   void feed(std::string_view data, bool last, const std::string& part) {
-    if (XML_Parse(m_parser, data.data(), static_cast<int>(data.size()), last ? 1 : 0) == XML_STATUS_ERROR || m_doctype) {
-      if (m_doctype)
-        throw UsageError(fmt::format("the workbook part {} declares a DOCTYPE or entities: refused (not an XLSX file "
-                                     "as spreadsheet software writes them)",
-                                     part));
-      throw UsageError(fmt::format("the workbook part {} is not well-formed XML (line {}: {})", part,
-                                   XML_GetCurrentLineNumber(m_parser), XML_ErrorString(XML_GetErrorCode(m_parser))));
+    check(XML_Parse(m_parser, data.data(), static_cast<int>(data.size()), last ? 1 : 0), part);
+  }
+
+  // Streaming with suspension: fill buffer(n) with up to n bytes, then
+  // parse_buffer(count). Both return true when a handler suspended the parser;
+  // resume() then goes on with the same buffer.
+  void* buffer(size_t n) { return XML_GetBuffer(m_parser, static_cast<int>(n)); }
+  bool parse_buffer(size_t count, bool last, const std::string& part) {
+    return check(XML_ParseBuffer(m_parser, static_cast<int>(count), last ? 1 : 0), part);
+  }
+  bool resume(const std::string& part) { return check(XML_ResumeParser(m_parser), part); }
+  void suspend() { XML_StopParser(m_parser, XML_TRUE); }
+
+ private:
+  template <class F>
+  void guard(F&& f) {
+    if (m_failure) return;
+    try {
+      f();
+    } catch (...) {
+      m_failure = std::current_exception();
+      XML_StopParser(m_parser, XML_FALSE);
     }
   }
 
- private:
+  bool check(XML_Status status, const std::string& part) {
+    if (m_failure) std::rethrow_exception(m_failure);
+    if (m_doctype)
+      throw UsageError(fmt::format("the workbook part {} declares a DOCTYPE or entities: refused (not an XLSX file "
+                                   "as spreadsheet software writes them)",
+                                   part));
+    if (status == XML_STATUS_ERROR)
+      throw UsageError(fmt::format("the workbook part {} is not well-formed XML (line {}: {})", part,
+                                   XML_GetCurrentLineNumber(m_parser), XML_ErrorString(XML_GetErrorCode(m_parser))));
+    return status == XML_STATUS_SUSPENDED;
+  }
+
   XML_Parser m_parser;
   Start m_start;
   End m_end;
   Text m_text;
   bool m_doctype = false;
+  std::exception_ptr m_failure;
 };
 
 void parse_xml(const std::string& text, const std::string& part, XmlParser::Start start, XmlParser::End end = {},
@@ -153,76 +190,217 @@ bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Built-in date formats (18.8.30 numFmt): 14-22, 27-36, 45-47, 50-58.
+// Built-in number formats (ECMA-376 Part 1, 18.8.30 numFmt) that show a date:
+// 14-17 (mm-dd-yy, d-mmm-yy, d-mmm, mmm-yy), 22 (m/d/yy h:mm), and the East
+// Asian date formats 27-31, 34-36, 50-58. Not 18-21 (h:mm AM/PM, h:mm:ss AM/PM,
+// h:mm, h:mm:ss), 45-47 (mm:ss, [h]:mm:ss, mmss.0) nor 32-33 (hours and
+// minutes in East Asian forms): those are times of day or durations.
 bool builtin_date_format(int id) {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58);
 }
 
-// A custom number format is a date when it has day, month or year tokens
-// outside quotes, backslash escapes and [...] sections (18.8.31; an elapsed
-// time [h] or a plain "General" is not).
+// A custom number format (18.8.31 numFmts) shows a date when it has a day,
+// month or year token outside quoted text, backslash escapes and [...]
+// sections (colours, locales; [h], [m], [s] are elapsed times). "m" and "mm"
+// are minutes when they follow an hour token or precede a seconds token
+// (h:mm, [h]:mm:ss, mm:ss), months otherwise; "mmm" and longer are months.
+// AM/PM, A/P and General are not tokens of a date.
 bool custom_date_format(std::string_view code) {
-  bool quoted = false;
+  struct Token {
+    char kind;   // 'd', 'm', 'y', 'h', 's'
+    size_t length;
+  };
+  std::vector<Token> tokens;
+  auto lower = [](char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+  auto starts = [&](size_t i, std::string_view word) {
+    if (code.size() - i < word.size()) return false;
+    for (size_t k = 0; k < word.size(); ++k)
+      if (lower(code[i + k]) != lower(word[k])) return false;
+    return true;
+  };
   for (size_t i = 0; i < code.size(); ++i) {
-    char c = code[i];
-    if (quoted) {
-      if (c == '"') quoted = false;
-      continue;
-    }
-    if (c == '"') quoted = true;
-    else if (c == '\\' || c == '_' || c == '*') ++i;
-    else if (c == '[') {
-      auto close = code.find(']', i);
-      if (close == std::string_view::npos) return false;
+    char c = lower(code[i]);
+    if (c == '"') {
+      auto close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
       i = close;
-    } else if (c == 'G' && code.substr(i, 7) == "General") {
-      i += 6;  // the General format, not an era token
-    } else if (c == 'd' || c == 'D' || c == 'm' || c == 'M' || c == 'y' || c == 'Y') {
-      return true;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == '[') {
+      auto close = code.find(']', i);
+      if (close == std::string_view::npos) break;
+      std::string_view inner = code.substr(i + 1, close - i - 1);
+      if (!inner.empty() && std::all_of(inner.begin(), inner.end(), [&](char k) { return lower(k) == lower(inner[0]); }) &&
+          (lower(inner[0]) == 'h' || lower(inner[0]) == 'm' || lower(inner[0]) == 's'))
+        tokens.push_back({lower(inner[0]) == 'm' ? 'e' : lower(inner[0]), inner.size()});  // [m]: elapsed minutes
+      i = close;
+    } else if (starts(i, "am/pm")) {
+      i += 4;
+    } else if (starts(i, "a/p")) {
+      i += 2;
+    } else if (starts(i, "general")) {
+      i += 6;
+    } else if (c == 'd' || c == 'm' || c == 'y' || c == 'h' || c == 's') {
+      size_t n = 1;
+      while (i + n < code.size() && lower(code[i + n]) == c) ++n;
+      tokens.push_back({c, n});
+      i += n - 1;
+    } else if (c == ';') {
+      tokens.push_back({';', 1});  // sections do not share minutes
     }
+  }
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    char kind = tokens[k].kind;
+    if (kind == 'd' || kind == 'y') return true;
+    if (kind != 'm') continue;
+    if (tokens[k].length > 2) return true;
+    bool after_hours = k > 0 && tokens[k - 1].kind == 'h';
+    bool before_seconds = k + 1 < tokens.size() && tokens[k + 1].kind == 's';
+    if (!after_hours && !before_seconds) return true;
   }
   return false;
 }
 
-// _xHHHH_ escapes of shared and inline strings (22.9.2.19 ST_Xstring).
+void append_utf8(uint32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// The code unit of an _xHHHH_ escape at s[i], if there is one.
+std::optional<uint32_t> x_escape_at(std::string_view s, size_t i) {
+  if (i + 6 >= s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return std::nullopt;
+  uint32_t cp = 0;
+  for (size_t k = 2; k < 6; ++k) {
+    char h = s[i + k];
+    cp <<= 4;
+    if (h >= '0' && h <= '9') cp |= static_cast<uint32_t>(h - '0');
+    else if (h >= 'a' && h <= 'f') cp |= static_cast<uint32_t>(h - 'a' + 10);
+    else if (h >= 'A' && h <= 'F') cp |= static_cast<uint32_t>(h - 'A' + 10);
+    else return std::nullopt;
+  }
+  return cp;
+}
+
+// _xHHHH_ escapes of shared and inline strings (22.9.2.19 ST_Xstring): each
+// is a UTF-16 code unit, so characters beyond U+FFFF come as a surrogate pair
+// (_xD83D__xDE00_ is one emoji); a lone surrogate becomes U+FFFD.
 void decode_x_escapes(std::string& s) {
   if (s.find("_x") == std::string::npos) return;
   std::string out;
+  out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
-      unsigned cp = 0;
-      bool hex = true;
-      for (size_t k = 2; k < 6; ++k) {
-        char h = s[i + k];
-        cp <<= 4;
-        if (h >= '0' && h <= '9') cp |= static_cast<unsigned>(h - '0');
-        else if (h >= 'a' && h <= 'f') cp |= static_cast<unsigned>(h - 'a' + 10);
-        else if (h >= 'A' && h <= 'F') cp |= static_cast<unsigned>(h - 'A' + 10);
-        else hex = false;
-      }
-      if (hex) {
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
-        else
-          out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-              out += static_cast<char>(0x80 | (cp & 0x3F));
-        i += 6;
-        continue;
-      }
+    auto unit = x_escape_at(s, i);
+    if (!unit) {
+      out += s[i];
+      continue;
     }
-    out += s[i];
+    i += 6;
+    uint32_t cp = *unit;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      auto low = x_escape_at(s, i + 1);
+      if (low && *low >= 0xDC00 && *low <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (*low - 0xDC00);
+        i += 7;
+      } else {
+        cp = 0xFFFD;
+      }
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    append_utf8(cp, out);
   }
   s = std::move(out);
 }
 
-size_t column_of(std::string_view ref) {
-  size_t col = 0;
+// A cell reference's column (18.18.62 ST_CellRef: letters, then the row),
+// 0-based; nullopt beyond XFD or when the reference does not start with letters.
+std::optional<size_t> column_of(std::string_view ref) {
+  size_t col = 0, letters = 0;
   for (char c : ref) {
-    if (c >= 'A' && c <= 'Z') col = col * 26 + static_cast<size_t>(c - 'A' + 1);
-    else if (c >= 'a' && c <= 'z') col = col * 26 + static_cast<size_t>(c - 'a' + 1);
-    else break;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c < 'A' || c > 'Z') break;
+    if (++letters > 3) return std::nullopt;
+    col = col * 26 + static_cast<size_t>(c - 'A' + 1);
   }
-  return col == 0 ? 0 : col - 1;
+  if (col == 0 || col > XlsxWorkbook::k_max_columns) return std::nullopt;
+  return col - 1;
+}
+
+// An unsigned decimal (xsd:unsignedInt and kin, surrounding white space
+// allowed), or nullopt.
+std::optional<uint64_t> unsigned_value(std::string_view s) {
+  s = util::trim(s);
+  uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// The bytes inflated from one zip entry, checked as they come: the sizes in
+// the central directory are the packager's word and may lie (0, or a few
+// bytes for gigabytes). An absolute cap, the declared size when there is one,
+// and past 16 MB the ratio to the compressed size hold whatever is declared.
+class InflateGuard {
+ public:
+  InflateGuard(std::string what, const zip_stat_t& st, uint64_t limit) : m_what(std::move(what)), m_limit(limit) {
+    if (st.valid & ZIP_STAT_SIZE) m_declared = st.size;
+    if (st.valid & ZIP_STAT_COMP_SIZE) m_compressed = st.comp_size;
+    if (m_declared && *m_declared > limit)
+      throw UsageError(fmt::format("{} would unpack to {} MB: refused (a zip bomb?)", m_what, *m_declared >> 20));
+    if (m_declared) check_ratio(*m_declared);
+  }
+
+  void add(uint64_t n) {
+    m_read += n;
+    if (m_read > m_limit)
+      throw UsageError(fmt::format("{} unpacks to more than {} MB: refused (a zip bomb?)", m_what, m_limit >> 20));
+    if (m_declared && m_read > *m_declared)
+      throw UsageError(fmt::format("{} unpacks to more than it declares: refused (a zip bomb?)", m_what));
+    check_ratio(m_read);
+  }
+
+  uint64_t read() const { return m_read; }
+  uint64_t expected() const { return m_declared.value_or(0); }
+
+ private:
+  void check_ratio(uint64_t size) const {
+    if (m_compressed && size > XlsxWorkbook::k_ratio_from && size / std::max<uint64_t>(*m_compressed, 1) > XlsxWorkbook::k_max_ratio)
+      throw UsageError(fmt::format("{} is compressed more than {}:1: refused (a zip bomb?)", m_what, XlsxWorkbook::k_max_ratio));
+  }
+
+  std::string m_what;
+  uint64_t m_limit;
+  std::optional<uint64_t> m_declared, m_compressed;  // as the central directory gives them, when it does
+  uint64_t m_read = 0;
+};
+
+// A sheet name in a reference as Excel writes it (`'L''équipe 2024'!D17`):
+// quoted unless it is letters, digits and underscores not starting with a
+// digit, with each apostrophe doubled.
+std::string quoted_sheet_name(const std::string& name) {
+  bool plain = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+  for (unsigned char ch : name)
+    if (!(std::isalnum(ch) || ch == '_' || ch >= 0x80)) plain = false;
+  if (plain) return name;
+  std::string out = "'";
+  for (char ch : name) {
+    out += ch;
+    if (ch == '\'') out += '\'';
+  }
+  return out + "'";
 }
 
 }  // namespace
@@ -252,29 +430,19 @@ std::string XlsxWorkbook::read_part(const std::string& name, uint64_t limit) con
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(m_zip, name.c_str(), 0, &st) != 0) return {};
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-    throw UsageError(fmt::format("the workbook part {} would unpack to {} MB: refused (a zip bomb?)", name, st.size >> 20));
-  if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) && st.size > (uint64_t{16} << 20) &&
-      st.size / std::max<uint64_t>(st.comp_size, 1) > k_max_ratio)
-    throw UsageError(fmt::format("the workbook part {} is compressed more than {}:1: refused (a zip bomb?)", name, k_max_ratio));
+  InflateGuard guard(fmt::format("the workbook part {}", name), st, limit);
   zip_file_t* f = zip_fopen(m_zip, name.c_str(), 0);
   if (!f) throw UsageError(fmt::format("cannot read the workbook part {}: {}", name, zip_strerror(m_zip)));
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> closer(f, zip_fclose);
   std::string out;
   char buf[65536];
   for (;;) {
     zip_int64_t n = zip_fread(f, buf, sizeof buf);
-    if (n < 0) {
-      zip_fclose(f);
-      throw UsageError(fmt::format("the workbook part {} is damaged", name));
-    }
+    if (n < 0) throw UsageError(fmt::format("the workbook part {} is damaged", name));
     if (n == 0) break;
+    guard.add(static_cast<uint64_t>(n));
     out.append(buf, static_cast<size_t>(n));
-    if (out.size() > limit || ((st.valid & ZIP_STAT_SIZE) && out.size() > st.size)) {
-      zip_fclose(f);
-      throw UsageError(fmt::format("the workbook part {} unpacks to more than it declares: refused (a zip bomb?)", name));
-    }
   }
-  zip_fclose(f);
   return out;
 }
 
@@ -351,7 +519,10 @@ void XlsxWorkbook::load(const std::string& path) {
         });
   }
 
-  // Shared strings (18.4.9): rich text runs joined, phonetic runs left out.
+  // Shared strings (18.4.9): rich text runs joined, phonetic runs (rPh,
+  // 18.4.6) left out. A string over a cell's limit is kept as "too long" and
+  // refused when a cell uses it, naming the cell.
+  m_has_strings = zip_name_locate(m_zip, strings_part.c_str(), 0) >= 0;
   std::string strings = read_part(strings_part, k_max_part_bytes);
   if (!strings.empty()) {
     bool in_si = false, in_t = false;
@@ -369,210 +540,317 @@ void XlsxWorkbook::load(const std::string& path) {
           else if (name == "rPh") --in_rph;
           else if (name == "si") {
             decode_x_escapes(current);
-            m_string_spans.emplace_back(static_cast<uint32_t>(m_strings.size()), static_cast<uint32_t>(current.size()));
-            m_strings += current;
+            if (current.size() > k_max_cell_chars && util::utf8_length(current) > k_max_cell_chars)
+              m_string_spans.emplace_back(0, k_too_long);
+            else
+              m_string_spans.emplace_back(static_cast<uint32_t>(m_strings.size()), static_cast<uint32_t>(current.size()));
+            if (m_string_spans.back().second != k_too_long) m_strings += current;
             in_si = false;
           }
         },
         [&](std::string_view text) {
-          if (in_t) current += text;
+          // _xHHHH_ escapes take 7 bytes a character: beyond that, too long whatever it decodes to.
+          if (in_t && current.size() <= 7 * k_max_cell_chars) current += text;
         });
   }
 }
 
 // Streams one sheet's XML through expat, a chunk at a time, and hands out
-// its rows (18.3.1.73 row, 18.3.1.4 c).
+// its rows (18.3.1.73 row, 18.3.1.4 c): the parser is suspended at the end of
+// each row, so only the current row is held, and only its non-empty cells:
+// a value in column XFD costs one cell, not 16384.
 class XlsxSheetReader : public TableReader {
  public:
-  XlsxSheetReader(XlsxWorkbook& book, size_t index) : m_book(book), m_name(book.m_sheets[index].name) {
-    const std::string& part = book.m_sheet_parts[index];
-    m_part = part;
+  XlsxSheetReader(XlsxWorkbook& book, size_t index)
+      : m_book(book), m_name(book.m_sheets[index].name), m_part(book.m_sheet_parts[index]),
+        m_parser([this](std::string_view name, const char** attrs) { start(name, attrs); },
+                 [this](std::string_view name) { end(name); }, [this](std::string_view text) { characters(text); }) {
     zip_stat_t st;
     zip_stat_init(&st);
-    if (part.empty() || zip_stat(book.m_zip, part.c_str(), 0, &st) != 0)
+    if (m_part.empty() || zip_stat(book.m_zip, m_part.c_str(), 0, &st) != 0)
       throw UsageError(fmt::format("the sheet '{}' has no part in the workbook", m_name));
-    m_total = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
-    if (m_total > XlsxWorkbook::k_max_sheet_bytes)
-      throw UsageError(fmt::format("the sheet '{}' would unpack to {} MB: refused (a zip bomb?)", m_name, m_total >> 20));
-    if ((st.valid & ZIP_STAT_COMP_SIZE) && m_total > (uint64_t{16} << 20) &&
-        m_total / std::max<uint64_t>(st.comp_size, 1) > XlsxWorkbook::k_max_ratio)
-      throw UsageError(fmt::format("the sheet '{}' is compressed more than {}:1: refused (a zip bomb?)", m_name,
-                                   XlsxWorkbook::k_max_ratio));
-    m_file = zip_fopen(book.m_zip, part.c_str(), 0);
+    m_guard.emplace(fmt::format("the sheet '{}'", m_name), st, XlsxWorkbook::k_max_sheet_bytes);
+    m_file = zip_fopen(book.m_zip, m_part.c_str(), 0);
     if (!m_file) throw UsageError(fmt::format("cannot read the sheet '{}'", m_name));
-    m_parser = std::make_unique<XmlParser>(
-        [this](std::string_view name, const char** attrs) { start(name, attrs); },
-        [this](std::string_view name) { end(name); }, [this](std::string_view text) {
-          if (m_in_value || m_in_inline_text) m_value += text;
-        });
+    m_date_system = book.m_date1904 ? DateSystem::d1904 : DateSystem::d1900;
   }
   ~XlsxSheetReader() override {
     if (m_file) zip_fclose(m_file);
   }
 
   bool next_row(Row& row) override {
-    while (m_ready.empty()) {
+    m_cells.clear();
+    m_arena.clear();
+    m_row_ready = false;
+    while (!m_row_ready) {
+      if (m_suspended) {
+        m_suspended = m_parser.resume(m_part);
+        continue;
+      }
       if (m_done) return false;
-      feed();
+      constexpr size_t k_chunk = 1 << 16;
+      void* buf = m_parser.buffer(k_chunk);
+      if (!buf) throw std::bad_alloc();
+      zip_int64_t n = zip_fread(m_file, buf, k_chunk);
+      if (n < 0) throw UsageError(fmt::format("the sheet '{}' is damaged", m_name));
+      m_guard->add(static_cast<uint64_t>(n));
+      m_done = n == 0;
+      m_suspended = m_parser.parse_buffer(static_cast<size_t>(n), m_done, m_part);
     }
-    m_current = std::move(m_ready.front());
-    m_ready.pop_front();
-    row.row = m_current.row;
-    row.line = m_current.row;
+    row.row = m_row;
+    row.line = m_row;
     row.fields = 0;
-    row.cells.assign(m_current.cells.size(), Cell{});
-    for (size_t i = 0; i < m_current.cells.size(); ++i) {
-      const auto& p = m_current.cells[i];
-      Cell& c = row.cells[i];
+    size_t width = 0;
+    for (const auto& p : m_cells) width = std::max(width, p.column + 1);  // cells out of order are allowed too
+    if (row.cells.data() == m_out_data && row.cells.size() == m_out_size) {
+      // The row this reader filled last time: only its non-empty cells need clearing (a row with a value
+      // in XFD is then not 16384 cells to reset each time).
+      for (size_t column : m_out_columns) row.cells[column] = Cell{};
+      row.cells.resize(width);
+    } else {
+      row.cells.assign(width, Cell{});
+    }
+    m_out_columns.clear();
+    for (const auto& p : m_cells) {
+      m_out_columns.push_back(p.column);
+      Cell& c = row.cells[p.column];
       c.type = p.type;
-      c.text = p.text;
+      c.text = p.shared ? std::string_view(m_book.m_strings).substr(p.offset, p.size)
+                        : std::string_view(m_arena).substr(p.offset, p.size);
       c.number = p.number;
       c.day = p.day;
+      c.date_system = m_date_system;
     }
+    m_out_data = row.cells.data();
+    m_out_size = row.cells.size();
     return true;
   }
 
   std::string cell_position(const Row& row, size_t column) const override {
-    bool plain = true;
-    for (unsigned char ch : m_name)
-      if (!(std::isalnum(ch) || ch == '_' || ch >= 0x80)) plain = false;
-    std::string sheet = plain ? m_name : "'" + m_name + "'";
-    return fmt::format("{}!{}{}", sheet, column_letters(column), row.row);
+    return fmt::format("{}!{}{}", quoted_sheet_name(m_name), column_letters(column), row.row);
   }
 
-  double progress() const override { return m_total ? static_cast<double>(m_read) / static_cast<double>(m_total) : 0; }
+  double progress() const override {
+    return m_guard->expected() ? static_cast<double>(m_guard->read()) / static_cast<double>(m_guard->expected()) : 0;
+  }
   std::string description() const override { return fmt::format("XLSX sheet '{}'", m_name); }
 
  private:
+  // A non-empty cell of the current row; its text is in m_arena or, for a
+  // shared string, in the workbook's table (no copy).
   struct PendingCell {
+    size_t column = 0;
     CellType type = CellType::empty;
-    std::string text;
+    bool shared = false;
+    uint32_t offset = 0, size = 0;
     double number = 0;
     util::Day day = 0;
   };
-  struct PendingRow {
-    uint64_t row = 0;
-    std::vector<PendingCell> cells;
-  };
 
-  void feed() {
-    char buf[1 << 16];
-    zip_int64_t n = zip_fread(m_file, buf, sizeof buf);
-    if (n < 0) throw DataError(fmt::format("the sheet '{}' is damaged", m_name));
-    m_read += static_cast<uint64_t>(n);
-    if (m_total && m_read > m_total)
-      throw UsageError(fmt::format("the sheet '{}' unpacks to more than it declares: refused (a zip bomb?)", m_name));
-    m_done = n == 0;
-    m_parser->feed(std::string_view(buf, static_cast<size_t>(n)), m_done, m_part);
+  std::string here() const {
+    Row r;
+    r.row = m_row;
+    return cell_position(r, m_col);
   }
 
   void start(std::string_view name, const char** attrs) {
     if (name == "row") {
       const char* r = attribute(attrs, "r");
-      m_row = PendingRow{r ? std::strtoull(r, nullptr, 10) : m_last_row + 1, {}};
+      if (r) {
+        auto n = unsigned_value(r);
+        if (!n || *n == 0 || *n > XlsxWorkbook::k_max_rows)
+          throw UsageError(fmt::format("the sheet '{}' has a row numbered {}: expected 1 to {}, the rows a sheet can have",
+                                       m_name, util::quote_value(r, 20), XlsxWorkbook::k_max_rows));
+        m_row = *n;
+      } else {
+        m_row = m_last_row + 1;
+      }
       m_next_col = 0;
     } else if (name == "c") {
       const char* r = attribute(attrs, "r");
       const char* t = attribute(attrs, "t");
       const char* s = attribute(attrs, "s");
-      m_col = r ? column_of(r) : m_next_col;
+      if (r) {
+        auto col = column_of(r);
+        if (!col)
+          throw UsageError(fmt::format("{}!{}: the cell is beyond column XFD, the last of the {} columns a sheet can have",
+                                       quoted_sheet_name(m_name), std::strlen(r) <= 20 ? std::string(r) : util::quote_value(r, 20),
+                                       XlsxWorkbook::k_max_columns));
+        m_col = *col;
+      } else {
+        m_col = m_next_col;
+        if (m_col >= XlsxWorkbook::k_max_columns)
+          throw UsageError(fmt::format("the sheet '{}' has a row {} with cells beyond column XFD, the last of the {} "
+                                       "columns a sheet can have",
+                                       m_name, m_row, XlsxWorkbook::k_max_columns));
+      }
       m_next_col = m_col + 1;
       m_type = t ? t : "n";
       m_style = s ? std::atoi(s) : 0;
       m_value.clear();
+      m_has_value = false;
     } else if (name == "v") {
       m_in_value = true;
+      m_has_value = true;
     } else if (name == "is") {
       m_in_inline = true;
-    } else if (name == "t" && m_in_inline) {
-      m_in_inline_text = true;
+      m_has_value = true;
     } else if (name == "rPh") {
-      m_in_inline_text = false;
+      ++m_in_phonetic;
+    } else if (name == "t" && m_in_inline && m_in_phonetic == 0) {
+      m_in_inline_text = true;
     }
+  }
+
+  void characters(std::string_view text) {
+    if (!m_in_value && !m_in_inline_text) return;
+    // _xHHHH_ escapes take 7 bytes a character: beyond that, too long whatever it decodes to.
+    if (m_value.size() + text.size() > 7 * XlsxWorkbook::k_max_cell_chars) too_long();
+    m_value += text;
+  }
+
+  [[noreturn]] void too_long() const {
+    throw DataError(fmt::format("{}: the cell holds more than {} characters, the most a cell can hold (Excel's limit); "
+                                "expected a date, a category or a short text",
+                                here(), XlsxWorkbook::k_max_cell_chars));
   }
 
   void end(std::string_view name) {
     if (name == "v") m_in_value = false;
     else if (name == "t") m_in_inline_text = false;
+    else if (name == "rPh") --m_in_phonetic;
     else if (name == "is") m_in_inline = false;
     else if (name == "c") finish_cell();
     else if (name == "row") {
-      m_last_row = m_row.row;
-      bool any = false;
-      for (const auto& c : m_row.cells) any |= c.type != CellType::empty;
-      if (any) m_ready.push_back(std::move(m_row));
-      m_row = PendingRow{};
+      m_last_row = m_row;
+      if (!m_cells.empty()) {
+        m_row_ready = true;
+        m_parser.suspend();
+      }
     }
+  }
+
+  void add_text(PendingCell& cell, std::string_view text) {
+    cell.offset = static_cast<uint32_t>(m_arena.size());
+    cell.size = static_cast<uint32_t>(text.size());
+    m_arena += text;
   }
 
   void finish_cell() {
     PendingCell cell;
+    cell.column = m_col;
     const std::string& t = m_type;
-    if (t == "s") {
-      size_t i = std::strtoul(m_value.c_str(), nullptr, 10);
-      if (i < m_book.m_string_spans.size()) {
-        auto [off, size] = m_book.m_string_spans[i];
-        cell.text.assign(m_book.m_strings, off, size);
-      }
-      cell.type = cell.text.empty() ? CellType::empty : CellType::text;
+    if (!m_has_value) {
+      // <c t="s"/>, <c t="b"/>, a formula without a cached value: an empty cell.
+    } else if (t == "s") {
+      shared_string(cell);
     } else if (t == "inlineStr" || t == "str" || t == "e") {
-      cell.text = m_value;
-      decode_x_escapes(cell.text);
-      cell.type = cell.text.empty() ? CellType::empty : CellType::text;
+      decode_x_escapes(m_value);
+      if (m_value.size() > XlsxWorkbook::k_max_cell_chars && util::utf8_length(m_value) > XlsxWorkbook::k_max_cell_chars)
+        too_long();
+      if (!m_value.empty()) {
+        cell.type = CellType::text;
+        add_text(cell, m_value);
+      }
     } else if (t == "b") {
-      cell.type = CellType::boolean;
-      cell.number = m_value == "1" ? 1 : 0;
-      cell.text = cell.number ? "TRUE" : "FALSE";
+      std::string_view v = util::trim(m_value);
+      if (!v.empty()) {
+        cell.type = CellType::boolean;
+        cell.number = v == "1" || v == "true" ? 1 : 0;
+        add_text(cell, cell.number ? "TRUE" : "FALSE");
+      }
     } else if (t == "d") {  // ISO 8601 date cell (18.18.11)
-      auto p = util::parse_date(m_value.substr(0, 10), 2200);
+      auto p = util::parse_date(std::string_view(m_value).substr(0, 10), 2200);
       if (p.status == util::DateParse::ok) {
         cell.type = CellType::date;
         cell.day = p.day;
-        cell.text = util::iso(p.day);
-      } else {
-        cell.type = m_value.empty() ? CellType::empty : CellType::text;
-        cell.text = m_value;
+        add_text(cell, util::iso(p.day));
+      } else if (!m_value.empty()) {
+        cell.type = CellType::text;
+        add_text(cell, m_value);
       }
     } else if (!m_value.empty()) {
-      double v = std::strtod(m_value.c_str(), nullptr);
-      bool is_date = m_style >= 0 && static_cast<size_t>(m_style) < m_book.m_date_style.size() && m_book.m_date_style[m_style];
-      if (is_date && v >= 1 && v < 2958466) {
-        long serial = static_cast<long>(std::floor(v));
-        util::Day day;
-        if (m_book.m_date1904) day = static_cast<util::Day>(serial - 24107);   // 1904-01-01 is serial 0
-        else if (serial >= 61) day = static_cast<util::Day>(serial - 25569);  // 1899-12-30 + serial
-        else day = static_cast<util::Day>(serial - 25568);                    // Lotus 1-2-3's 29 Feb 1900 bug
-        if (!m_book.m_date1904 && serial == 60) {
-          cell.type = CellType::text;  // 1900-02-29 does not exist
-          cell.text = "29/02/1900";
-        } else {
-          cell.type = CellType::date;
-          cell.day = day;
-          cell.text = util::iso(day);
-        }
-      } else {
-        cell.type = CellType::number;
-        cell.number = v;
-        cell.text = fmt::format("{}", v);
-      }
+      number(cell);
     }
-    if (m_row.cells.size() <= m_col) m_row.cells.resize(m_col + 1);
-    m_row.cells[m_col] = std::move(cell);
+    if (cell.type != CellType::empty) m_cells.push_back(cell);
+  }
+
+  void shared_string(PendingCell& cell) {
+    if (!m_book.m_has_strings)
+      throw UsageError(fmt::format("{}: the cell refers to a shared string, but the workbook has no shared-strings part "
+                                   "(xl/sharedStrings.xml): the workbook is damaged",
+                                   here()));
+    auto index = unsigned_value(m_value);
+    if (!index)
+      throw UsageError(fmt::format("{}: the shared-string index {} is not a number: the workbook is damaged", here(),
+                                   util::quote_value(m_value, 20)));
+    if (*index >= m_book.m_string_spans.size())
+      throw UsageError(fmt::format("{}: the cell refers to shared string {}, but the workbook has {}: the workbook is "
+                                   "damaged",
+                                   here(), *index, m_book.m_string_spans.size()));
+    auto [off, size] = m_book.m_string_spans[*index];
+    if (size == XlsxWorkbook::k_too_long) too_long();
+    if (size == 0) return;
+    cell.type = CellType::text;
+    cell.shared = true;
+    cell.offset = off;
+    cell.size = size;
+  }
+
+  // A number (18.18.11 ST_CellType n), or a date when its style's number
+  // format shows a date (18.8.30, 18.8.31) and the serial is one (18.17.4.1).
+  void number(PendingCell& cell) {
+    std::string_view text = util::trim(m_value);
+    double v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v)) {
+      cell.type = CellType::text;  // not a number after all: kept as written
+      add_text(cell, m_value);
+      return;
+    }
+    bool is_date = m_style >= 0 && static_cast<size_t>(m_style) < m_book.m_date_style.size() && m_book.m_date_style[m_style];
+    bool d1904 = m_date_system == DateSystem::d1904;
+    if (is_date && v >= (d1904 ? 0 : 1) && v < 2958466) {
+      long serial = static_cast<long>(std::floor(v));
+      util::Day day;
+      if (d1904) day = static_cast<util::Day>(serial - 24107);        // 1904-01-01 is serial 0
+      else if (serial >= 61) day = static_cast<util::Day>(serial - 25569);  // 1899-12-30 + serial
+      else day = static_cast<util::Day>(serial - 25568);                    // Lotus 1-2-3's 29 Feb 1900 bug
+      if (!d1904 && serial == 60) {
+        cell.type = CellType::text;  // 1900-02-29 does not exist
+        add_text(cell, "29/02/1900");
+      } else {
+        cell.type = CellType::date;
+        cell.day = day;
+        add_text(cell, util::iso(day));
+      }
+      return;
+    }
+    cell.type = CellType::number;
+    cell.number = v;
+    cell.offset = static_cast<uint32_t>(m_arena.size());
+    fmt::format_to(std::back_inserter(m_arena), "{}", v);
+    cell.size = static_cast<uint32_t>(m_arena.size() - cell.offset);
   }
 
   XlsxWorkbook& m_book;
   std::string m_name, m_part;
+  XmlParser m_parser;
+  std::optional<InflateGuard> m_guard;
   zip_file_t* m_file = nullptr;
-  std::unique_ptr<XmlParser> m_parser;
-  uint64_t m_total = 0, m_read = 0;
-  bool m_done = false;
-  std::deque<PendingRow> m_ready;
-  PendingRow m_row, m_current;
-  uint64_t m_last_row = 0;
+  DateSystem m_date_system = DateSystem::d1900;
+  bool m_done = false, m_suspended = false, m_row_ready = false;
+  std::vector<PendingCell> m_cells;  // the current row's non-empty cells
+  std::string m_arena;               // their text, but shared strings
+  const Cell* m_out_data = nullptr;  // the cells last handed out, and which of them were set
+  size_t m_out_size = 0;
+  std::vector<size_t> m_out_columns;
+  uint64_t m_row = 0, m_last_row = 0;
   size_t m_col = 0, m_next_col = 0;
   std::string m_type, m_value;
   int m_style = 0;
-  bool m_in_value = false, m_in_inline = false, m_in_inline_text = false;
+  int m_in_phonetic = 0;
+  bool m_in_value = false, m_in_inline = false, m_in_inline_text = false, m_has_value = false;
 };
 
 std::unique_ptr<TableReader> XlsxWorkbook::open_sheet(size_t index) {

@@ -33,10 +33,19 @@ class XlsxWorkbook {
   // Streams sheet `index` (0-based). The workbook must outlive the reader.
   std::unique_ptr<TableReader> open_sheet(size_t index);
 
-  // Limits against hostile files.
+  // Limits against hostile files. The sizes a zip's central directory declares
+  // are checked before reading, and the bytes actually inflated while reading
+  // (the declared sizes may lie).
   static constexpr uint64_t k_max_sheet_bytes = uint64_t{4} << 30;  // uncompressed sheet XML
   static constexpr uint64_t k_max_part_bytes = uint64_t{512} << 20;  // shared strings, styles, workbook
-  static constexpr uint64_t k_max_ratio = 1000;                      // uncompressed / compressed, for big entries
+  static constexpr uint64_t k_max_ratio = 1000;                      // uncompressed / compressed, past k_ratio_from
+  static constexpr uint64_t k_ratio_from = uint64_t{16} << 20;
+  // A sheet's size as Excel's specifications and limits give it (ECMA-376
+  // sets none): columns A..XFD, rows 1..1048576, and at most 32767
+  // characters of text in a cell.
+  static constexpr size_t k_max_columns = 16384;
+  static constexpr uint64_t k_max_rows = 1048576;
+  static constexpr size_t k_max_cell_chars = 32767;
 
  private:
   XlsxWorkbook() = default;
@@ -49,9 +58,11 @@ class XlsxWorkbook {
   std::vector<SheetInfo> m_sheets;
   std::vector<std::string> m_sheet_parts;
   std::string m_strings;                                   // shared strings, one after the other
-  std::vector<std::pair<uint32_t, uint32_t>> m_string_spans;  // offset, size
+  std::vector<std::pair<uint32_t, uint32_t>> m_string_spans;  // offset, size (k_too_long: over k_max_cell_chars)
+  bool m_has_strings = false;                              // the workbook has a shared-strings part
   std::vector<bool> m_date_style;                          // by cellXfs index
   bool m_date1904 = false;
+  static constexpr uint32_t k_too_long = 0xFFFFFFFF;
 };
 
 }  // namespace ctreport::input

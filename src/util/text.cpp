@@ -159,6 +159,32 @@ std::string slug(std::string_view s) {
   return out.empty() ? "x" : out;
 }
 
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string shorten(std::string_view s, size_t max_chars) {
+  size_t chars = 0, cut = s.size();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) {
+      cut = i;
+      break;
+    }
+  }
+  if (cut == s.size()) return std::string(s);
+  return std::string(s.substr(0, cut)) + "… (" + std::to_string(utf8_length(s)) + " characters)";
+}
+
+std::string quote_value(std::string_view s, size_t max_chars) {
+  std::string v = shorten(s, max_chars);
+  if (v.size() == s.size()) return "'" + v + "'";
+  size_t mark = v.rfind("… (");
+  return "'" + v.substr(0, mark) + "…'" + v.substr(mark + std::string("…").size());
+}
+
 std::string_view trim(std::string_view s) {
   for (;;) {
     if (s.empty()) return s;

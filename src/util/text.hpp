@@ -22,6 +22,18 @@ void normalize_key(std::string_view utf8, std::string& out);  // out is replaced
 // A file-name-safe form: "Le Moulin (Saint-Étienne)" -> "le-moulin-saint-etienne".
 std::string slug(std::string_view utf8);
 
+// A value as messages quote it: 'value', or when longer than `max_chars`
+// characters its first ones, cut at a character boundary, and its length:
+// 'aaaa…' (300000 characters). Keeps messages one screen long whatever the cell held.
+std::string quote_value(std::string_view utf8, size_t max_chars = 60);
+
+// `utf8` cut to `max_chars` characters, with "… (N characters)" when cut: a
+// value as findings and messages carry it.
+std::string shorten(std::string_view utf8, size_t max_chars = 60);
+
+// Number of UTF-8 characters (code points) in `s`; invalid bytes count one each.
+size_t utf8_length(std::string_view s);
+
 // Trims ASCII spaces, tabs, CR/LF and UTF-8 non-breaking spaces at both ends.
 std::string_view trim(std::string_view s);
 

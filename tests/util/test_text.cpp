@@ -35,4 +35,13 @@ TEST_CASE("trim removes spaces and non-breaking spaces") {
   CHECK(trim("") == "");
 }
 
+TEST_CASE("values quoted in messages are cut after a screenful, at a character boundary") {
+  CHECK(quote_value("31/02/2024") == "'31/02/2024'");
+  CHECK(quote_value("") == "''");
+  CHECK(quote_value(std::string(60, 'a')) == "'" + std::string(60, 'a') + "'");
+  CHECK(quote_value(std::string(300000, 'a')) == "'" + std::string(60, 'a') + "…' (300000 characters)");
+  CHECK(quote_value("éééé", 2) == "'éé…' (4 characters)");
+  CHECK(utf8_length("Séjours") == 7);
+}
+
 }  // TEST_SUITE
