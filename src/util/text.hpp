@@ -2,6 +2,7 @@
 // key used to match headers and category values (case-, accent-, space- and
 // punctuation-insensitive).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ void append_cp1252_as_utf8(std::string_view s, std::string& out);
 // character that is not a letter or a digit is dropped.
 std::string normalize_key(std::string_view utf8);
 void normalize_key(std::string_view utf8, std::string& out);  // out is replaced
+
+// Appends the UTF-8 bytes of code point `cp`.
+void append_utf8(uint32_t cp, std::string& out);
 
 // A file-name-safe form: "Le Moulin (Saint-Étienne)" -> "le-moulin-saint-etienne".
 std::string slug(std::string_view utf8);
