@@ -212,9 +212,10 @@ class StayBuilder {
 
   // future_date: an entry or exit after the day the check runs.
   void check_future(const Row& row, const model::Stay& stay) {
-    std::vector<std::pair<std::string, std::string>> today{{"today", util::iso(m_today)}};
-    if (stay.entry > m_today) warn(row, "future_date", Field::entry_date, util::iso(stay.entry), today);
-    if (!stay.is_open() && stay.exit > m_today) warn(row, "future_date", Field::exit_date, util::iso(stay.exit), today);
+    if (stay.entry > m_today)
+      warn(row, "future_date", Field::entry_date, util::iso(stay.entry), {{"today", util::iso(m_today)}});
+    if (!stay.is_open() && stay.exit > m_today)
+      warn(row, "future_date", Field::exit_date, util::iso(stay.exit), {{"today", util::iso(m_today)}});
   }
 
   void process(const Row& row, ReadResult& result) {

@@ -557,4 +557,28 @@ TEST_CASE("docs/check.md shows the real output of the example") {
   }
 }
 
+TEST_CASE("the French method note gives every finding in French, at most 20 of a code") {
+  std::string csv = k_clean + "A1;F;12/05/1985;01/01/2024;01/03/2024;Voisin\nA9;F;01/01/2016;01/02/2024;;CSAPA\n"
+                              "A8;F;01/01/1980;01/01/2020;;CSAPA\nA3;M;07/07/1971;01/06/2024;30/09/2024;hôpital\n";
+  for (int i = 0; i < 25; ++i) csv += fmt::format(";F;01/01/1980;{:02}/02/2024;;CSAPA\n", i + 1);
+  ScratchDir dir;
+  dir.write("data.csv", csv);
+  dir.write("ctreport.yaml", "capacity: 40\n");
+  auto r = run_cli({"2024", "data.csv", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::string md = dir.read("rapport-2024.md");
+  for (const char* fr : {"le séjour du 2024-01-01 chevauche le séjour de la même personne de la ligne 2 (du 2023-11-15)",
+                         "âge à l'entrée 8 hors de 14 à 100 ans", "le séjour du 2020-01-01 dure 1826 jours, plus de 27 mois",
+                         "la ligne répète exactement la ligne 4",
+                         "identifiant de la personne absent : le séjour compte comme une personne à part (ligne 9,",
+                         "… et 5 autres avertissements missing\\_person\\_id (ctreport check les liste tous)"})
+    CHECK(md.find(fr) != std::string::npos);
+  CHECK(md.find("identifiant de la personne absent : le séjour compte comme une personne à part (ligne 28,") !=
+        std::string::npos);
+  CHECK(md.find("identifiant de la personne absent : le séjour compte comme une personne à part (ligne 29,") ==
+        std::string::npos);
+  for (const char* en : {"the stay", "the row", "age at entry", "no person identifier", "overlaps"})
+    CHECK(md.find(en) == std::string::npos);
+}
+
 }  // TEST_SUITE
