@@ -233,6 +233,27 @@ TEST_CASE("report invariants are checked on the figures") {
   CHECK(list[1].message == "the figures are inconsistent: more people exited (4) than were present (3)");
 }
 
+TEST_CASE("report invariants: people present against start and admissions, present at the end") {
+  auto f = ctreport::test::figures_of(k_clean, 2024);
+  f.people.admitted_not_at_start += 1;
+  f.people.present_at_end = f.people.present + 1;
+  f.stage.present_at_end.total = f.people.present_at_end;  // keep that distribution's own invariant quiet
+  f.stage.present_at_end.lines.push_back({"x", "x", f.people.present_at_end - [&] {
+    int64_t sum = 0;
+    for (const auto& l : f.stage.present_at_end.lines) sum += l.count;
+    return sum;
+  }(), std::nullopt});
+  ctreport::model::WarningLog broken;
+  ctreport::figures::check_figures(f, ctreport::model::default_config(), {}, broken);
+  auto list = broken.list();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].message ==
+        "the figures are inconsistent: people present (3) is not present at start (1) + admitted not present at start (3)");
+  CHECK(list[0].expected == "people present = present at the start + admitted not present at the start");
+  CHECK(list[1].message == "the figures are inconsistent: more people present at the end (4) than in the period (3)");
+  CHECK(list[1].severity == ctreport::model::Severity::error);
+}
+
 TEST_CASE("text and GitHub formats") {
   ScratchDir dir;
   dir.write("data.csv", k_clean + "A4;F;01/01/1980;01/02/2024;;Voisin\n");
