@@ -155,6 +155,10 @@ TEST_CASE("config errors are findings with the config file and line") {
   auto gh = run_check(k_clean, {"--format", "github"}, "capacity: 3\ncolour: blue\n");
   CHECK(gh.exit_code == 1);
   CHECK(gh.out.find("::error file=ctreport.yaml,line=2,title=ctreport config_error::") == 0);
+  auto header_only = check(k_header);
+  CHECK(header_only.exit_code == 1);
+  REQUIRE(header_only.codes == std::vector<std::string>{"data_error"});
+  CHECK(header_only.json["findings"][0]["message"] == "data.csv: the file has a header (row 1) but no data rows");
   auto unreadable = run_check(k_clean, {"--format", "json", "-c", "nowhere.yaml"});
   CHECK(unreadable.exit_code == 2);
 }
