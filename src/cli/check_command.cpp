@@ -86,10 +86,9 @@ int run_check(const CheckOptions& o) {
   } catch (const DataError& e) {
     // A data or config error that stops the reading: a finding like the others, so
     // that JSON and GitHub consumers see it too.
-    if (e.code().empty()) throw;
     model::Warning w;
     w.severity = model::Severity::error;
-    w.code = e.code();
+    w.code = e.code().empty() ? "data_error" : e.code();
     w.file = e.file() == o.input ? "" : e.file();
     w.line = e.line();
     w.params = {{"detail", e.what()}};

@@ -202,7 +202,8 @@ class StayBuilder {
     error(row, f, status == util::DateParse::impossible ? "impossible_date" : "invalid_date", value);
   }
 
-  // A warning about the row being kept; its texts come from model::warning_texts.
+  // A warning about the row being read (about no stay when the row is not kept);
+  // RowWarnings::select renders its texts (model::warning_texts).
   void warn(const Row& row, std::string code, Field f, std::string value,
             std::vector<std::pair<std::string, std::string>> params = {}, std::string group = {}) {
     model::Warning w;
@@ -213,17 +214,16 @@ class StayBuilder {
     w.params = std::move(params);
     w.row = row.row;
     w.line = row.line;
-    model::describe(w);
     m_result->warnings.add(w, *m_map.column(f),
-                           m_pending_stay == RowWarnings::k_no_stay ? RowWarnings::k_no_stay
-                                                                    : static_cast<uint32_t>(m_result->table.stays.size()));
+                           m_row_not_kept ? RowWarnings::k_no_stay : static_cast<uint32_t>(m_result->table.stays.size()));
   }
 
   // future_date: an entry or exit after the day the check runs.
   void check_future(const Row& row, const model::Stay& stay) {
-    std::vector<std::pair<std::string, std::string>> today{{"today", util::iso(m_today)}};
-    if (stay.entry > m_today) warn(row, "future_date", Field::entry_date, util::iso(stay.entry), today);
-    if (!stay.is_open() && stay.exit > m_today) warn(row, "future_date", Field::exit_date, util::iso(stay.exit), today);
+    if (stay.entry > m_today)
+      warn(row, "future_date", Field::entry_date, util::iso(stay.entry), {{"today", util::iso(m_today)}});
+    if (!stay.is_open() && stay.exit > m_today)
+      warn(row, "future_date", Field::exit_date, util::iso(stay.exit), {{"today", util::iso(m_today)}});
   }
 
   void process(const Row& row, ReadResult& result) {
@@ -260,9 +260,9 @@ class StayBuilder {
       for (const auto& p : m_options.periods)
         overlaps |= stay.entry <= p.end && (stay.is_open() || stay.exit >= p.start);
     if (!overlaps) {
-      m_pending_stay = RowWarnings::k_no_stay;
+      m_row_not_kept = true;
       check_future(row, stay);
-      m_pending_stay = 0;
+      m_row_not_kept = false;
       return;
     }
 
@@ -518,7 +518,7 @@ class StayBuilder {
   std::string m_scratch;
   ReadResult* m_result = nullptr;
   util::Day m_latest_date = std::numeric_limits<util::Day>::min();  // of every row with valid dates
-  uint32_t m_pending_stay = 0;  // k_no_stay while warning about a row that is not kept
+  bool m_row_not_kept = false;  // while warning about a row whose stay is outside every period
   util::Day m_today = 0;  // dates after it are future_date warnings
   uint32_t m_header_fields = 0;
   struct RowHash {

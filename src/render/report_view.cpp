@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -16,6 +17,8 @@ namespace ctreport::render {
 
 namespace {
 using kainjow::mustache::data;
+
+constexpr size_t k_note_findings_per_code = 20;  // warnings of one code listed in the method note
 using kainjow::mustache::list;
 
 util::Day parse_iso(const std::string& iso) {
@@ -478,7 +481,11 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   quality.set("warning_count", nf.integer(static_cast<int64_t>(f.quality.warning_rows)));
   quality.set("has_warnings", !f.quality.warnings.empty());
   list warnings;
+  // Findings about a row are one per row: the note lists k_note_findings_per_code
+  // of a code, then says how many more there are (ctreport check lists them all).
+  std::map<std::string, size_t> per_code;
   for (const auto& w : f.quality.warnings) {
+    if (++per_code[w.code] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
     wd.set("message", warning_text(w, nf.french));
@@ -487,6 +494,19 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     wd.set("has_row", w.row != 0);
     wd.set("count", nf.integer(static_cast<int64_t>(w.count)));
     wd.set("plural", nf.plural(static_cast<int64_t>(w.count)));
+    warnings.push_back(wd);
+  }
+  for (const auto& [code, n] : per_code) {
+    if (n <= k_note_findings_per_code) continue;
+    data wd;
+    size_t more = n - k_note_findings_per_code;
+    wd.set("code", code);
+    wd.set("message", nf.french ? fmt::format("… et {} autres avertissements {} (ctreport check les liste tous)", more, code)
+                                : fmt::format("… and {} more {} warnings (ctreport check lists them all)", more, code));
+    wd.set("column", "");
+    wd.set("row", "");
+    wd.set("has_row", false);
+    wd.set("count", nf.integer(static_cast<int64_t>(more)));
     warnings.push_back(wd);
   }
   quality.set("warnings", warnings);

@@ -155,6 +155,10 @@ TEST_CASE("config errors are findings with the config file and line") {
   auto gh = run_check(k_clean, {"--format", "github"}, "capacity: 3\ncolour: blue\n");
   CHECK(gh.exit_code == 1);
   CHECK(gh.out.find("::error file=ctreport.yaml,line=2,title=ctreport config_error::") == 0);
+  auto header_only = check(k_header);
+  CHECK(header_only.exit_code == 1);
+  REQUIRE(header_only.codes == std::vector<std::string>{"data_error"});
+  CHECK(header_only.json["findings"][0]["message"] == "data.csv: the file has a header (row 1) but no data rows");
   auto unreadable = run_check(k_clean, {"--format", "json", "-c", "nowhere.yaml"});
   CHECK(unreadable.exit_code == 2);
 }
@@ -231,6 +235,27 @@ TEST_CASE("report invariants are checked on the figures") {
   REQUIRE(list.size() == 2);
   CHECK(list[0].message == "the figures are inconsistent: sex sums to 4 for a total of 3 (3 expected)");
   CHECK(list[1].message == "the figures are inconsistent: more people exited (4) than were present (3)");
+}
+
+TEST_CASE("report invariants: people present against start and admissions, present at the end") {
+  auto f = ctreport::test::figures_of(k_clean, 2024);
+  f.people.admitted_not_at_start += 1;
+  f.people.present_at_end = f.people.present + 1;
+  f.stage.present_at_end.total = f.people.present_at_end;  // keep that distribution's own invariant quiet
+  f.stage.present_at_end.lines.push_back({"x", "x", f.people.present_at_end - [&] {
+    int64_t sum = 0;
+    for (const auto& l : f.stage.present_at_end.lines) sum += l.count;
+    return sum;
+  }(), std::nullopt});
+  ctreport::model::WarningLog broken;
+  ctreport::figures::check_figures(f, ctreport::model::default_config(), {}, broken);
+  auto list = broken.list();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].message ==
+        "the figures are inconsistent: people present (3) is not present at start (1) + admitted not present at start (3)");
+  CHECK(list[0].expected == "people present = present at the start + admitted not present at the start");
+  CHECK(list[1].message == "the figures are inconsistent: more people present at the end (4) than in the period (3)");
+  CHECK(list[1].severity == ctreport::model::Severity::error);
 }
 
 TEST_CASE("text and GitHub formats") {
@@ -556,6 +581,30 @@ TEST_CASE("docs/check.md shows the real output of the example") {
     CHECK(doc.str().find("```" + std::string(format == std::string("json") ? "json" : "") + "\n" + r.out + "```") !=
           std::string::npos);
   }
+}
+
+TEST_CASE("the French method note gives every finding in French, at most 20 of a code") {
+  std::string csv = k_clean + "A1;F;12/05/1985;01/01/2024;01/03/2024;Voisin\nA9;F;01/01/2016;01/02/2024;;CSAPA\n"
+                              "A8;F;01/01/1980;01/01/2020;;CSAPA\nA3;M;07/07/1971;01/06/2024;30/09/2024;hôpital\n";
+  for (int i = 0; i < 25; ++i) csv += fmt::format(";F;01/01/1980;{:02}/02/2024;;CSAPA\n", i + 1);
+  ScratchDir dir;
+  dir.write("data.csv", csv);
+  dir.write("ctreport.yaml", "capacity: 40\n");
+  auto r = run_cli({"2024", "data.csv", "-q"}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  std::string md = dir.read("rapport-2024.md");
+  for (const char* fr : {"le séjour du 2024-01-01 chevauche le séjour de la même personne de la ligne 2 (du 2023-11-15)",
+                         "âge à l'entrée 8 hors de 14 à 100 ans", "le séjour du 2020-01-01 dure 1826 jours, plus de 27 mois",
+                         "la ligne répète exactement la ligne 4",
+                         "identifiant de la personne absent : le séjour compte comme une personne à part (ligne 9,",
+                         "… et 5 autres avertissements missing\\_person\\_id (ctreport check les liste tous)"})
+    CHECK(md.find(fr) != std::string::npos);
+  CHECK(md.find("identifiant de la personne absent : le séjour compte comme une personne à part (ligne 28,") !=
+        std::string::npos);
+  CHECK(md.find("identifiant de la personne absent : le séjour compte comme une personne à part (ligne 29,") ==
+        std::string::npos);
+  for (const char* en : {"the stay", "the row", "age at entry", "no person identifier", "overlaps"})
+    CHECK(md.find(en) == std::string::npos);
 }
 
 }  // TEST_SUITE
