@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "input/person_index.hpp"
 #include "model/geography.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
@@ -89,7 +90,6 @@ class StayBuilder {
  public:
   StayBuilder(TableReader& reader, const std::string& file, const model::Config& config, const ReadOptions& options)
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
-    m_persons.reserve(1 << 16);
     m_pivot = 1900;
     auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     m_future_after = static_cast<util::Day>(today.time_since_epoch().count());
@@ -349,10 +349,9 @@ class StayBuilder {
     if (m_map.has(Field::person_id)) {
       std::string_view id = util::trim(cell_at(row, m_map.column(Field::person_id)).text);
       if (!id.empty()) {
-        auto it = m_persons.find(id);
-        if (it != m_persons.end()) return it->second;
-        uint32_t p = static_cast<uint32_t>(m_person_count++);
-        m_persons.emplace(std::string(id), p);
+        bool inserted = false;
+        uint32_t p = m_persons.find_or_add(id, static_cast<uint32_t>(m_person_count), inserted);
+        if (inserted) ++m_person_count;
         return p;
       }
       warn(row, "missing_person_id", Field::person_id, "",
@@ -490,7 +489,7 @@ class StayBuilder {
   int m_pivot = 1900;
   util::Day m_keep_from = std::numeric_limits<util::Day>::max();
   util::Day m_keep_to = std::numeric_limits<util::Day>::min();
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_persons;
+  PersonIndex m_persons;
   std::array<std::unordered_map<std::string, model::CategoryIndex, StringHash, std::equal_to<>>, model::k_category_field_count>
       m_category_cache;
   std::unordered_map<std::string, model::OriginCode, StringHash, std::equal_to<>> m_origin_cache;
