@@ -11,12 +11,13 @@
 // with hand-written distributions, one random stream per establishment, no
 // transcendental functions.
 //
-// Self-contained on purpose (std, fmt and libxlsxwriter only): it builds with the
-// project (CMake target `ctreport-gen`) or standalone:
-//   g++ -std=c++20 -O2 bench/gen_export.cpp -lxlsxwriter -lfmt -o ctreport-gen
+// Built with the project (CMake target `ctreport-gen`), linked with ctreport_core for
+// its date arithmetic.
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
+
+#include "util/date.hpp"
 
 #include <algorithm>
 #include <array>
@@ -39,63 +40,21 @@
 namespace {
 
 // ───────────────────────────────────────────────────────────────────────────────
-// Civil dates as day numbers (days since 1970-01-01), H. Hinnant's algorithms.
+// Dates: the day numbers of src/util/date (days since 1970-01-01).
 // ───────────────────────────────────────────────────────────────────────────────
 
-struct CivilDate {
-    int year;
-    int month;  // 1..12
-    int day;    // 1..31
-};
+using ctreport::util::add_months;
+using ctreport::util::days_in_month;
+using ctreport::util::to_day;
+using ctreport::util::to_ymd;
 
 constexpr int k_no_date = INT_MIN;  // an empty date cell
 constexpr int k_open = INT_MAX;     // exit of a stay still open at the end of the data
 
-constexpr int days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-constexpr CivilDate civil_from_days(int z) {
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    const int d = doy - (153 * mp + 2) / 5 + 1;
-    const int m = mp < 10 ? mp + 3 : mp - 9;
-    return {yoe + era * 400 + (m <= 2), m, d};
-}
-
-constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-constexpr int days_in_month(int y, int m) {
-    constexpr std::array<int, 12> k_lengths{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : k_lengths[static_cast<std::size_t>(m - 1)];
-}
-
-// Calendar months added to a date, clamped to the end of the month (31/01 + 1 = 28/02).
-constexpr int add_months(int day, int months) {
-    const CivilDate c = civil_from_days(day);
-    const int index = c.year * 12 + (c.month - 1) + months;
-    const int y = index >= 0 ? index / 12 : (index - 11) / 12;
-    const int m = index - y * 12 + 1;
-    return days_from_civil(y, m, std::min(c.day, days_in_month(y, m)));
-}
-
 // 0 = Sunday … 6 = Saturday.
 constexpr int weekday(int day) { return day >= -4 ? (day + 4) % 7 : (day + 5) % 7 + 6; }
 
-constexpr int k_excel_epoch = days_from_civil(1899, 12, 30);  // 1900 date system serial 0
-
-static_assert(days_from_civil(1970, 1, 1) == 0);
-static_assert(add_months(days_from_civil(2024, 1, 31), 1) == days_from_civil(2024, 2, 29));
-static_assert(weekday(days_from_civil(2024, 7, 1)) == 1);  // a Monday
+const int k_excel_epoch = to_day(1899, 12, 30);  // 1900 date system serial 0
 
 // YYYY-MM-DD, or YYYY for 1 January.
 std::optional<int> parse_iso_date(std::string_view text) {
@@ -113,11 +72,11 @@ std::optional<int> parse_iso_date(std::string_view text) {
         if (!digits(0, 4, y)) return std::nullopt;
     } else if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
         if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
-        if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+        if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, static_cast<unsigned>(m))) return std::nullopt;
     } else {
         return std::nullopt;
     }
-    return days_from_civil(y, m, d);
+    return to_day(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 // ───────────────────────────────────────────────────────────────────────────────
@@ -613,7 +572,7 @@ class Simulator {
 public:
     Simulator(const Options& options, IdAllocator& ids, int index)
         : m_options(options), m_ids(ids), m_rng(options.seed, static_cast<std::uint64_t>(index) * 2),
-          m_first_day(days_from_civil(options.from_year, 1, 1)), m_last_day(days_from_civil(options.to_year, 12, 31)) {}
+          m_first_day(to_day(options.from_year, 1, 1)), m_last_day(to_day(options.to_year, 12, 31)) {}
 
     Establishment run() {
         Establishment e;
@@ -715,7 +674,7 @@ private:
 
     int new_person(int day) {
         Person p{};
-        const CivilDate c = civil_from_days(day);
+        const auto c = to_ymd(day);
         p.id_year = c.year;
         p.id_seq = m_ids.next(c.year);
         p.woman = m_rng.chance(k_share_women);
@@ -1004,7 +963,7 @@ private:
     void render_activity(const Stay& s, std::string& out) {
         if (s.activity == job_seeking && m_rng.chance(0.4)) {
             // Pôle emploi became France Travail on 1 January 2024.
-            const bool renamed = s.exit >= days_from_civil(2024, 1, 1);
+            const bool renamed = s.exit >= to_day(2024, 1, 1);
             category_value(renamed ? "France Travail" : "Pôle emploi", out);
             return;
         }
@@ -1180,7 +1139,7 @@ private:
     // dd/mm/yyyy by hand.
     void put_date(int day) {
         if (day == k_no_date) return;
-        const CivilDate c = civil_from_days(day);
+        const auto c = to_ymd(day);
         char text[10] = {
             static_cast<char>('0' + c.day / 10), static_cast<char>('0' + c.day % 10), '/',
             static_cast<char>('0' + c.month / 10), static_cast<char>('0' + c.month % 10), '/',
