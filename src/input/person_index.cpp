@@ -4,34 +4,15 @@
 #include <cstring>
 
 #include "util/errors.hpp"
+#include "util/hash.hpp"
 
 namespace ctreport::input {
 
-namespace {
-
-// Eight bytes at a time; identifiers are short (5-20 bytes). Not seeded: the
-// input is the user's own file.
-uint64_t hash_of(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
-  uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
-  h = (h ^ w) * 0x94D049BB133111EBull;
-  return h ^ (h >> 29);
-}
-
-}  // namespace
 
 PersonIndex::PersonIndex() : m_slots(1 << 12) {}
 
 uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inserted) {
-  const uint64_t h = hash_of(id);
+  const uint64_t h = util::short_string_hash(id);
   size_t mask = m_slots.size() - 1;
   for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
     Slot& s = m_slots[i];

@@ -16,6 +16,7 @@
 #include "input/person_index.hpp"
 #include "model/geography.hpp"
 #include "util/errors.hpp"
+#include "util/hash.hpp"
 #include "util/text.hpp"
 
 namespace ctreport::input {
@@ -27,27 +28,9 @@ using model::Field;
 constexpr size_t k_header_search_rows = 30;
 constexpr util::Day k_serial_epoch_offset = 25569;  // Excel 1900-system serial of 1970-01-01
 
-// A hash of short strings (identifiers, category values, whole cells), eight
-// bytes at a time: cheaper than std::hash's byte-wise Murmur on 5-20 byte values.
-// Not seeded: the input is the user's own file, not an adversary's.
-uint64_t short_string_hash(std::string_view s) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 31;
-  }
-  uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
-  h = (h ^ w) * 0x94D049BB133111EBull;
-  return h ^ (h >> 29);
-}
-
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return short_string_hash(s); }
+  size_t operator()(std::string_view s) const { return util::short_string_hash(s); }
 };
 
 const Cell k_empty_cell{};
@@ -317,7 +300,7 @@ class StayBuilder {
     }
     // Exact duplicates are found at the end by sorting these hashes (no hash table in the hot loop).
     uint64_t hash = 0x9E3779B97F4A7C15ull;
-    for (const auto& c : row.cells) hash = (hash ^ short_string_hash(c.text)) * 0x100000001B3ull + c.text.size();
+    for (const auto& c : row.cells) hash = (hash ^ util::short_string_hash(c.text)) * 0x100000001B3ull + c.text.size();
     m_row_hashes.push_back({hash, static_cast<uint32_t>(m_result->table.stays.size()), row.row, row.line});
     if (stay.entry > m_future_after)
       warn(row, "future_date", Field::entry_date, util::iso(stay.entry),
