@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "model/geography.hpp"
 #include "util/date.hpp"
 
 #include <algorithm>
@@ -139,52 +140,34 @@ private:
 // each category, taken from templates/ctreport.yaml (UTF-8).
 // ───────────────────────────────────────────────────────────────────────────────
 
-struct Departement {
-    const char* code;
-    const char* name;
-    int region;  // INSEE region code
-};
+// Départements from the core's table (templates/departements.csv, model::Geography):
+// metropolitan France, then the five DROM; the overseas collectivities listed after
+// Mayotte (975, 977…) are not drawn.
+using ctreport::model::Departement;
 
-constexpr std::array k_departements = std::to_array<Departement>({
-    {"01", "Ain", 84}, {"02", "Aisne", 32}, {"03", "Allier", 84},
-    {"04", "Alpes-de-Haute-Provence", 93}, {"05", "Hautes-Alpes", 93}, {"06", "Alpes-Maritimes", 93},
-    {"07", "Ardèche", 84}, {"08", "Ardennes", 44}, {"09", "Ariège", 76}, {"10", "Aube", 44},
-    {"11", "Aude", 76}, {"12", "Aveyron", 76}, {"13", "Bouches-du-Rhône", 93}, {"14", "Calvados", 28},
-    {"15", "Cantal", 84}, {"16", "Charente", 75}, {"17", "Charente-Maritime", 75}, {"18", "Cher", 24},
-    {"19", "Corrèze", 75}, {"2A", "Corse-du-Sud", 94}, {"2B", "Haute-Corse", 94},
-    {"21", "Côte-d'Or", 27}, {"22", "Côtes-d'Armor", 53}, {"23", "Creuse", 75}, {"24", "Dordogne", 75},
-    {"25", "Doubs", 27}, {"26", "Drôme", 84}, {"27", "Eure", 28}, {"28", "Eure-et-Loir", 24},
-    {"29", "Finistère", 53}, {"30", "Gard", 76}, {"31", "Haute-Garonne", 76}, {"32", "Gers", 76},
-    {"33", "Gironde", 75}, {"34", "Hérault", 76}, {"35", "Ille-et-Vilaine", 53}, {"36", "Indre", 24},
-    {"37", "Indre-et-Loire", 24}, {"38", "Isère", 84}, {"39", "Jura", 27}, {"40", "Landes", 75},
-    {"41", "Loir-et-Cher", 24}, {"42", "Loire", 84}, {"43", "Haute-Loire", 84},
-    {"44", "Loire-Atlantique", 52}, {"45", "Loiret", 24}, {"46", "Lot", 76},
-    {"47", "Lot-et-Garonne", 75}, {"48", "Lozère", 76}, {"49", "Maine-et-Loire", 52},
-    {"50", "Manche", 28}, {"51", "Marne", 44}, {"52", "Haute-Marne", 44}, {"53", "Mayenne", 52},
-    {"54", "Meurthe-et-Moselle", 44}, {"55", "Meuse", 44}, {"56", "Morbihan", 53},
-    {"57", "Moselle", 44}, {"58", "Nièvre", 27}, {"59", "Nord", 32}, {"60", "Oise", 32},
-    {"61", "Orne", 28}, {"62", "Pas-de-Calais", 32}, {"63", "Puy-de-Dôme", 84},
-    {"64", "Pyrénées-Atlantiques", 75}, {"65", "Hautes-Pyrénées", 76},
-    {"66", "Pyrénées-Orientales", 76}, {"67", "Bas-Rhin", 44}, {"68", "Haut-Rhin", 44},
-    {"69", "Rhône", 84}, {"70", "Haute-Saône", 27}, {"71", "Saône-et-Loire", 27},
-    {"72", "Sarthe", 52}, {"73", "Savoie", 84}, {"74", "Haute-Savoie", 84}, {"75", "Paris", 11},
-    {"76", "Seine-Maritime", 28}, {"77", "Seine-et-Marne", 11}, {"78", "Yvelines", 11},
-    {"79", "Deux-Sèvres", 75}, {"80", "Somme", 32}, {"81", "Tarn", 76},
-    {"82", "Tarn-et-Garonne", 76}, {"83", "Var", 93}, {"84", "Vaucluse", 93}, {"85", "Vendée", 52},
-    {"86", "Vienne", 75}, {"87", "Haute-Vienne", 75}, {"88", "Vosges", 44}, {"89", "Yonne", 27},
-    {"90", "Territoire de Belfort", 27}, {"91", "Essonne", 11}, {"92", "Hauts-de-Seine", 11},
-    {"93", "Seine-Saint-Denis", 11}, {"94", "Val-de-Marne", 11}, {"95", "Val-d'Oise", 11},
-    {"971", "Guadeloupe", 1}, {"972", "Martinique", 2}, {"973", "Guyane", 3},
-    {"974", "La Réunion", 4}, {"976", "Mayotte", 6},
-});
+std::vector<Departement> drawn_departements() {
+    std::vector<Departement> out;
+    for (const auto& d : ctreport::model::Geography::builtin().departements()) {
+        out.push_back(d);
+        if (d.code == "976") break;
+    }
+    return out;
+}
 
-constexpr int k_first_drom = 96;  // index of 971 in k_departements: CTs are drawn in metropolitan France
+const std::vector<Departement> k_departements = drawn_departements();
 
-std::optional<int> find_departement(std::string_view code) {
+int index_of_departement(std::string_view code) {
     for (std::size_t i = 0; i < k_departements.size(); ++i) {
         if (code == k_departements[i].code) return static_cast<int>(i);
     }
-    return std::nullopt;
+    return -1;
+}
+
+const int k_first_drom = index_of_departement("971");  // CTs are drawn in metropolitan France
+
+std::optional<int> find_departement(std::string_view code) {
+    const int i = index_of_departement(code);
+    return i < 0 ? std::nullopt : std::optional<int>(i);
 }
 
 // Geographic origin given as a country rather than a département.
@@ -576,7 +559,7 @@ public:
 
     Establishment run() {
         Establishment e;
-        e.departement = m_options.departement ? *m_options.departement : static_cast<int>(m_rng.index(k_first_drom));
+        e.departement = m_options.departement ? *m_options.departement : static_cast<int>(m_rng.index(static_cast<std::size_t>(k_first_drom)));
         e.target_occupancy = m_options.occupancy ? *m_options.occupancy : 0.72 + 0.21 * m_rng.uniform();
         m_establishment = &e;
         simulate_days();
@@ -711,7 +694,7 @@ private:
     // Geographic origin relative to the establishment's département.
     std::int16_t draw_origin() {
         const int home = m_establishment->departement;
-        const int region = k_departements[static_cast<std::size_t>(home)].region;
+        const std::string& region = k_departements[static_cast<std::size_t>(home)].region_code;
         const double r = m_rng.uniform();
         if (r < 0.03) return static_cast<std::int16_t>(-1 - static_cast<int>(m_rng.index(k_abroad_values.size())));
         if (r < 0.20) return static_cast<std::int16_t>(home);
@@ -720,12 +703,12 @@ private:
             std::array<int, 16> same{};
             std::size_t n = 0;
             for (std::size_t i = 0; i < k_departements.size(); ++i) {
-                if (k_departements[i].region == region && static_cast<int>(i) != home) same[n++] = static_cast<int>(i);
+                if (k_departements[i].region_code == region && static_cast<int>(i) != home) same[n++] = static_cast<int>(i);
             }
             if (n > 0) return static_cast<std::int16_t>(same[m_rng.index(n)]);
         }
         // Anywhere in France, overseas now and then.
-        const std::size_t pool = m_rng.chance(0.02) ? k_departements.size() : k_first_drom;
+        const std::size_t pool = m_rng.chance(0.02) ? k_departements.size() : static_cast<std::size_t>(k_first_drom);
         return static_cast<std::int16_t>(m_rng.index(pool));
     }
 
