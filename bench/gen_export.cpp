@@ -12,7 +12,7 @@
 // transcendental functions.
 //
 // Built with the project (CMake target `ctreport-gen`), linked with ctreport_core for
-// its date arithmetic.
+// its date arithmetic and its département table.
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
