@@ -136,8 +136,8 @@ private:
 };
 
 // ───────────────────────────────────────────────────────────────────────────────
-// Reference data: départements (2016 regions, Corsica, DROM) and the raw values of
-// each category, taken from templates/ctreport.yaml (UTF-8).
+// Reference data: départements (the core's table) and a choice of the raw values
+// of each category of templates/ctreport.yaml (UTF-8).
 // ───────────────────────────────────────────────────────────────────────────────
 
 // Départements from the core's table (templates/departements.csv, model::Geography):
