@@ -11,12 +11,14 @@
 // with hand-written distributions, one random stream per establishment, no
 // transcendental functions.
 //
-// Self-contained on purpose (std, fmt and libxlsxwriter only): it builds with the
-// project (CMake target `ctreport-gen`) or standalone:
-//   g++ -std=c++20 -O2 bench/gen_export.cpp -lxlsxwriter -lfmt -o ctreport-gen
+// Built with the project (CMake target `ctreport-gen`), linked with ctreport_core for
+// its date arithmetic and its département table.
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
+
+#include "model/geography.hpp"
+#include "util/date.hpp"
 
 #include <algorithm>
 #include <array>
@@ -39,63 +41,21 @@
 namespace {
 
 // ───────────────────────────────────────────────────────────────────────────────
-// Civil dates as day numbers (days since 1970-01-01), H. Hinnant's algorithms.
+// Dates: the day numbers of src/util/date (days since 1970-01-01).
 // ───────────────────────────────────────────────────────────────────────────────
 
-struct CivilDate {
-    int year;
-    int month;  // 1..12
-    int day;    // 1..31
-};
+using ctreport::util::add_months;
+using ctreport::util::days_in_month;
+using ctreport::util::to_day;
+using ctreport::util::to_ymd;
 
 constexpr int k_no_date = INT_MIN;  // an empty date cell
 constexpr int k_open = INT_MAX;     // exit of a stay still open at the end of the data
 
-constexpr int days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-constexpr CivilDate civil_from_days(int z) {
-    z += 719468;
-    const int era = (z >= 0 ? z : z - 146096) / 146097;
-    const int doe = z - era * 146097;
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    const int d = doy - (153 * mp + 2) / 5 + 1;
-    const int m = mp < 10 ? mp + 3 : mp - 9;
-    return {yoe + era * 400 + (m <= 2), m, d};
-}
-
-constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-constexpr int days_in_month(int y, int m) {
-    constexpr std::array<int, 12> k_lengths{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : k_lengths[static_cast<std::size_t>(m - 1)];
-}
-
-// Calendar months added to a date, clamped to the end of the month (31/01 + 1 = 28/02).
-constexpr int add_months(int day, int months) {
-    const CivilDate c = civil_from_days(day);
-    const int index = c.year * 12 + (c.month - 1) + months;
-    const int y = index >= 0 ? index / 12 : (index - 11) / 12;
-    const int m = index - y * 12 + 1;
-    return days_from_civil(y, m, std::min(c.day, days_in_month(y, m)));
-}
-
 // 0 = Sunday … 6 = Saturday.
 constexpr int weekday(int day) { return day >= -4 ? (day + 4) % 7 : (day + 5) % 7 + 6; }
 
-constexpr int k_excel_epoch = days_from_civil(1899, 12, 30);  // 1900 date system serial 0
-
-static_assert(days_from_civil(1970, 1, 1) == 0);
-static_assert(add_months(days_from_civil(2024, 1, 31), 1) == days_from_civil(2024, 2, 29));
-static_assert(weekday(days_from_civil(2024, 7, 1)) == 1);  // a Monday
+const int k_excel_epoch = to_day(1899, 12, 30);  // 1900 date system serial 0
 
 // YYYY-MM-DD, or YYYY for 1 January.
 std::optional<int> parse_iso_date(std::string_view text) {
@@ -113,11 +73,11 @@ std::optional<int> parse_iso_date(std::string_view text) {
         if (!digits(0, 4, y)) return std::nullopt;
     } else if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
         if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
-        if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+        if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, static_cast<unsigned>(m))) return std::nullopt;
     } else {
         return std::nullopt;
     }
-    return days_from_civil(y, m, d);
+    return to_day(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 // ───────────────────────────────────────────────────────────────────────────────
@@ -176,56 +136,38 @@ private:
 };
 
 // ───────────────────────────────────────────────────────────────────────────────
-// Reference data: départements (2016 regions, Corsica, DROM) and the raw values of
-// each category, taken from templates/ctreport.yaml (UTF-8).
+// Reference data: départements (the core's table) and a choice of the raw values
+// of each category of templates/ctreport.yaml (UTF-8).
 // ───────────────────────────────────────────────────────────────────────────────
 
-struct Departement {
-    const char* code;
-    const char* name;
-    int region;  // INSEE region code
-};
+// Départements from the core's table (templates/departements.csv, model::Geography):
+// metropolitan France, then the five DROM; the overseas collectivities listed after
+// Mayotte (975, 977…) are not drawn.
+using ctreport::model::Departement;
 
-constexpr std::array k_departements = std::to_array<Departement>({
-    {"01", "Ain", 84}, {"02", "Aisne", 32}, {"03", "Allier", 84},
-    {"04", "Alpes-de-Haute-Provence", 93}, {"05", "Hautes-Alpes", 93}, {"06", "Alpes-Maritimes", 93},
-    {"07", "Ardèche", 84}, {"08", "Ardennes", 44}, {"09", "Ariège", 76}, {"10", "Aube", 44},
-    {"11", "Aude", 76}, {"12", "Aveyron", 76}, {"13", "Bouches-du-Rhône", 93}, {"14", "Calvados", 28},
-    {"15", "Cantal", 84}, {"16", "Charente", 75}, {"17", "Charente-Maritime", 75}, {"18", "Cher", 24},
-    {"19", "Corrèze", 75}, {"2A", "Corse-du-Sud", 94}, {"2B", "Haute-Corse", 94},
-    {"21", "Côte-d'Or", 27}, {"22", "Côtes-d'Armor", 53}, {"23", "Creuse", 75}, {"24", "Dordogne", 75},
-    {"25", "Doubs", 27}, {"26", "Drôme", 84}, {"27", "Eure", 28}, {"28", "Eure-et-Loir", 24},
-    {"29", "Finistère", 53}, {"30", "Gard", 76}, {"31", "Haute-Garonne", 76}, {"32", "Gers", 76},
-    {"33", "Gironde", 75}, {"34", "Hérault", 76}, {"35", "Ille-et-Vilaine", 53}, {"36", "Indre", 24},
-    {"37", "Indre-et-Loire", 24}, {"38", "Isère", 84}, {"39", "Jura", 27}, {"40", "Landes", 75},
-    {"41", "Loir-et-Cher", 24}, {"42", "Loire", 84}, {"43", "Haute-Loire", 84},
-    {"44", "Loire-Atlantique", 52}, {"45", "Loiret", 24}, {"46", "Lot", 76},
-    {"47", "Lot-et-Garonne", 75}, {"48", "Lozère", 76}, {"49", "Maine-et-Loire", 52},
-    {"50", "Manche", 28}, {"51", "Marne", 44}, {"52", "Haute-Marne", 44}, {"53", "Mayenne", 52},
-    {"54", "Meurthe-et-Moselle", 44}, {"55", "Meuse", 44}, {"56", "Morbihan", 53},
-    {"57", "Moselle", 44}, {"58", "Nièvre", 27}, {"59", "Nord", 32}, {"60", "Oise", 32},
-    {"61", "Orne", 28}, {"62", "Pas-de-Calais", 32}, {"63", "Puy-de-Dôme", 84},
-    {"64", "Pyrénées-Atlantiques", 75}, {"65", "Hautes-Pyrénées", 76},
-    {"66", "Pyrénées-Orientales", 76}, {"67", "Bas-Rhin", 44}, {"68", "Haut-Rhin", 44},
-    {"69", "Rhône", 84}, {"70", "Haute-Saône", 27}, {"71", "Saône-et-Loire", 27},
-    {"72", "Sarthe", 52}, {"73", "Savoie", 84}, {"74", "Haute-Savoie", 84}, {"75", "Paris", 11},
-    {"76", "Seine-Maritime", 28}, {"77", "Seine-et-Marne", 11}, {"78", "Yvelines", 11},
-    {"79", "Deux-Sèvres", 75}, {"80", "Somme", 32}, {"81", "Tarn", 76},
-    {"82", "Tarn-et-Garonne", 76}, {"83", "Var", 93}, {"84", "Vaucluse", 93}, {"85", "Vendée", 52},
-    {"86", "Vienne", 75}, {"87", "Haute-Vienne", 75}, {"88", "Vosges", 44}, {"89", "Yonne", 27},
-    {"90", "Territoire de Belfort", 27}, {"91", "Essonne", 11}, {"92", "Hauts-de-Seine", 11},
-    {"93", "Seine-Saint-Denis", 11}, {"94", "Val-de-Marne", 11}, {"95", "Val-d'Oise", 11},
-    {"971", "Guadeloupe", 1}, {"972", "Martinique", 2}, {"973", "Guyane", 3},
-    {"974", "La Réunion", 4}, {"976", "Mayotte", 6},
-});
+std::vector<Departement> drawn_departements() {
+    std::vector<Departement> out;
+    for (const auto& d : ctreport::model::Geography::builtin().departements()) {
+        out.push_back(d);
+        if (d.code == "976") break;
+    }
+    return out;
+}
 
-constexpr int k_first_drom = 96;  // index of 971 in k_departements: CTs are drawn in metropolitan France
+const std::vector<Departement> k_departements = drawn_departements();
 
-std::optional<int> find_departement(std::string_view code) {
+int index_of_departement(std::string_view code) {
     for (std::size_t i = 0; i < k_departements.size(); ++i) {
         if (code == k_departements[i].code) return static_cast<int>(i);
     }
-    return std::nullopt;
+    return -1;
+}
+
+const int k_first_drom = index_of_departement("971");  // CTs are drawn in metropolitan France
+
+std::optional<int> find_departement(std::string_view code) {
+    const int i = index_of_departement(code);
+    return i < 0 ? std::nullopt : std::optional<int>(i);
 }
 
 // Geographic origin given as a country rather than a département.
@@ -613,11 +555,11 @@ class Simulator {
 public:
     Simulator(const Options& options, IdAllocator& ids, int index)
         : m_options(options), m_ids(ids), m_rng(options.seed, static_cast<std::uint64_t>(index) * 2),
-          m_first_day(days_from_civil(options.from_year, 1, 1)), m_last_day(days_from_civil(options.to_year, 12, 31)) {}
+          m_first_day(to_day(options.from_year, 1, 1)), m_last_day(to_day(options.to_year, 12, 31)) {}
 
     Establishment run() {
         Establishment e;
-        e.departement = m_options.departement ? *m_options.departement : static_cast<int>(m_rng.index(k_first_drom));
+        e.departement = m_options.departement ? *m_options.departement : static_cast<int>(m_rng.index(static_cast<std::size_t>(k_first_drom)));
         e.target_occupancy = m_options.occupancy ? *m_options.occupancy : 0.72 + 0.21 * m_rng.uniform();
         m_establishment = &e;
         simulate_days();
@@ -715,7 +657,7 @@ private:
 
     int new_person(int day) {
         Person p{};
-        const CivilDate c = civil_from_days(day);
+        const auto c = to_ymd(day);
         p.id_year = c.year;
         p.id_seq = m_ids.next(c.year);
         p.woman = m_rng.chance(k_share_women);
@@ -752,7 +694,7 @@ private:
     // Geographic origin relative to the establishment's département.
     std::int16_t draw_origin() {
         const int home = m_establishment->departement;
-        const int region = k_departements[static_cast<std::size_t>(home)].region;
+        const std::string& region = k_departements[static_cast<std::size_t>(home)].region_code;
         const double r = m_rng.uniform();
         if (r < 0.03) return static_cast<std::int16_t>(-1 - static_cast<int>(m_rng.index(k_abroad_values.size())));
         if (r < 0.20) return static_cast<std::int16_t>(home);
@@ -761,12 +703,12 @@ private:
             std::array<int, 16> same{};
             std::size_t n = 0;
             for (std::size_t i = 0; i < k_departements.size(); ++i) {
-                if (k_departements[i].region == region && static_cast<int>(i) != home) same[n++] = static_cast<int>(i);
+                if (k_departements[i].region_code == region && static_cast<int>(i) != home) same[n++] = static_cast<int>(i);
             }
             if (n > 0) return static_cast<std::int16_t>(same[m_rng.index(n)]);
         }
         // Anywhere in France, overseas now and then.
-        const std::size_t pool = m_rng.chance(0.02) ? k_departements.size() : k_first_drom;
+        const std::size_t pool = m_rng.chance(0.02) ? k_departements.size() : static_cast<std::size_t>(k_first_drom);
         return static_cast<std::int16_t>(m_rng.index(pool));
     }
 
@@ -1004,7 +946,7 @@ private:
     void render_activity(const Stay& s, std::string& out) {
         if (s.activity == job_seeking && m_rng.chance(0.4)) {
             // Pôle emploi became France Travail on 1 January 2024.
-            const bool renamed = s.exit >= days_from_civil(2024, 1, 1);
+            const bool renamed = s.exit >= to_day(2024, 1, 1);
             category_value(renamed ? "France Travail" : "Pôle emploi", out);
             return;
         }
@@ -1180,7 +1122,7 @@ private:
     // dd/mm/yyyy by hand.
     void put_date(int day) {
         if (day == k_no_date) return;
-        const CivilDate c = civil_from_days(day);
+        const auto c = to_ymd(day);
         char text[10] = {
             static_cast<char>('0' + c.day / 10), static_cast<char>('0' + c.day % 10), '/',
             static_cast<char>('0' + c.month / 10), static_cast<char>('0' + c.month % 10), '/',

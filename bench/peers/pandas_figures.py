@@ -3,8 +3,9 @@
 computed as a data analyst would with pandas (vectorised), printed as JSON.
 
 Usage: python3 bench/peers/pandas_figures.py FILE YEAR
-FILE is a CSV export with the headers written by ctreport-gen (`;`-separated,
-UTF-8, or Windows-1252 as a fallback). Needs Debian's python3-pandas.
+FILE is an export with the headers written by ctreport-gen: CSV (`;`-separated,
+UTF-8, or Windows-1252 as a fallback), or XLSX (read with pandas.read_excel).
+Needs Debian's python3-pandas (and python3-openpyxl for XLSX).
 
 Figures (rules of docs/figures.md):
   people_present    distinct persons with a stay overlapping the year
@@ -38,16 +39,25 @@ MISSING = "(missing)"
 
 
 def read_stays(path):
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            df = pd.read_csv(path, sep=";", encoding=encoding, usecols=list(COLUMNS),
-                             dtype=str, keep_default_na=False, na_values=[""])
-            break
-        except UnicodeDecodeError:
-            continue
-    df = df.rename(columns=COLUMNS)
-    for col in ("birth_date", "entry", "exit"):
-        df[col] = pd.to_datetime(df[col], format="%d/%m/%Y", errors="coerce")
+    if path.lower().endswith(".xlsx"):
+        # pandas.read_excel (openpyxl): dates are real Excel dates, other cells text or numbers.
+        df = pd.read_excel(path, sheet_name=0, usecols=list(COLUMNS), dtype=object, engine="openpyxl")
+        df = df.rename(columns=COLUMNS)
+        for col in ("person_id", "sex", "referral", "housing"):
+            df[col] = df[col].map(lambda v: v if pd.isna(v) else str(v))
+        for col in ("birth_date", "entry", "exit"):
+            df[col] = pd.to_datetime(df[col], errors="coerce")
+    else:
+        for encoding in ("utf-8", "cp1252"):
+            try:
+                df = pd.read_csv(path, sep=";", encoding=encoding, usecols=list(COLUMNS),
+                                 dtype=str, keep_default_na=False, na_values=[""])
+                break
+            except UnicodeDecodeError:
+                continue
+        df = df.rename(columns=COLUMNS)
+        for col in ("birth_date", "entry", "exit"):
+            df[col] = pd.to_datetime(df[col], format="%d/%m/%Y", errors="coerce")
     # Without an identifier, each stay is its own person.
     df["person_id"] = df["person_id"].fillna("row-" + df.index.to_series().astype(str))
     return df

@@ -136,6 +136,7 @@ Figures compute_figures(const ComputeInput& in) {
   std::vector<uint8_t> flags(persons, 0);
   std::vector<int64_t> diff(static_cast<size_t>(period.days()) + 1, 0);
   std::vector<uint32_t> exit_stays;
+  std::vector<uint32_t> present_persons;  // persons with a stay overlapping the period, first seen first
   auto later = [&](int32_t current, size_t candidate) {
     if (current < 0) return true;
     const Stay& a = stays[static_cast<size_t>(current)];
@@ -150,6 +151,7 @@ Figures compute_figures(const ComputeInput& in) {
     const Stay& s = stays[i];
     if (s.entry > period.end || (!s.is_open() && s.exit < period.start)) continue;
     ++f.stays.overlapping;
+    if (latest[s.person] < 0) present_persons.push_back(s.person);
     if (later(latest[s.person], i)) latest[s.person] = static_cast<int32_t>(i);
     if (period.contains(s.entry)) {
       ++f.stays.admissions;
@@ -174,8 +176,8 @@ Figures compute_figures(const ComputeInput& in) {
     }
   }
 
-  for (size_t p = 0; p < persons; ++p) {
-    if (latest[p] < 0) continue;
+  // Only the persons of the period: a batch's table holds the persons of every year.
+  for (uint32_t p : present_persons) {
     ++f.people.present;
     f.people.admitted += (flags[p] & k_admitted) ? 1 : 0;
     f.people.exited += (flags[p] & k_exited) ? 1 : 0;
@@ -272,8 +274,7 @@ Figures compute_figures(const ComputeInput& in) {
   std::vector<int64_t> age_counts(cfg.age_brackets.size(), 0);
   int64_t age_other = 0;
   int64_t origin_counts[5] = {0, 0, 0, 0, 0};  // departement, region, other_region, abroad, unknown
-  for (size_t p = 0; p < persons; ++p) {
-    if (latest[p] < 0) continue;
+  for (uint32_t p : present_persons) {
     const Stay& s = stays[static_cast<size_t>(latest[p])];
     sex.add(s.sex);
     referral.add(s.referral);
@@ -355,10 +356,12 @@ Figures compute_figures(const ComputeInput& in) {
   for (uint32_t i : exit_stays) {
     const Stay& s = stays[i];
     lengths.push_back(s.exit - s.entry);
+    // s.exit <= add_months(s.entry, k) exactly when k >= months.
+    const int months = util::months_to_reach(s.entry, s.exit);
     for (size_t b = 0; b < cfg.stay_length_brackets.size(); ++b) {
       const auto& br = cfg.stay_length_brackets[b];
       bool last = b + 1 == cfg.stay_length_brackets.size();
-      bool within = br.max_months ? s.exit <= util::add_months(s.entry, *br.max_months)
+      bool within = br.max_months ? months <= *br.max_months
                     : br.max_days ? s.exit - s.entry <= *br.max_days
                                   : true;
       if (within || last) {
@@ -366,11 +369,14 @@ Figures compute_figures(const ComputeInput& in) {
         break;
       }
     }
-    at_most_3 += s.exit <= util::add_months(s.entry, 3) ? 1 : 0;
-    over_6 += s.exit > util::add_months(s.entry, 6) ? 1 : 0;
+    at_most_3 += months <= 3 ? 1 : 0;
+    over_6 += months > 6 ? 1 : 0;
     bool reason_known = s.exit_reason < reason_set.categories().size();
     const model::Category* reason = reason_known ? &reason_set.categories()[s.exit_reason] : nullptr;
-    term += (s.exit >= util::add_months(s.entry, cfg.contract_months) || (reason && reason->term)) ? 1 : 0;
+    // exit >= add_months(entry, c): beyond it (months > c), or on it (months == c and equal).
+    const int c = cfg.contract_months;
+    bool reached = months > c || (months == c && s.exit == util::add_months(s.entry, c));
+    term += (reached || (reason && reason->term)) ? 1 : 0;
     reasons.add(s.exit_reason);
     housing.add(s.housing);
     activity.add(s.activity);
@@ -422,7 +428,7 @@ Figures compute_figures(const ComputeInput& in) {
     add_other_unknown(d, 0, outcome_counts[3], labels);
   }
 
-  for (size_t p = 0; p < persons; ++p)
+  for (uint32_t p : present_persons)
     if (at_end[p] >= 0) stage_end.add(stays[static_cast<size_t>(at_end[p])].stage);
   f.stage.exits = category_distribution("exits", stage_set, stage_exits, labels);
   f.stage.present_at_end = category_distribution("people_present_at_end", stage_set, stage_end, labels);

@@ -8,13 +8,16 @@
 #include <chrono>
 #include <cmath>
 #include <string_view>
+#include <cstring>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "input/person_index.hpp"
 #include "model/geography.hpp"
 #include "model/warning_texts.hpp"
 #include "util/errors.hpp"
+#include "util/hash.hpp"
 #include "util/text.hpp"
 
 namespace ctreport::input {
@@ -30,7 +33,7 @@ constexpr int k_two_digit_year_horizon = 20;
 
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(std::string_view s) const { return util::short_string_hash(s); }
 };
 
 const Cell k_empty_cell{};
@@ -74,7 +77,6 @@ class StayBuilder {
  public:
   StayBuilder(TableReader& reader, const std::string& file, const model::Config& config, const ReadOptions& options)
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
-    m_persons.reserve(1 << 16);
     auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     m_today = static_cast<util::Day>(today.time_since_epoch().count());
     int last_year = options.periods.empty() ? util::to_ymd(m_today).year : 0;
@@ -345,7 +347,7 @@ class StayBuilder {
     }
     // Exact duplicates are found at the end by sorting these hashes (no hash table in the hot loop).
     uint64_t hash = 0x9E3779B97F4A7C15ull;
-    for (const auto& c : row.cells) hash = (hash ^ std::hash<std::string_view>{}(c.text)) * 0x100000001B3ull + c.text.size();
+    for (const auto& c : row.cells) hash = (hash ^ util::short_string_hash(c.text)) * 0x100000001B3ull + c.text.size();
     m_row_hashes.push_back({hash, static_cast<uint32_t>(m_result->table.stays.size()), row.row, row.line});
     check_future(row, stay);
     if (stay.birth_kind == model::BirthKind::birth_date || stay.birth_kind == model::BirthKind::age_at_entry ||
@@ -371,10 +373,9 @@ class StayBuilder {
     if (m_map.has(Field::person_id)) {
       std::string_view id = util::trim(cell_at(row, m_map.column(Field::person_id)).text);
       if (!id.empty()) {
-        auto it = m_persons.find(id);
-        if (it != m_persons.end()) return it->second;
-        uint32_t p = static_cast<uint32_t>(m_person_count++);
-        m_persons.emplace(std::string(id), p);
+        bool inserted = false;
+        uint32_t p = m_persons.find_or_add(id, static_cast<uint32_t>(m_person_count), inserted);
+        if (inserted) ++m_person_count;
         return p;
       }
       warn(row, "missing_person_id", Field::person_id, "");
@@ -509,7 +510,7 @@ class StayBuilder {
   int m_pivot = 1900;
   util::Day m_keep_from = std::numeric_limits<util::Day>::max();
   util::Day m_keep_to = std::numeric_limits<util::Day>::min();
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_persons;
+  PersonIndex m_persons;
   std::array<std::unordered_map<std::string, model::CategoryIndex, StringHash, std::equal_to<>>, model::k_category_field_count>
       m_category_cache;
   std::unordered_map<std::string, model::OriginCode, StringHash, std::equal_to<>> m_origin_cache;

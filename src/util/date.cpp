@@ -47,6 +47,16 @@ Day add_months(Day d, int months) {
   return to_day(y, m, ymd.day < last ? ymd.day : last);
 }
 
+int months_to_reach(Day from, Day to) {
+  Ymd a = to_ymd(from), b = to_ymd(to);
+  // add_months(from, m) lies in the month m after from's, and grows with m: an
+  // earlier month ends before `to`, so only the clamped day can push it one further.
+  // add_months(from, months) is in to's month, on from's day clamped to the month's end.
+  int months = (b.year - a.year) * 12 + static_cast<int>(b.month) - static_cast<int>(a.month);
+  unsigned last = static_cast<unsigned>(days_in_month(b.year, b.month));
+  return (a.day < last ? a.day : last) >= b.day ? months : months + 1;
+}
+
 std::string iso(Day d) {
   Ymd ymd = to_ymd(d);
   return fmt::format("{:04}-{:02}-{:02}", ymd.year, ymd.month, ymd.day);

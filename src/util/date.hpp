@@ -24,6 +24,11 @@ int days_in_month(int year, unsigned month);
 // d + n calendar months, clamped to the end of the month (31 Jan + 1 month = 28/29 Feb).
 Day add_months(Day d, int months);
 
+// The fewest calendar months m >= 0 with to <= add_months(from, m), for from <= to.
+// So to <= add_months(from, k) exactly when k >= months_to_reach(from, to): one
+// computation per stay answers every "within k months" question.
+int months_to_reach(Day from, Day to);
+
 std::string iso(Day d);  // "2024-12-31"
 
 enum class DateParse { ok, empty, malformed, impossible };

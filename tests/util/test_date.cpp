@@ -48,6 +48,23 @@ TEST_CASE("calendar months clamp to the end of the month") {
   CHECK(add_months(to_day(2024, 3, 31), -1) == to_day(2024, 2, 29));
 }
 
+TEST_CASE("months to reach a date: the least k with to <= add_months(from, k)") {
+  CHECK(months_to_reach(to_day(2024, 1, 31), to_day(2024, 1, 31)) == 0);
+  CHECK(months_to_reach(to_day(2024, 1, 31), to_day(2024, 2, 1)) == 1);
+  CHECK(months_to_reach(to_day(2024, 1, 31), to_day(2024, 2, 29)) == 1);
+  CHECK(months_to_reach(to_day(2024, 1, 31), to_day(2024, 3, 1)) == 2);
+  CHECK(months_to_reach(to_day(2022, 1, 15), to_day(2024, 1, 15)) == 24);
+  CHECK(months_to_reach(to_day(2022, 1, 15), to_day(2024, 1, 16)) == 25);
+  // Against add_months itself, over every pair of days of two years and a half.
+  for (Day from = to_day(2023, 1, 1); from <= to_day(2024, 6, 30); from += 3)
+    for (Day to = from; to <= to_day(2025, 6, 30); ++to) {
+      int k = months_to_reach(from, to);
+      if (to > add_months(from, k) || (k > 0 && to <= add_months(from, k - 1))) {
+        FAIL("from " << iso(from) << " to " << iso(to) << ": " << k);
+      }
+    }
+}
+
 TEST_CASE("ISO form and day numbers") {
   CHECK(to_day(1970, 1, 1) == 0);
   CHECK(iso(to_day(2024, 2, 29)) == "2024-02-29");

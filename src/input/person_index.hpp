@@ -1,0 +1,33 @@
+// The person identifiers of an export interned as numbers 0, 1, 2… in order of
+// first appearance: a flat open-addressing table over one byte arena, so that a
+// million identifiers cost no allocation each and few cache misses.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ctreport::input {
+
+class PersonIndex {
+ public:
+  PersonIndex();
+  // The number of `id` if it was seen, else `next`, remembered for `id` (inserted is then true).
+  uint32_t find_or_add(std::string_view id, uint32_t next, bool& inserted);
+  size_t size() const { return m_size; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;
+    uint32_t number = k_empty;
+  };
+  static constexpr uint32_t k_empty = UINT32_MAX;
+  void grow();
+
+  std::vector<Slot> m_slots;  // power-of-two size, at most half full
+  std::string m_bytes;        // every identifier, end to end
+  size_t m_size = 0;
+};
+
+}  // namespace ctreport::input
