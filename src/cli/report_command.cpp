@@ -17,6 +17,7 @@
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
 #include "figures/compute.hpp"
+#include "figures/stay_checks.hpp"
 #include "input/stay_reader.hpp"
 #include "model/config.hpp"
 #include "render/figures_json.hpp"
@@ -254,10 +255,11 @@ int run_report(const ReportOptions& o) {
 
   std::map<int, figures::Figures> figs;
   Progress progress("ctreport: computing", !o.quiet && stderr_is_terminal() && needed.size() > 3);
+  const std::vector<uint32_t> by_person = figures::stays_by_person(read.table);  // sorted once for every period
   for (size_t i = 0; i < periods.size(); ++i) {
     model::WarningLog period_warnings = read.warnings_for(periods[i]);
     figs[needed[i]] = figures::compute_figures(
-        {read.table, config, periods[i], read.rows_read, read.source, &period_warnings});
+        {read.table, config, periods[i], read.rows_read, read.source, &period_warnings, &by_person});
     progress.update(static_cast<double>(i + 1) / static_cast<double>(periods.size()));
   }
   progress.done();

@@ -442,7 +442,7 @@ Figures compute_figures(const ComputeInput& in) {
     model::describe(w);
     own_warnings.add(std::move(w));
   }
-  check_stays(in.table, cfg, period, own_warnings);
+  check_stays(in.table, cfg, period, own_warnings, in.stays_by_person);
   check_figures(f, cfg, in.table, own_warnings);
   model::WarningLog all;
   if (in.read_warnings) all.merge(*in.read_warnings);

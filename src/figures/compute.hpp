@@ -1,6 +1,9 @@
 // The figures engine: from the stays of a source to the figures of a period,
 // in passes over the compact stay records only (never the raw file).
 #pragma once
+#include <cstdint>
+#include <vector>
+
 #include "figures/figures.hpp"
 #include "model/config.hpp"
 #include "model/period.hpp"
@@ -16,6 +19,7 @@ struct ComputeInput {
   uint64_t rows_read = 0;
   std::string source;
   const model::WarningLog* read_warnings = nullptr;
+  const std::vector<uint32_t>* stays_by_person = nullptr;  // figures::stays_by_person(table), when a batch has it
 };
 
 // Labels come from the config in config.lang.
