@@ -57,6 +57,7 @@ void check_stays(const model::StayTable& table, const model::Config& config, con
   const int long_months = config.contract_months + chk.long_stay_tolerance_months;
   // The person's stay that ends last so far (an open stay never ends): a stay
   // starting before its exit overlaps it, even when nested in an earlier stay.
+  const util::Day forgotten_before = util::add_months(period.start, -chk.forgotten_exit_months);
   const model::Stay* latest = nullptr;
   for (size_t k = 0; k < order.size(); ++k) {
     const auto& s = stays[order[k]];
@@ -69,7 +70,7 @@ void check_stays(const model::StayTable& table, const model::Config& config, con
     if (end > util::add_months(s.entry, long_months))
       out.add(finding("long_stay", s, std::to_string(end - s.entry),
                       {{"entry", util::iso(s.entry)}, {"months", std::to_string(long_months)}}));
-    if (s.is_open() && s.entry < util::add_months(period.start, -chk.forgotten_exit_months))
+    if (s.is_open() && s.entry < forgotten_before)
       out.add(finding("forgotten_exit", s, util::iso(s.entry), {{"months", std::to_string(chk.forgotten_exit_months)}}));
   }
 }
