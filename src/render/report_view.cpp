@@ -9,6 +9,7 @@
 #include "model/warning_texts.hpp"
 #include "figures/compute.hpp"
 #include "model/period.hpp"
+#include "render/origin_lines.hpp"
 #include "render/svg_charts.hpp"
 #include "version.hpp"
 
@@ -414,13 +415,13 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   {  // France as a whole: what can be said when the establishment's département is not set
     int64_t france = 0;
     for (const auto& l : f.origin.lines)
-      if (l.key == "departement" || l.key == "region" || l.key == "other_region") france += l.count;
+      if (is_french_origin(l.key)) france += l.count;
     figures::Headcount h{france, f.origin.total > 0 ? std::optional<double>(static_cast<double>(france) /
                                                                              static_cast<double>(f.origin.total))
                                                     : std::nullopt};
     origin.set("france", headcount(h, nf));
     // The département / region lines mean something: relative to the establishment, or to each one of a network.
-    origin.set("relative", !f.establishment.departement_name.empty() || !f.network.establishments.empty());
+    origin.set("relative", origin_is_relative(f));
   }
   v.set("origin", origin);
 
