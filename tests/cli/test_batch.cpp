@@ -257,6 +257,16 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
         "ctreport: warning: --compare 2022: the data does not cover 2022 (no stay ended on or before 2022-12-31: the export "
         "seems to start later): no comparison with it\n");
   CHECK(contains(dir.read("e/rapport-2024.md"), "| Indicateur | 2024 |\n"));
+  // The LaTeX reports say it too, in both languages.
+  REQUIRE(run_cli({"2024", "d.csv", "--compare", "2022", "-o", "t", "-f", "tex", "-q"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("t/rapport-2024.tex"),
+                 "\\item Pas de comparaison avec 2022 : les données ne couvrent pas cette année (aucun séjour terminé au "
+                 "plus tard cette année-là, ou aucun séjour pendant cette année ; l'export commence sans doute après).\n"));
+  REQUIRE(run_cli({"2024", "d.csv", "--compare", "2022", "-o", "te", "-f", "tex", "--lang", "en", "-q"}, dir.path())
+              .exit_code == 0);
+  CHECK(contains(dir.read("te/rapport-2024.tex"),
+                 "\\item No comparison with 2022: the data does not cover that year (no stay ended in or before it, or "
+                 "no stay during it; the export probably starts later).\n"));
   auto empty_year = run_cli({"2024", "d.csv", "--compare", "2019", "-o", "f"}, dir.path());
   CHECK(empty_year.err ==
         "ctreport: warning: --compare 2019: the data does not cover 2019 (no stay overlaps 2019): no comparison with it\n");
