@@ -418,6 +418,27 @@ TEST_CASE("merging the same file twice, or the same establishment twice, is an e
   CHECK_FALSE(dir.exists("net"));
 }
 
+TEST_CASE("merge checks its template whole before writing anything, and renders the network with it") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
+  dir.write("a.yaml", "establishment: {name: CT a}\n");
+  dir.write("b.yaml", "establishment: {name: CT b}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "a.yaml", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "b.yaml", "-o", "b", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  dir.write("net.md", "Réseau : {{people.present}}\n{{#comparisons}}\n{{labl}}\n{{/comparisons}}\n");
+  auto typo = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net", "--template", "net.md"},
+                      dir.path());
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.err ==
+        "ctreport: error: template net.md:3: unknown variable 'labl' (the variables are listed in docs/templates.md)\n");
+  CHECK_FALSE(dir.exists("net"));
+  dir.write("net.md", "Réseau : {{people.present}} ({{#sex.by_key.F}}{{count}}{{/sex.by_key.F}} F)\n");
+  auto ok = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net", "--template", "net.md", "-q"},
+                    dir.path());
+  CHECK(ok.exit_code == 0);
+  CHECK(dir.read("net/rapport-2024.md") == "Réseau : 2 (2 F)\n");
+}
+
 TEST_CASE("merging figures counted with different conventions is an error naming the files and the setting") {
   ScratchDir dir;
   dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
