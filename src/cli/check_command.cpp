@@ -15,6 +15,7 @@
 #include "figures/invariants.hpp"
 #include "model/warning_texts.hpp"
 #include "render/check_output.hpp"
+#include "util/date.hpp"
 #include "util/errors.hpp"
 
 namespace ctreport::cli {
@@ -81,6 +82,17 @@ int run_check(const CheckOptions& o) {
     report.rows_read = read.rows_read;
     report.findings = read.errors;
     report.error_count = read.error_count;
+    // A period the file has no stay in is not a pass: the report would refuse it.
+    if (fig.stays.overlapping == 0) {
+      model::Warning w;
+      w.severity = model::Severity::error;
+      w.code = "no_data";
+      w.params = {{"kind", read.table.has_data_for(period.start) ? "no_stay" : "after_latest"},
+                  {"period", period.label},
+                  {"latest", util::iso(read.table.latest_date)}};
+      model::describe(w);
+      report.findings.push_back(w);
+    }
     for (const auto& w : fig.quality.warnings) report.findings.push_back(w);
     for (const auto& w : extra.list()) report.findings.push_back(w);
   } catch (const DataError& e) {

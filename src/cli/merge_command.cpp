@@ -1,7 +1,9 @@
 // Merging figures.json files into network figures and rendering them.
 #include "cli/merge_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -36,6 +38,20 @@ int run_merge(const MergeOptions& o) {
                                      o.inputs[k], path));
     seen.push_back(canonical);
   }
+  // The template is read before the data; its tags are checked against the
+  // merged figures' own view (their categories) before anything is written.
+  bool markdown = std::find(o.formats.begin(), o.formats.end(), "md") != o.formats.end();
+  std::string template_name = o.template_path.empty() ? fmt::format("report.{}.md", o.lang) : o.template_path;
+  std::string report_template;
+  if (markdown) {
+    if (!o.template_path.empty()) {
+      report_template = read_text_file(o.template_path, "template");
+    } else {
+      auto embedded = util::find_embedded(template_name);
+      if (!embedded) throw std::logic_error("missing embedded template " + template_name);
+      report_template = std::string(*embedded);
+    }
+  }
   std::vector<figures::Figures> inputs;
   for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file"), path));
   figures::Figures merged = figures::merge_figures(inputs, o.inputs, o.lang == "en");
@@ -43,12 +59,12 @@ int run_merge(const MergeOptions& o) {
                               : o.lang == "en" ? fmt::format("Network of {} establishments", inputs.size())
                                                : fmt::format("Réseau de {} établissements", inputs.size());
   render::NumberFormat nf = render::NumberFormat::for_lang(o.lang);
+  if (markdown) render::check_template(report_template, template_name, render::report_view_schema(merged, nf, true));
   util::OutputFiles outputs(o.output_dir);
   for (const auto& format : o.formats) {
     if (format == "json") {
       outputs.add(fmt::format("figures-{}.json", merged.period.label), render::figures_json_text(merged));
     } else {
-      std::string name = fmt::format("report.{}.md", o.lang);
       std::string base = fmt::format("rapport-{}", merged.period.label);
       auto view = render::report_view(merged, nf);
       auto charts = render::report_charts(merged, base, nf);
@@ -56,7 +72,7 @@ int run_merge(const MergeOptions& o) {
       for (auto& [file, svg] : charts.files) outputs.add(file, std::move(svg));
       for (const auto& [key, file] : charts.names) chart_names.set(key, file);
       view.set("charts", chart_names);
-      outputs.add(base + ".md", render::render_template(*util::find_embedded(name), name, view, render::Escaping::markdown));
+      outputs.add(base + ".md", render::render_template(report_template, template_name, view, render::Escaping::markdown));
     }
   }
   auto written = outputs.commit();

@@ -12,6 +12,7 @@ struct MergeOptions {
   std::vector<std::string> formats;
   std::string name;  // the network's name for the report
   std::string lang = "fr";
+  std::string template_path;  // a Markdown template of the user's; the embedded report.LANG.md when empty
   bool quiet = false;
 };
 

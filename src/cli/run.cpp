@@ -103,6 +103,7 @@ int run(int argc, char** argv) {
   merge_cmd->add_option("-o,--output", merge.output_dir, "Output folder (default: current folder)");
   merge_cmd->add_option("-f,--format", merge_formats, "md, json (default: both)")->delimiter(',');
   merge_cmd->add_option("--name", merge.name, "The network's name in the report");
+  merge_cmd->add_option("--template", merge.template_path, "Your own Markdown template (variables: docs/templates.md)");
   merge_cmd->add_option("--lang", merge.lang, "fr (default) or en")->check(CLI::IsMember({"fr", "en"}));
   merge_cmd->add_flag("-q,--quiet", merge.quiet, "Print nothing but errors");
 

@@ -92,6 +92,7 @@ class WorkbookSheet : public TableReader {
   std::string cell_position(const Row& row, size_t column) const override { return m_sheet->cell_position(row, column); }
   double progress() const override { return m_sheet->progress(); }
   std::string description() const override { return m_sheet->description(); }
+  std::string sheet_name() const override { return m_sheet->sheet_name(); }
 
  private:
   std::unique_ptr<XlsxWorkbook> m_book;

@@ -108,8 +108,13 @@ class StayBuilder {
     report_duplicates(result);
     if (m_options.on_progress) m_options.on_progress(1.0);
     result.source = m_reader.description();  // after reading: the encoding is known
-    if (result.rows_read == 0)
+    if (result.rows_read == 0) {
+      std::string sheet = m_reader.sheet_name();
+      if (!sheet.empty())
+        throw DataError(fmt::format("{}: sheet '{}': the sheet has a header (row {}) but no data rows", m_file, sheet,
+                                    result.header_row));
       throw DataError(fmt::format("{}: the file has a header (row {}) but no data rows", m_file, result.header_row));
+    }
     result.table.person_count = static_cast<uint32_t>(m_person_count);
     result.table.latest_date = m_latest_date;
     return result;

@@ -59,6 +59,9 @@ class TableReader {
 
   // A word for the method note, e.g. "CSV ';' Windows-1252" or "XLSX sheet 'Séjours'".
   virtual std::string description() const = 0;
+
+  // The sheet read, for messages about the table as a whole; empty for CSV.
+  virtual std::string sheet_name() const { return {}; }
 };
 
 // 1-based column letters as spreadsheets name them: 0 -> "A", 26 -> "AA".

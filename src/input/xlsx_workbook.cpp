@@ -617,6 +617,7 @@ class XlsxSheetReader : public TableReader {
     return m_guard->expected() ? static_cast<double>(m_guard->read()) / static_cast<double>(m_guard->expected()) : 0;
   }
   std::string description() const override { return fmt::format("XLSX sheet '{}'", m_name); }
+  std::string sheet_name() const override { return m_name; }
 
  private:
   // A non-empty cell of the current row; its text is in m_arena or, for a

@@ -10,6 +10,7 @@
 #include "model/warning_texts.hpp"
 #include "figures/compute.hpp"
 #include "model/period.hpp"
+#include "render/origin_lines.hpp"
 #include "render/svg_charts.hpp"
 #include "version.hpp"
 
@@ -417,13 +418,13 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   {  // France as a whole: what can be said when the establishment's département is not set
     int64_t france = 0;
     for (const auto& l : f.origin.lines)
-      if (l.key == "departement" || l.key == "region" || l.key == "other_region") france += l.count;
+      if (is_french_origin(l.key)) france += l.count;
     figures::Headcount h{france, f.origin.total > 0 ? std::optional<double>(static_cast<double>(france) /
                                                                              static_cast<double>(f.origin.total))
                                                     : std::nullopt};
     origin.set("france", headcount(h, nf));
     // The département / region lines mean something: relative to the establishment, or to each one of a network.
-    origin.set("relative", !f.establishment.departement_name.empty() || !f.network.establishments.empty());
+    origin.set("relative", origin_is_relative(f));
   }
   v.set("origin", origin);
 
@@ -518,17 +519,15 @@ namespace {
 
 // The figures of `config` for an empty period with every optional part
 // present: other and unknown lines in every distribution, a network, a warning.
-figures::Figures complete_figures(const model::Config& config) {
-  model::StayTable none;
-  model::Period period = model::make_period(2024, config.start_month);
-  figures::Figures f = figures::compute_figures({none, config, period, 0, "", nullptr});
+// Every optional part present: other and unknown lines, a network, a warning.
+figures::Figures completed(figures::Figures f) {
   for (figures::Distribution* d : {&f.sex, &f.age.brackets, &f.stay_length.brackets, &f.referral, &f.origin,
                                    &f.exits.reasons, &f.exits.housing, &f.exits.activity, &f.exits.outcomes,
                                    &f.stage.exits, &f.stage.present_at_end})
     for (const char* key : {"other", "unknown"})
       if (std::none_of(d->lines.begin(), d->lines.end(), [&](const figures::Line& l) { return l.key == key; }))
         d->lines.push_back({key, key, 0, std::nullopt});
-  f.network.establishments = {"A", "B"};
+  if (f.network.establishments.size() < 2) f.network.establishments = {"A", "B"};
   model::Warning w;
   w.code = "unmapped_value";
   w.row = 2;
@@ -536,15 +535,24 @@ figures::Figures complete_figures(const model::Config& config) {
   return f;
 }
 
+figures::Figures complete_figures(const model::Config& config) {
+  model::StayTable none;
+  model::Period period = model::make_period(2024, config.start_month);
+  return completed(figures::compute_figures({none, config, period, 0, "", nullptr}));
+}
+
 }  // namespace
 
 data report_view_schema(const model::Config& config, bool with_charts) {
-  figures::Figures f = complete_figures(config);
-  NumberFormat nf = NumberFormat::for_lang(config.lang);
+  return report_view_schema(complete_figures(config), NumberFormat::for_lang(config.lang), with_charts);
+}
+
+data report_view_schema(const figures::Figures& figures, const NumberFormat& nf, bool with_charts) {
+  figures::Figures f = completed(figures);
   // A compared year (the view never compares a period with itself) and a year
   // not covered, so that every comparison variable is present.
   figures::Figures before = f;
-  before.period.start = "2023-01-01";
+  before.period.start = f.period.start == "2023-01-01" ? "2022-01-01" : "2023-01-01";
   before.period.label = "2023";
   data v = report_view(f, nf, {&before}, {"2022"});
   if (with_charts) {

@@ -29,6 +29,9 @@ kainjow::mustache::data index_view(const std::vector<const figures::Figures*>& y
 // `with_charts`), whatever the data: what check_template checks templates
 // against, so that the set of variables is the view's own.
 kainjow::mustache::data report_view_schema(const model::Config& config, bool with_charts);
+// The same for figures already at hand (a network's, merged from figures.json
+// files whose categories the config does not know).
+kainjow::mustache::data report_view_schema(const figures::Figures& f, const NumberFormat& nf, bool with_charts);
 kainjow::mustache::data index_view_schema(const model::Config& config);
 
 }  // namespace ctreport::render

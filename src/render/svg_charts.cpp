@@ -1,5 +1,6 @@
 // SVG chart drawing with fixed geometry and fmt (no locale).
 #include "render/svg_charts.hpp"
+#include "render/origin_lines.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -213,7 +214,7 @@ ReportCharts report_charts(const figures::Figures& f, const std::string& base, c
   add("sexe", svg_distribution_chart(f.sex, fr ? "Sexe des personnes accueillies" : "Sex of the people present", nf));
   add("age", svg_distribution_chart(f.age.brackets, fr ? "Âge des personnes accueillies" : "Age of the people present", nf));
   add("orientation", svg_distribution_chart(f.referral, fr ? "Origine de l'orientation" : "Referral", nf));
-  add("origine", svg_distribution_chart(f.origin, fr ? "Origine géographique" : "Geographic origin", nf));
+  add("origine", svg_distribution_chart(origin_as_shown(f, !fr), fr ? "Origine géographique" : "Geographic origin", nf));
   add("duree", svg_distribution_chart(f.stay_length.brackets,
                                       fr ? "Durée des séjours terminés" : "Length of the stays that ended", nf));
   add("sorties", svg_distribution_chart(f.exits.reasons, fr ? "Motifs de sortie" : "Exit reasons", nf));

@@ -1,5 +1,6 @@
 // Excel workbook output with native charts.
 #include "render/xlsx_output.hpp"
+#include "render/origin_lines.hpp"
 
 #include <unistd.h>
 
@@ -150,7 +151,7 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   distribution_sheet(wb, fm, en ? "Age" : "Âge", f.age.brackets, en);
   distribution_sheet(wb, fm, en ? "Length of stay" : "Durée de séjour", f.stay_length.brackets, en);
   distribution_sheet(wb, fm, en ? "Referral" : "Orientation", f.referral, en);
-  distribution_sheet(wb, fm, en ? "Origin" : "Origine", f.origin, en);
+  distribution_sheet(wb, fm, en ? "Origin" : "Origine", origin_as_shown(f, en), en);
   distribution_sheet(wb, fm, en ? "Exit reasons" : "Motifs de sortie", f.exits.reasons, en);
   distribution_sheet(wb, fm, en ? "Housing at exit" : "Logement à la sortie", f.exits.housing, en);
   distribution_sheet(wb, fm, en ? "Activity at exit" : "Activité à la sortie", f.exits.activity, en);

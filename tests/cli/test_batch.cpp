@@ -257,6 +257,16 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
         "ctreport: warning: --compare 2022: the data does not cover 2022 (no stay ended on or before 2022-12-31: the export "
         "seems to start later): no comparison with it\n");
   CHECK(contains(dir.read("e/rapport-2024.md"), "| Indicateur | 2024 |\n"));
+  // The LaTeX reports say it too, in both languages.
+  REQUIRE(run_cli({"2024", "d.csv", "--compare", "2022", "-o", "t", "-f", "tex", "-q"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("t/rapport-2024.tex"),
+                 "\\item Pas de comparaison avec 2022 : les données ne couvrent pas cette année (aucun séjour terminé au "
+                 "plus tard cette année-là, ou aucun séjour pendant cette année ; l'export commence sans doute après).\n"));
+  REQUIRE(run_cli({"2024", "d.csv", "--compare", "2022", "-o", "te", "-f", "tex", "--lang", "en", "-q"}, dir.path())
+              .exit_code == 0);
+  CHECK(contains(dir.read("te/rapport-2024.tex"),
+                 "\\item No comparison with 2022: the data does not cover that year (no stay ended in or before it, or "
+                 "no stay during it; the export probably starts later).\n"));
   auto empty_year = run_cli({"2024", "d.csv", "--compare", "2019", "-o", "f"}, dir.path());
   CHECK(empty_year.err ==
         "ctreport: warning: --compare 2019: the data does not cover 2019 (no stay overlaps 2019): no comparison with it\n");
@@ -406,6 +416,27 @@ TEST_CASE("merging the same file twice, or the same establishment twice, is an e
                     "a/figures-2024.json: each establishment once (two establishments need different names: "
                     "establishment.name in their config)\n");
   CHECK_FALSE(dir.exists("net"));
+}
+
+TEST_CASE("merge checks its template whole before writing anything, and renders the network with it") {
+  ScratchDir dir;
+  dir.write("d.csv", "Date d'entrée;Sexe\n01/02/2024;F\n");
+  dir.write("a.yaml", "establishment: {name: CT a}\n");
+  dir.write("b.yaml", "establishment: {name: CT b}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "a.yaml", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "b.yaml", "-o", "b", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  dir.write("net.md", "Réseau : {{people.present}}\n{{#comparisons}}\n{{labl}}\n{{/comparisons}}\n");
+  auto typo = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net", "--template", "net.md"},
+                      dir.path());
+  CHECK(typo.exit_code == 1);
+  CHECK(typo.err ==
+        "ctreport: error: template net.md:3: unknown variable 'labl' (the variables are listed in docs/templates.md)\n");
+  CHECK_FALSE(dir.exists("net"));
+  dir.write("net.md", "Réseau : {{people.present}} ({{#sex.by_key.F}}{{count}}{{/sex.by_key.F}} F)\n");
+  auto ok = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net", "--template", "net.md", "-q"},
+                    dir.path());
+  CHECK(ok.exit_code == 0);
+  CHECK(dir.read("net/rapport-2024.md") == "Réseau : 2 (2 F)\n");
 }
 
 TEST_CASE("merging figures counted with different conventions is an error naming the files and the setting") {

@@ -122,6 +122,32 @@ TEST_CASE("a missing required column fails with exit 1, as a finding in every fo
   CHECK_FALSE(has(check(k_clean), "missing_column"));
 }
 
+TEST_CASE("a period the file has no data for fails as a no_data finding in every format") {
+  const std::string before = k_header + "A1;F;12/05/1985;15/11/2022;10/01/2023;CSAPA\nA2;H;03/03/1990;01/03/2023;30/06/2023;SPIP\n";
+  auto text = run_check(before);
+  CHECK(text.exit_code == 1);
+  CHECK(text.out == "data.csv: error[no_data]: no data for 2024: the latest date in the file is 2023-06-30: nothing to "
+                    "check; expected a file holding the stays of the period checked\n"
+                    "data.csv: 2 rows checked for 2024: 1 error(s), 0 warning(s): FAILED\n");
+  auto c = check(before);
+  CHECK(c.exit_code == 1);
+  REQUIRE(c.codes == std::vector<std::string>{"no_data"});
+  CHECK(c.json["passed"] == false);
+  CHECK(c.json["error_count"] == 1);
+  CHECK(c.json["findings"][0]["severity"] == "error");
+  CHECK(c.json["findings"][0]["row"].is_null());
+  auto gh = run_check(before, {"--format", "github"});
+  CHECK(gh.exit_code == 1);
+  CHECK(gh.out == "::error file=data.csv,title=ctreport no_data::no data for 2024: the latest date in the file is "
+                  "2023-06-30: nothing to check; expected a file holding the stays of the period checked\n");
+  // Data before and after the period, none during it.
+  auto around = check(k_header + "A1;F;12/05/1985;15/11/2022;10/01/2023;CSAPA\nA2;H;03/03/1990;01/03/2025;;SPIP\n");
+  CHECK(around.exit_code == 1);
+  REQUIRE(has(around, "no_data"));
+  CHECK(of(around, "no_data")[0]["message"] == "no data for 2024: no stay overlaps it: nothing to check");
+  CHECK_FALSE(has(check(k_clean), "no_data"));
+}
+
 TEST_CASE("a duplicate recognised header fails as a finding naming the file") {
   auto c = check("N° dossier;Date d'entrée;Date d'entrée\nA1;01/02/2024;01/02/2024\n");
   CHECK(c.exit_code == 1);

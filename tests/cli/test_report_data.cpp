@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "input/xlsx_workbook.hpp"
 #include "support/cli.hpp"
 
 using ctreport::test::run_cli;
@@ -158,7 +159,7 @@ TEST_CASE("without the establishment's département, origin is only abroad, Fran
   dir.write("o.csv", "id;Date d'entrée;Date de sortie;Département d'origine\n1;01/02/2024;;42\n2;01/02/2024;;Maroc\n"
                      "3;01/02/2024;;69\n");
   dir.write("ctreport.yaml", "establishment: {name: CT}\n");
-  auto r = run_cli({"2024", "o.csv", "-f", "md,json"}, dir.path());
+  auto r = run_cli({"2024", "o.csv", "-f", "md,json,xlsx"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "ctreport: warning: o.csv: the establishment's département is not set (establishment.departement "
                         "in the config): geographic origin is only given as abroad, France and unknown\n"));
@@ -170,6 +171,24 @@ TEST_CASE("without the establishment's département, origin is only abroad, Fran
   auto j = nlohmann::json::parse(dir.read("figures-2024.json"));
   REQUIRE(j["quality"]["warnings"].size() == 1);
   CHECK(j["quality"]["warnings"][0]["code"] == "missing_departement");
+  // The chart and the workbook follow the same rule: France, abroad (and unknown), no relative lines.
+  std::string svg = dir.read("rapport-2024-origine.svg");
+  CHECK(contains(svg, ">France<"));
+  CHECK(contains(svg, ">Étranger<"));
+  CHECK_FALSE(contains(svg, "Autres régions"));
+  CHECK_FALSE(contains(svg, "Région"));
+  auto book = ctreport::input::XlsxWorkbook::open((dir.path() / "rapport-2024.xlsx").string());
+  size_t origin_sheet = 0;
+  while (origin_sheet < book->sheets().size() && book->sheets()[origin_sheet].name != "Origine") ++origin_sheet;
+  REQUIRE(origin_sheet < book->sheets().size());
+  auto sheet = book->open_sheet(origin_sheet);
+  ctreport::input::Row row;
+  std::vector<std::string> lines;
+  REQUIRE(sheet->next_row(row));  // header
+  while (sheet->next_row(row))
+    if (!row.cells.empty() && row.cells.size() > 1)
+      lines.push_back(std::string(row.cells[0].text) + "=" + std::to_string(static_cast<int>(row.cells[1].number)));
+  CHECK(lines == std::vector<std::string>{"France=2", "Étranger=1", "Total=3"});
   // With a département, no such warning and the full split.
   dir.write("ctreport.yaml", "establishment: {name: CT, departement: '42'}\n");
   auto with = run_cli({"2024", "o.csv"}, dir.path());

@@ -314,6 +314,14 @@ TEST_CASE("errors name the sheet and the cell") {
   CHECK(r.exit_code == 1);
   CHECK(r.err == "ctreport: error: bad.xlsx: Séjours!A2 (Date d'entrée): '31/02/2024' is not a possible date; expected a "
                  "date such as 31/12/2024 or 2024-12-31\n");
+  // A sheet with its header and nothing under it.
+  std::string empty_path = (dir.path() / "header.xlsx").string();
+  lxw_workbook* header_only = workbook_new(empty_path.c_str());
+  worksheet_write_string(workbook_add_worksheet(header_only, "notes"), 0, 0, "Date d'entrée", nullptr);
+  REQUIRE(workbook_close(header_only) == LXW_NO_ERROR);
+  auto empty = run_cli({"2024", "header.xlsx"}, dir.path());
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.err == "ctreport: error: header.xlsx: sheet 'notes': the sheet has a header (row 1) but no data rows\n");
 }
 
 TEST_CASE("committed fixtures from LibreOffice and openpyxl give the figures of their CSV twin") {

@@ -1,0 +1,36 @@
+// Origin lines as shown: relative to the establishment, or France / abroad / unknown.
+#include "render/origin_lines.hpp"
+
+namespace ctreport::render {
+
+bool is_french_origin(std::string_view key) {
+  return key == "departement" || key == "region" || key == "other_region";
+}
+
+bool origin_is_relative(const figures::Figures& f) {
+  return !f.establishment.departement_name.empty() || !f.network.establishments.empty();
+}
+
+figures::Distribution origin_as_shown(const figures::Figures& f, bool en) {
+  if (origin_is_relative(f)) return f.origin;
+  figures::Distribution d;
+  d.population = f.origin.population;
+  d.total = f.origin.total;
+  figures::Line france{"france", "France", 0, std::nullopt};
+  figures::Line abroad{"abroad", en ? "Abroad" : "Étranger", 0, std::nullopt};
+  std::vector<figures::Line> rest;  // unknown (and anything else) as computed
+  for (const auto& l : f.origin.lines) {
+    if (is_french_origin(l.key)) france.count += l.count;
+    else if (l.key == "abroad") abroad.count += l.count;
+    else rest.push_back(l);
+  }
+  d.lines.push_back(france);
+  d.lines.push_back(abroad);
+  for (auto& l : rest) d.lines.push_back(std::move(l));
+  for (auto& l : d.lines)
+    l.share = d.total > 0 ? std::optional<double>(static_cast<double>(l.count) / static_cast<double>(d.total))
+                          : std::nullopt;
+  return d;
+}
+
+}  // namespace ctreport::render

@@ -1,0 +1,24 @@
+// The geographic origin as a reader may be shown it: the département / region
+// lines only mean something relative to a configured département (or, for a
+// network, to each establishment); without one, origins are shown as France /
+// abroad / unknown. Used alike by the report view, the SVG chart and the workbook.
+#pragma once
+#include <string_view>
+
+#include "figures/figures.hpp"
+
+namespace ctreport::render {
+
+// The origin lines that are places in France: "departement", "region", "other_region".
+bool is_french_origin(std::string_view key);
+
+// True when the département / region / other-regions lines are relative to
+// something the config names (the establishment's département, or a network).
+bool origin_is_relative(const figures::Figures& f);
+
+// The origin distribution to show: f.origin when relative, otherwise the lines
+// "france" (département + region + other regions), "abroad" and, when not 0,
+// "unknown", with the same total. Labels in French unless `en`.
+figures::Distribution origin_as_shown(const figures::Figures& f, bool en);
+
+}  // namespace ctreport::render
