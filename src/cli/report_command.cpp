@@ -257,7 +257,8 @@ int run_report(const ReportOptions& o) {
   Progress progress("ctreport: computing", !o.quiet && stderr_is_terminal() && needed.size() > 3);
   const std::vector<uint32_t> by_person = figures::stays_by_person(read.table);  // sorted once for every period
   for (size_t i = 0; i < periods.size(); ++i) {
-    model::WarningLog period_warnings = read.warnings_for(periods[i]);
+    // Findings about rows outside every period go to the batch's last year only.
+    model::WarningLog period_warnings = read.warnings_for(periods[i], needed[i] == years.back());
     figs[needed[i]] = figures::compute_figures(
         {read.table, config, periods[i], read.rows_read, read.source, &period_warnings, &by_person});
     progress.update(static_cast<double>(i + 1) / static_cast<double>(periods.size()));
@@ -288,7 +289,7 @@ int run_report(const ReportOptions& o) {
     auto key = std::make_pair(s, year);
     if (auto it = site_figs.find(key); it != site_figs.end()) return it->second;
     auto period = model::make_period(year, config.start_month);
-    model::WarningLog w = read.warnings_for(period, static_cast<uint16_t>(s));
+    model::WarningLog w = read.warnings_for(period, static_cast<uint16_t>(s), year == years.back());
     auto f = figures::compute_figures({site_tables[s], site_configs[s], period, read.rows_read, read.source, &w});
     std::string site = read.table.sites[s].empty() ? (config.lang == "en" ? "no site given" : "sans site renseigné")
                                                    : read.table.sites[s];

@@ -23,7 +23,8 @@ void RowWarnings::add(const model::Warning& w, size_t column, uint32_t stay, uin
 }
 
 model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
-                                      const std::function<std::string(uint64_t, size_t)>& position) const {
+                                      const std::function<std::string(uint64_t, size_t)>& position,
+                                      bool with_rows_not_kept) const {
   // Findings about a value: one per kind, in order of first row. About a row: one per hit.
   std::vector<std::optional<model::Warning>> grouped(m_kinds.size());
   std::vector<model::Warning> out;
@@ -31,7 +32,11 @@ model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
   std::vector<std::vector<uint64_t>> rows(m_kinds.size());  // rows each grouped kind stands for
   std::vector<int64_t> kind_of(0);                          // per entry of `out`: its grouped kind, or -1
   for (const auto& h : m_hits) {
-    if (h.stay != k_no_stay && !keep(h.stay)) continue;
+    if (h.stay == k_row_not_kept) {
+      if (!with_rows_not_kept) continue;
+    } else if (h.stay != k_no_stay && !keep(h.stay)) {
+      continue;
+    }
     const Kind& kind = m_kinds[h.kind];
     if (!kind.by_value) {
       model::Warning w = kind.warning;

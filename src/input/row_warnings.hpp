@@ -17,20 +17,26 @@ namespace ctreport::input {
 class RowWarnings {
  public:
   static constexpr uint32_t k_no_stay = std::numeric_limits<uint32_t>::max();
+  // A row read but not kept (its stay overlaps no period): see select().
+  static constexpr uint32_t k_row_not_kept = std::numeric_limits<uint32_t>::max() - 1;
   static constexpr size_t k_no_column = std::numeric_limits<size_t>::max();  // a finding about a row, not a cell
 
   // Records `w` (its row and line set) about `stay` (index in the stay table,
-  // or k_no_stay for warnings about the file itself), at 0-based `column`
+  // k_no_stay for warnings about the file itself, k_row_not_kept for a row
+  // outside every period), at 0-based `column`
   // (k_no_column for none).
   // `other_row`: the row a finding about a row refers to (the row a duplicate
   // repeats), given to its texts as the parameter "first_row"; 0 if none.
   void add(const model::Warning& w, size_t column, uint32_t stay, uint64_t other_row = 0);
 
-  // The warnings about the stays `keep` accepts and those about no stay:
-  // findings about a value grouped per value (count, first row, rows listed),
+  // The warnings about the stays `keep` accepts and those about the file
+  // itself (k_no_stay); those about a row whose stay was not kept (outside
+  // every period, k_row_not_kept) only when `with_rows_not_kept`: they belong to one report of a batch.
+  // Findings about a value grouped per value (count, first row, rows listed),
   // findings about a row one per row; positions by `position(row, column)`.
   model::WarningLog select(const std::function<bool(uint32_t)>& keep,
-                           const std::function<std::string(uint64_t, size_t)>& position) const;
+                           const std::function<std::string(uint64_t, size_t)>& position,
+                           bool with_rows_not_kept = true) const;
 
  private:
   struct Kind {

@@ -222,7 +222,7 @@ class StayBuilder {
     w.row = row.row;
     w.line = row.line;
     m_result->warnings.add(w, *m_map.column(f),
-                           m_row_not_kept ? RowWarnings::k_no_stay : static_cast<uint32_t>(m_result->table.stays.size()));
+                           m_row_not_kept ? RowWarnings::k_row_not_kept : static_cast<uint32_t>(m_result->table.stays.size()));
   }
 
   // future_date: an entry or exit after the day the check runs.
@@ -576,9 +576,11 @@ ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& fi
   return result;
 }
 
-model::WarningLog ReadResult::warnings_for(const model::Period& period) const { return warnings_for(period, 0xFFFF); }
+model::WarningLog ReadResult::warnings_for(const model::Period& period, bool with_rows_not_kept) const {
+  return warnings_for(period, 0xFFFF, with_rows_not_kept);
+}
 
-model::WarningLog ReadResult::warnings_for(const model::Period& period, uint16_t site) const {
+model::WarningLog ReadResult::warnings_for(const model::Period& period, uint16_t site, bool with_rows_not_kept) const {
   const auto& stays = table.stays;
   return warnings.select(
       [&](uint32_t i) {
@@ -590,7 +592,8 @@ model::WarningLog ReadResult::warnings_for(const model::Period& period, uint16_t
         r.row = row;
         r.line = row;
         return reader ? reader->cell_position(r, column) : "row " + std::to_string(row);
-      });
+      },
+      with_rows_not_kept);
 }
 
 }  // namespace ctreport::input

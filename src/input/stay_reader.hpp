@@ -40,10 +40,12 @@ struct ReadResult {
   // row has one): a year ending before it is not covered by the file.
   util::Day first_exit = model::k_open_exit;
 
-  // The warnings about the stays that overlap `period`, and about the file itself.
-  model::WarningLog warnings_for(const model::Period& period) const;
+  // The warnings about the stays that overlap `period`, and about the file itself;
+  // about the rows not kept (outside every period) only when `with_rows_not_kept`:
+  // a batch gives them to its last year (docs/figures.md, "Checks").
+  model::WarningLog warnings_for(const model::Period& period, bool with_rows_not_kept = true) const;
   // The same, for the stays of one site.
-  model::WarningLog warnings_for(const model::Period& period, uint16_t site) const;
+  model::WarningLog warnings_for(const model::Period& period, uint16_t site, bool with_rows_not_kept) const;
 };
 
 // How many rows, from the first, the header is looked for in.

@@ -272,6 +272,25 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
         "ctreport: warning: --compare 2019: the data does not cover 2019 (no stay overlaps 2019): no comparison with it\n");
 }
 
+TEST_CASE("a finding about a row outside every period is in the last year's report only") {
+  ScratchDir dir;
+  dir.write("d.csv",
+            "Dossier;Date d'entrée;Date de sortie;Sexe\n"
+            "A;01/06/2022;10/02/2023;F\n"
+            "B;01/03/2023;01/05/2024;H\n"
+            "C;01/02/2042;;F\n");
+  REQUIRE(run_cli({"2023..2024", "d.csv", "-o", "out", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto y2023 = nlohmann::json::parse(dir.read("out/figures-2023.json"));
+  auto y2024 = nlohmann::json::parse(dir.read("out/figures-2024.json"));
+  CHECK(y2023["quality"]["warnings"].size() == 0);
+  REQUIRE(y2024["quality"]["warnings"].size() == 1);
+  CHECK(y2024["quality"]["warnings"][0]["code"] == "future_date");
+  CHECK(y2024["quality"]["warnings"][0]["row"] == 4);
+  // A single year still lists it.
+  REQUIRE(run_cli({"2023", "d.csv", "-o", "one", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  CHECK(nlohmann::json::parse(dir.read("one/figures-2023.json"))["quality"]["warnings"].size() == 1);
+}
+
 TEST_CASE("a batch of years gives each year the figures counted by hand") {
   ScratchDir dir;
   dir.write("d.csv", k_stage_csv);
