@@ -198,10 +198,6 @@ data stage_view(const figures::Figures& f, const NumberFormat& nf, const std::ve
   return s;
 }
 
-std::string warning_text(const model::Warning& w, bool french) {
-  return model::warning_text(w, french ? model::Lang::fr : model::Lang::en);
-}
-
 std::optional<double> share_of(const figures::Distribution& d, const std::string& key) {
   for (const auto& l : d.lines)
     if (l.key == key) return l.share;
@@ -489,7 +485,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     if (++per_code[w.code] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
-    wd.set("message", warning_text(w, nf.french));
+    wd.set("message", model::warning_text(w, nf.french ? model::Lang::fr : model::Lang::en));
     wd.set("column", w.column);
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);
