@@ -20,6 +20,11 @@ struct Line {
 
 struct Distribution {
   std::string population;  // "people_present", "exits", "people_present_at_end"
+  // False when the export has no column for the field this distribution is
+  // computed from: then it has no total and no lines, and every output says
+  // "not available" instead of a figure (docs/figures.md, "A missing column").
+  bool available = true;
+  std::vector<std::string> missing_fields;  // config names of the missing fields, e.g. "origin"
   int64_t total = 0;       // the denominator, unknown and other lines included
   std::vector<Line> lines; // categories in config order, then other and unknown when not 0
 };
@@ -27,6 +32,7 @@ struct Distribution {
 struct Headcount {
   int64_t count = 0;
   std::optional<double> share;
+  bool available = true;  // false when computed from a field the export has no column for
 };
 
 struct MonthOccupancy {
