@@ -40,10 +40,11 @@ std::pair<int64_t, std::string> previous_end(const std::string& path) {
 int print_report(const CheckOptions& o, render::CheckReport& report) {
   for (const auto& w : report.findings) {
     if (w.severity == model::Severity::warning) report.warning_count += w.count;
-    else if (w.code == "invariant" || w.row == 0) report.error_count += 1;
+    else if (w.severity == model::Severity::error && (w.code == "invariant" || w.row == 0)) report.error_count += 1;
   }
-  std::stable_sort(report.findings.begin(), report.findings.end(), [](const model::Warning& a, const model::Warning& b) {
-    if (a.severity != b.severity) return a.severity == model::Severity::error;
+  auto rank = [](model::Severity s) { return s == model::Severity::error ? 0 : s == model::Severity::warning ? 1 : 2; };
+  std::stable_sort(report.findings.begin(), report.findings.end(), [&](const model::Warning& a, const model::Warning& b) {
+    if (a.severity != b.severity) return rank(a.severity) < rank(b.severity);
     return a.row != 0 && (b.row == 0 || a.row < b.row);
   });
   if (o.format == "json") std::cout << render::check_json(report);
@@ -80,6 +81,9 @@ int run_check(const CheckOptions& o) {
     model::WarningLog extra;
     if (previous) figures::check_carry_over(fig, previous->first, previous->second, extra);
     report.rows_read = read.rows_read;
+    report.columns = read.mapping;
+    for (auto& [header, field] : report.columns) std::swap(header, field);  // mapping is field -> header
+    report.unused_columns = read.table.unused_headers;
     report.findings = read.errors;
     report.error_count = read.error_count;
     // A period the file has no stay in is not a pass: the report would refuse it.

@@ -6,15 +6,40 @@
 
 #include <fmt/format.h>
 
+#include "input/export_profile.hpp"
+#include "input/open_table.hpp"
+#include "input/table_reader.hpp"
 #include "model/config.hpp"
+#include "render/init_config.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
 
 namespace ctreport::cli {
 
+int write_init_files(const InitOptions& o, std::vector<std::pair<std::string, std::string>> files);
+
+namespace {
+
+// The files of `ctreport init FILE`: ctreport.yaml made from the export.
+std::vector<std::pair<std::string, std::string>> files_from_export(const InitOptions& o) {
+  model::Config defaults = model::default_config();
+  defaults.lang = o.lang;
+  auto table = input::open_table(o.input, defaults, o.sheet);
+  model::ExportProfile profile;
+  try {
+    profile = input::profile_export(*table, defaults);
+  } catch (const std::exception&) {
+    input::rethrow_with_path(o.input);
+  }
+  return {{"ctreport.yaml", render::init_config_text(profile, defaults, std::filesystem::path(o.input).filename().string())}};
+}
+
+}  // namespace
+
 int run_init(const InitOptions& o) {
   namespace fs = std::filesystem;
+  if (!o.input.empty()) return write_init_files(o, files_from_export(o));
   std::string config = std::string(model::default_config_text());
   // Point the config at the copies, and set the language.
   config += "\n# Written by `ctreport init`: the templates below are yours to edit.\n";
@@ -29,6 +54,11 @@ int run_init(const InitOptions& o) {
       {"modeles/index.md", std::string(*util::find_embedded(fmt::format("index.{}.md", o.lang)))},
       {"modeles/rapport.tex", std::string(*util::find_embedded(fmt::format("report.{}.tex", o.lang)))},
   };
+  return write_init_files(o, std::move(files));
+}
+
+int write_init_files(const InitOptions& o, std::vector<std::pair<std::string, std::string>> files) {
+  namespace fs = std::filesystem;
   if (!o.force) {
     std::string existing;
     for (const auto& [name, content] : files)

@@ -64,17 +64,25 @@ void print_summary(const figures::Figures& f, const render::NumberFormat& nf) {
 }
 
 void print_warnings(const figures::Figures& f, const std::string& file, bool verbose) {
-  size_t limit = verbose ? f.quality.warnings.size() : 10;
+  std::vector<const model::Warning*> warnings, notices;
+  for (const auto& w : f.quality.warnings) (w.severity == model::Severity::notice ? notices : warnings).push_back(&w);
+  size_t limit = verbose ? warnings.size() : 10;
   size_t shown = 0;
-  for (const auto& w : f.quality.warnings) {
+  auto where = [&](const model::Warning& w) { return w.row ? fmt::format("{}: row {}: ", file, w.row) : fmt::format("{}: ", file); };
+  auto times = [](const model::Warning& w) { return w.count > 1 ? fmt::format(" ({} rows)", w.count) : std::string(); };
+  for (const auto* w : warnings) {
     if (shown++ == limit) break;
-    std::string where = w.row ? fmt::format("{}: row {}: ", file, w.row) : fmt::format("{}: ", file);
-    std::string times = w.count > 1 ? fmt::format(" ({} rows)", w.count) : "";
-    std::cerr << fmt::format("ctreport: warning: {}{}{}\n", where, w.message, times);
+    std::cerr << fmt::format("ctreport: warning: {}{}{}\n", where(*w), w->message, times(*w));
   }
-  if (f.quality.warnings.size() > limit)
+  if (warnings.size() > limit)
     std::cerr << fmt::format("ctreport: warning: … and {} more kinds of warning (all are listed in the report and in --verbose)\n",
-                             f.quality.warnings.size() - limit);
+                             warnings.size() - limit);
+  if (verbose) {
+    for (const auto* w : notices) std::cerr << fmt::format("ctreport: note: {}{}{}\n", where(*w), w->message, times(*w));
+  } else if (!notices.empty()) {
+    std::cerr << fmt::format("ctreport: note: {}: {} value(s) classified by their words: to verify, listed in the report's "
+                             "method note and with --verbose\n", file, notices.size());
+  }
 }
 
 }  // namespace
@@ -395,6 +403,8 @@ int run_report(const ReportOptions& o) {
     std::cerr << fmt::format("ctreport: input: {} ({}), header on row {}\n", o.input, read.source, read.header_row);
     for (const auto& [field, header] : read.mapping)
       std::cerr << fmt::format("ctreport: column '{}' -> {}\n", header, field);
+    for (const auto& header : read.table.unused_headers)
+      std::cerr << fmt::format("ctreport: column '{}' not used\n", header);
     std::cerr << fmt::format("ctreport: {} rows read, {} stays kept, {} persons\n", read.rows_read,
                              read.table.stays.size(), read.table.person_count);
     std::cerr << fmt::format("ctreport: timings: read {:.1f} ms, figures {:.1f} ms, render+write {:.1f} ms\n",

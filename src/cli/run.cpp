@@ -43,6 +43,7 @@ int run(int argc, char** argv) {
       "  ctreport 2024 sejours.csv                     report for 2024 in the current folder\n"
       "  ctreport 2024 sejours.csv -o rapport/ --format md,json\n"
       "  ctreport check 2024 sejours.csv               data-quality checks (exit 1 when they fail)\n"
+      "  ctreport init sejours.csv                     first step: ctreport.yaml made from your export\n"
       "  ctreport init                                 editable ctreport.yaml and templates here\n"
       "  ctreport merge a/figures-2024.json b/figures-2024.json -o reseau/   network figures\n"
       "  ctreport config --defaults > ctreport.yaml    start your own configuration\n",
@@ -89,7 +90,12 @@ int run(int argc, char** argv) {
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print nothing when the check passes");
 
   InitOptions init;
-  auto* init_cmd = app.add_subcommand("init", "Write ctreport.yaml and the report templates here, to edit");
+  auto* init_cmd = app.add_subcommand(
+      "init", "Write ctreport.yaml and the report templates here, to edit; with FILE, ctreport.yaml made from that export");
+  init_cmd->add_option("FILE", init.input,
+                       "An export (CSV or XLSX): ctreport.yaml gets its columns and every value of its categorical "
+                       "fields under the category it maps to");
+  init_cmd->add_option("--sheet", init.sheet, "XLSX input: sheet name or number");
   init_cmd->add_option("-o,--output", init.folder, "Folder to write into (default: current folder)");
   init_cmd->add_option("--lang", init.lang, "Language of the templates: fr (default) or en")->check(CLI::IsMember({"fr", "en"}));
   init_cmd->add_flag("--force", init.force, "Overwrite files that exist");

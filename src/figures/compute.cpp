@@ -436,6 +436,10 @@ Figures compute_figures(const ComputeInput& in) {
   f.quality.rows_read = in.rows_read;
   f.quality.rows_used = static_cast<uint64_t>(f.stays.overlapping);
   f.quality.source = in.source;
+  for (const auto& info : model::all_fields())
+    if (in.table.has_column[static_cast<size_t>(info.field)])
+      f.quality.columns.emplace_back(in.table.headers[static_cast<size_t>(info.field)], std::string(info.name));
+  f.quality.unused_columns = in.table.unused_headers;
   if (warn_no_home) {
     model::Warning w;
     w.code = "missing_departement";

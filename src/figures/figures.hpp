@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/warnings.hpp"
@@ -120,6 +121,8 @@ struct Figures {
   struct {
     uint64_t rows_read = 0, rows_used = 0;
     std::string source;  // e.g. "CSV ';' Windows-1252"
+    std::vector<std::pair<std::string, std::string>> columns;  // header -> field name, the columns used
+    std::vector<std::string> unused_columns;                   // headers of the columns not used
     std::vector<model::Warning> warnings;
     uint64_t warning_rows = 0;
   } quality;

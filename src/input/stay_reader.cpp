@@ -127,8 +127,10 @@ class StayBuilder {
       ColumnMap map;
       try {
         map = ColumnMap::from_header(row, m_config);
-      } catch (const DataError& e) {  // two columns with the header of one recognised field
-        throw DataError("duplicate_header", fmt::format("{}: row {}: {}", m_file, row.row, e.what()), m_file, row.line);
+        map.throw_if_ambiguous();
+      } catch (const DataError& e) {  // two columns for one field, or a column fitting two
+        throw DataError(e.code().empty() ? "duplicate_header" : e.code(),
+                        fmt::format("{}: row {}: {}", m_file, row.row, e.what()), m_file, row.line);
       }
       if (map.has(Field::entry_date)) {
         m_map = std::move(map);
@@ -141,17 +143,9 @@ class StayBuilder {
             result.mapping.emplace_back(std::string(info.name), m_map.header(info.field));
           }
         }
-        for (Field f : {Field::exit_date, Field::person_id})
-          if (!m_map.has(f)) {
-            model::Warning w;
-            w.code = "missing_column";
-            w.value = std::string(model::field_info(f).name);
-            w.params = {{"kind", w.value}, {"headers", quoted_headers(f, 4)}};
-            w.row = row.row;
-            w.line = row.line;
-            model::describe(w);
-            result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
-          }
+        for (size_t c : m_map.unused_columns()) result.table.unused_headers.push_back(m_map.all_headers()[c]);
+        m_by_name = !m_map.has(Field::person_id) && m_map.has(Field::last_name);
+        missing_columns(row, result);
         for (size_t a = 0; a < m_map.all_headers().size(); ++a)
           for (size_t b = a + 1; b < m_map.all_headers().size(); ++b)
             if (!m_map.all_headers()[a].empty() &&
@@ -177,6 +171,51 @@ class StayBuilder {
                                 "(or name yours in the config: columns.entry_date)",
                                 m_file, k_header_search_rows, quoted_headers(Field::entry_date)),
                     m_file);
+  }
+
+  // A missing_column warning for each expected field the header has no column
+  // for: the exit date, the person identifier, and every breakdown's field.
+  void missing_columns(const Row& row, ReadResult& result) const {
+    struct Expected {
+      const char* kind;
+      std::vector<Field> any_of;  // the field is there when one of these is
+    };
+    const Expected expected[] = {
+        {"exit_date", {Field::exit_date}},
+        {m_by_name ? "person_id_by_name" : "person_id", {Field::person_id}},
+        {"sex", {Field::sex}},
+        {"age", {Field::birth_date, Field::birth_year, Field::age_at_entry}},
+        {"referral", {Field::referral}},
+        {"origin", {Field::origin}},
+        {"exit_reason", {Field::exit_reason}},
+        {"housing_at_exit", {Field::housing_at_exit}},
+        {"activity_at_exit", {Field::activity_at_exit}},
+        {"stage", {Field::stage}},
+    };
+    std::string file_headers;
+    size_t listed = 0;
+    for (const auto& h : m_map.all_headers()) {
+      if (h.empty()) continue;
+      if (listed++ == 12) {
+        file_headers += ", …";
+        break;
+      }
+      file_headers += (file_headers.empty() ? "'" : ", '") + util::shorten(h, 40) + "'";
+    }
+    for (const auto& e : expected) {
+      bool present = false;
+      for (Field f : e.any_of) present |= m_map.has(f);
+      if (present) continue;
+      model::Warning w;
+      w.code = "missing_column";
+      w.value = std::string(model::field_info(e.any_of.front()).name);
+      w.params = {{"kind", e.kind}, {"field", w.value}, {"headers", quoted_headers(e.any_of.front(), 4)},
+                  {"file_headers", file_headers}};
+      w.row = row.row;
+      w.line = row.line;
+      model::describe(w);
+      result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
+    }
   }
 
   // "'date de sortie', 'date sortie', …": the first `max` headers accepted for `f`.
@@ -212,8 +251,10 @@ class StayBuilder {
   // A warning about the row being read (about no stay when the row is not kept);
   // RowWarnings::select renders its texts (model::warning_texts).
   void warn(const Row& row, std::string code, Field f, std::string value,
-            std::vector<std::pair<std::string, std::string>> params = {}, std::string group = {}) {
+            std::vector<std::pair<std::string, std::string>> params = {}, std::string group = {},
+            model::Severity severity = model::Severity::warning) {
     model::Warning w;
+    w.severity = severity;
     w.group = std::move(group);
     w.code = std::move(code);
     w.column = m_map.header(f);
@@ -237,6 +278,7 @@ class StayBuilder {
     m_result = &result;
     const Cell& entry_cell = cell_at(row, m_map.column(Field::entry_date));
     auto entry = cell_date(entry_cell, m_pivot);
+    if (entry.status != util::DateParse::ok && is_total_row(row)) return;
     if (entry.status == util::DateParse::empty) {
       error(row, Field::entry_date, "missing_entry_date", "");
       return;
@@ -287,6 +329,28 @@ class StayBuilder {
     stay.site = site(row);
     check_row(row, stay);
     result.table.stays.push_back(stay);
+  }
+
+  // A hand-kept sheet's totals row ("Total", "Totaux", "Sous-total" in its
+  // first non-empty cell) without an entry date: skipped with a warning.
+  bool is_total_row(const Row& row) {
+    for (const auto& cell : row.cells) {
+      std::string_view text = util::trim(cell.text);
+      if (text.empty()) continue;
+      util::normalize_words(text, m_scratch);
+      bool total = false;
+      for (std::string_view start : {"total", "totaux", "sous total", "soustotal", "total general", "grand total"})
+        total |= m_scratch == start || m_scratch.starts_with(std::string(start) + " ");
+      if (!total) return false;
+      model::Warning w;
+      w.code = "total_row";
+      w.value = util::shorten(text, 30);
+      w.row = row.row;
+      w.line = row.line;
+      m_result->warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_row_not_kept);
+      return true;
+    }
+    return false;
   }
 
   void report_duplicates(ReadResult& result) {
@@ -375,6 +439,30 @@ class StayBuilder {
   }
 
   uint32_t person_of(const Row& row) {
+    if (m_by_name) {
+      // Without identifiers: name, first name and birth date, in memory only.
+      m_identity.clear();
+      for (Field f : {Field::last_name, Field::first_name, Field::birth_date}) {
+        if (m_map.has(f)) {
+          const Cell& cell = cell_at(row, m_map.column(f));
+          auto date = f == Field::birth_date ? cell_date(cell, m_pivot) : util::ParsedDate{util::DateParse::empty, 0};
+          if (date.status == util::DateParse::ok) {
+            m_identity += std::to_string(date.day);
+          } else {
+            util::normalize_key(cell.text, m_scratch);
+            m_identity += m_scratch;
+          }
+        }
+        m_identity += '\x1f';
+      }
+      if (m_identity.size() > 3) {
+        bool inserted = false;
+        uint32_t p = m_persons.find_or_add(m_identity, static_cast<uint32_t>(m_person_count), inserted);
+        if (inserted) ++m_person_count;
+        return p;
+      }
+      return static_cast<uint32_t>(m_person_count++);
+    }
     if (m_map.has(Field::person_id)) {
       std::string_view id = util::trim(cell_at(row, m_map.column(Field::person_id)).text);
       if (!id.empty()) {
@@ -440,34 +528,58 @@ class StayBuilder {
     if (cell.type == CellType::empty) return model::k_unknown_category;
     // Most raw values repeat: remember their category by their exact bytes.
     auto& cache = m_category_cache[static_cast<size_t>(cf)];
-    model::CategoryIndex idx;
+    model::Classification c;
     if (auto it = cache.find(cell.text); it != cache.end()) {
-      idx = it->second;
+      c = it->second;
     } else {
-      idx = m_config.category_set(cf).classify(cell.text, m_scratch);
-      if (cache.size() < 4096) cache.emplace(std::string(cell.text), idx);
+      c = m_config.category_set(cf).classify_value(cell.text, m_scratch);
+      if (cache.size() < 4096) cache.emplace(std::string(cell.text), c);
     }
-    if (idx == model::k_other_category) {
-      // Grouped by the normalised value: recomputed here, as a cache hit did not.
-      util::normalize_key(cell.text, m_scratch);
-      std::string value(util::trim(cell.text));
-      warn(row, "unmapped_value", f, value, {{"field", std::string(model::field_info(f).name)}}, m_scratch);
+    if (c.kind == model::MatchKind::exact || c.kind == model::MatchKind::missing) return c.index;
+    // Findings grouped by the normalised value: recomputed here, as a cache hit did not.
+    util::normalize_key(cell.text, m_scratch);
+    std::string value(util::trim(cell.text));
+    std::string field(model::field_info(f).name);
+    const auto& categories = m_config.category_set(cf).categories();
+    auto label = [&](model::CategoryIndex i) { return categories[i].label; };
+    auto label_en = [&](model::CategoryIndex i) { return categories[i].label_en; };
+    switch (c.kind) {
+      case model::MatchKind::phrase:
+        warn(row, "mapped_by_phrase", f, value,
+             {{"field", field}, {"category", label(c.index)}, {"category_en", label_en(c.index)}}, m_scratch,
+             model::Severity::notice);
+        break;
+      case model::MatchKind::ambiguous:
+        warn(row, "ambiguous_value", f, value,
+             {{"field", field}, {"first", label(c.first)}, {"second", label(c.second)},
+              {"first_en", label_en(c.first)}, {"second_en", label_en(c.second)}},
+             m_scratch);
+        break;
+      default: warn(row, "unmapped_value", f, value, {{"field", field}}, m_scratch);
     }
-    return idx;
+    return c.index;
   }
 
   model::OriginCode origin(const Row& row) {
     if (!m_map.has(Field::origin)) return model::k_origin_unknown;
     const Cell& cell = cell_at(row, m_map.column(Field::origin));
     if (cell.type == CellType::empty) return model::k_origin_unknown;
+    ResolvedOrigin o;
     if (auto it = m_origin_cache.find(cell.text); it != m_origin_cache.end()) {
-      if (it->second == model::k_origin_unresolved) warn_origin(row, cell);
-      return it->second;
+      o = it->second;
+    } else {
+      o = resolve_origin(cell.text);
+      if (m_origin_cache.size() < 65536) m_origin_cache.emplace(std::string(cell.text), o);
     }
-    model::OriginCode code = resolve_origin(cell.text);
-    if (m_origin_cache.size() < 65536) m_origin_cache.emplace(std::string(cell.text), code);
-    if (code == model::k_origin_unresolved) warn_origin(row, cell);
-    return code;
+    if (o.code == model::k_origin_unresolved) warn_origin(row, cell);
+    if (o.in_text) {
+      std::string value(util::trim(cell.text));
+      bool abroad = o.code == model::k_origin_abroad;
+      std::string place = abroad ? "" : fmt::format("{} ({})", m_geo.departements()[o.code].name, m_geo.departements()[o.code].code);
+      warn(row, "origin_in_text", Field::origin, value, {{"kind", abroad ? "abroad" : ""}, {"place", place}},
+           util::normalize_key(value), model::Severity::notice);
+    }
+    return o.code;
   }
 
   uint16_t site(const Row& row) {
@@ -489,15 +601,20 @@ class StayBuilder {
     return static_cast<uint16_t>(names.size() - 1);
   }
 
-  model::OriginCode resolve_origin(std::string_view text) const {
+  struct ResolvedOrigin {
+    model::OriginCode code = model::k_origin_unknown;
+    bool in_text = false;
+  };
+
+  ResolvedOrigin resolve_origin(std::string_view text) const {
     auto o = m_geo.resolve(text);
     switch (o.kind) {
-      case model::Origin::Kind::departement: return static_cast<model::OriginCode>(o.index);
-      case model::Origin::Kind::abroad: return model::k_origin_abroad;
-      case model::Origin::Kind::unknown: return model::k_origin_unknown;
+      case model::Origin::Kind::departement: return {static_cast<model::OriginCode>(o.index), o.in_text};
+      case model::Origin::Kind::abroad: return {model::k_origin_abroad, o.in_text};
+      case model::Origin::Kind::unknown: return {model::k_origin_unknown, false};
       case model::Origin::Kind::unresolved: break;
     }
-    return model::k_origin_unresolved;
+    return {model::k_origin_unresolved, false};
   }
 
   void warn_origin(const Row& row, const Cell& cell) {
@@ -516,11 +633,13 @@ class StayBuilder {
   util::Day m_keep_from = std::numeric_limits<util::Day>::max();
   util::Day m_keep_to = std::numeric_limits<util::Day>::min();
   PersonIndex m_persons;
-  std::array<std::unordered_map<std::string, model::CategoryIndex, StringHash, std::equal_to<>>, model::k_category_field_count>
+  std::array<std::unordered_map<std::string, model::Classification, StringHash, std::equal_to<>>, model::k_category_field_count>
       m_category_cache;
-  std::unordered_map<std::string, model::OriginCode, StringHash, std::equal_to<>> m_origin_cache;
+  std::unordered_map<std::string, ResolvedOrigin, StringHash, std::equal_to<>> m_origin_cache;
   std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> m_sites;
   size_t m_person_count = 0;
+  bool m_by_name = false;   // people told apart by name, first name and birth date
+  std::string m_identity;   // their key, rebuilt per row
   std::string m_scratch;
   ReadResult* m_result = nullptr;
   util::Day m_latest_date = std::numeric_limits<util::Day>::min();  // of every row with valid dates
@@ -541,7 +660,9 @@ bool has_recognised_header(TableReader& reader, const model::Config& config) {
   Row row;
   for (size_t i = 0; i < k_header_search_rows && reader.next_row(row); ++i) {
     try {
-      if (ColumnMap::from_header(row, config).has(Field::entry_date)) return true;
+      auto map = ColumnMap::from_header(row, config);
+      map.throw_if_ambiguous();
+      if (map.has(Field::entry_date)) return true;
     } catch (const DataError&) {
       return true;  // a header with a duplicated column: reading it will say so
     }

@@ -29,6 +29,22 @@ using CategoryIndex = uint16_t;
 inline constexpr CategoryIndex k_unknown_category = 0xFFFF;  // value missing
 inline constexpr CategoryIndex k_other_category = 0xFFFE;    // value maps to no category
 
+// How a raw value found its category (docs/figures.md, "Recognising values").
+enum class MatchKind : uint8_t {
+  exact,      // equal to a listed value, key or label
+  phrase,     // contains listed values of one category as whole words
+  ambiguous,  // contains listed values of two categories: no category
+  none,       // contains nothing listed: no category
+  missing,    // empty or a "not filled" marker
+};
+
+struct Classification {
+  CategoryIndex index = k_other_category;  // k_other_category unless exact or phrase
+  MatchKind kind = MatchKind::none;
+  CategoryIndex first = k_other_category;   // ambiguous: the two categories found
+  CategoryIndex second = k_other_category;
+};
+
 class CategorySet {
  public:
   CategorySet() = default;
@@ -41,11 +57,24 @@ class CategorySet {
   // trimming) or one of the usual "not filled" markers, k_other_category when
   // it matches nothing. `scratch` is reused to avoid allocation.
   CategoryIndex classify(std::string_view raw, std::string& scratch) const;
+  // The same, saying how: an exact value first, then whole-word phrases.
+  Classification classify_value(std::string_view raw, std::string& scratch) const;
 
  private:
+  struct Phrase {
+    std::vector<std::string> words;
+    CategoryIndex category;
+  };
+  Classification by_phrase(std::string_view raw) const;
+
   std::vector<Category> m_categories;
   std::unordered_map<std::string, CategoryIndex> m_lookup;
+  std::unordered_map<std::string, std::vector<Phrase>> m_phrases;  // by first word
 };
+
+// The words a value is matched by phrase: normalised words without the small
+// ones ("Fin de contrat (terme)" -> {"fin", "contrat", "terme"}).
+std::vector<std::string> value_words(std::string_view raw);
 
 // True for "", "NR", "non renseigné", "inconnu", "?", "-", "n/a"... (normalised).
 bool is_missing_marker(std::string_view normalised);

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace ctreport::model {
 
@@ -24,8 +26,10 @@ enum class Field : uint8_t {
   activity_at_exit,
   stage,
   site,
+  last_name,   // with first_name and birth_date, tells people apart when there is no identifier
+  first_name,
 };
-inline constexpr size_t k_field_count = 14;
+inline constexpr size_t k_field_count = 16;
 
 struct FieldInfo {
   Field field;
@@ -39,11 +43,26 @@ const FieldInfo& field_info(Field f);
 std::span<const FieldInfo> all_fields();
 std::optional<Field> field_by_name(std::string_view name);
 
+// The rules of header recognition (input/header_match, docs/figures.md):
+// small words dropped before matching ("de", "d", "la"…), abbreviations
+// expanded ("n" of "N°" -> "numero", "dpt" -> "departement", "cp" -> "code
+// postal"), and the one-word names recognised only when a header is exactly
+// that word ("Sortie", not "Logement à la sortie"). Words are normalised.
+bool is_small_header_word(std::string_view word);
+std::optional<std::span<const std::string_view>> header_abbreviation(std::string_view word);
+bool is_exact_only_header(const std::vector<std::string>& words);
+std::span<const std::string_view> exact_only_header_words();
+std::span<const std::string_view> small_header_words();
+
 // The categorical fields, each with a category list in the config.
 enum class CategoryField : uint8_t { sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage };
 inline constexpr size_t k_category_field_count = 6;
 std::string_view category_field_name(CategoryField f);  // "sex", "referral", ...
 std::optional<CategoryField> category_field_by_name(std::string_view name);
 Field field_of(CategoryField f);
+
+enum class Lang : uint8_t;
+// What a field holds, in words of the report's language: "date d'entrée".
+std::string_view field_label(Field f, Lang lang);
 
 }  // namespace ctreport::model

@@ -1,6 +1,7 @@
 // Loading the départements table and resolving origin values.
 #include "model/geography.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
@@ -74,7 +75,11 @@ Geography Geography::load(std::string_view text) {
     std::string norm = util::normalize_key(parts[1]);
     g.m_by_name.emplace(norm, index);
     g.m_by_name.emplace(saint_variant(norm), index);
+    g.m_name_words.emplace_back(" " + util::normalize_words(parts[1]) + " ", index);
   }
+  // Longest names first, so that "Haute-Loire" is found before "Loire".
+  std::stable_sort(g.m_name_words.begin(), g.m_name_words.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   // Common alternative names.
   auto alias = [&](std::string_view name, std::string_view code) {
     if (auto i = g.index_of_code(code)) g.m_by_name.emplace(util::normalize_key(name), *i);
@@ -163,6 +168,57 @@ Origin Geography::resolve(std::string_view raw) const {
   if (auto it = m_by_name.find(saint_variant(norm)); it != m_by_name.end()) return {Origin::Kind::departement, it->second};
   for (auto a : k_abroad)
     if (norm == a) return {Origin::Kind::abroad, -1};
+  return resolve_in_text(s);
+}
+
+// A postal code or a département name inside a longer value ("42600
+// Montbrison", "Saint-Étienne (42000)", "Lyon 3e - 69003"): the postal codes
+// decide when there are any (a town may share a département's name: "Vienne
+// (38200)"), else the names; two different départements leave the value
+// unresolved (docs/figures.md, "Recognising values").
+Origin Geography::resolve_in_text(std::string_view s) const {
+  std::optional<int> found;
+  bool conflict = false, abroad = false;
+  auto take = [&](int index) {
+    if (found && *found != index) conflict = true;
+    found = index;
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+    if (j - i == 5) {
+      bool monaco = false;
+      if (auto index = from_digits(s.substr(i, 5), monaco)) take(*index);
+      abroad |= monaco;
+    }
+    i = j;
+  }
+  if (!found && !abroad) {
+    std::string words = " " + util::normalize_words(s) + " ";
+    size_t longest_at = std::string::npos, longest_length = 0;
+    for (const auto& [name, index] : m_name_words) {
+      size_t at = words.find(name);
+      if (at == std::string::npos) continue;
+      // "Haute-Loire" holds "Loire": a name inside a longer one found is not another département.
+      bool inside = longest_at != std::string::npos && at >= longest_at && at + name.size() <= longest_at + longest_length;
+      if (inside) continue;
+      take(index);
+      if (name.size() > longest_length) {
+        longest_at = at;
+        longest_length = name.size();
+      }
+    }
+    if (!found)
+      for (auto a : k_abroad)
+        if (words.find(" " + std::string(a) + " ") != std::string::npos) abroad = true;
+  }
+  if (conflict) return {Origin::Kind::unresolved, -1};
+  if (found) return {Origin::Kind::departement, *found, true};
+  if (abroad) return {Origin::Kind::abroad, -1, true};
   return {Origin::Kind::unresolved, -1};
 }
 

@@ -22,6 +22,7 @@ struct Departement {
 struct Origin {
   enum class Kind { departement, abroad, unknown, unresolved } kind = Kind::unknown;
   int index = -1;  // into Geography::departements() when kind == departement
+  bool in_text = false;  // found inside a longer value ("42600 Montbrison"): listed for the team to verify
 };
 
 // Relative to the establishment's département. Without one (empty or unknown
@@ -48,10 +49,12 @@ class Geography {
  private:
   std::optional<int> index_of_code(std::string_view canonical) const;
   std::optional<int> from_digits(std::string_view digits, bool& abroad) const;
+  Origin resolve_in_text(std::string_view trimmed) const;
 
   std::vector<Departement> m_departements;
   std::unordered_map<std::string, int> m_by_code;  // canonical code -> index
   std::unordered_map<std::string, int> m_by_name;  // normalised name (and variants) -> index
+  std::vector<std::pair<std::string, int>> m_name_words;  // " haute loire " -> index, longest first
 };
 
 }  // namespace ctreport::model

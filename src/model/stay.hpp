@@ -49,6 +49,7 @@ struct StayTable {
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
   std::array<std::string, k_field_count> headers{};  // the header of each field's column, when there is one
+  std::vector<std::string> unused_headers;      // headers of the columns no field uses, in order
   std::vector<std::string> sites;                // site values as first written, when there is a site column
   // The latest entry or exit date of the whole source (kept stays or not): a
   // period starting after it is a period the source has no data for.

@@ -10,7 +10,7 @@
 
 namespace ctreport::model {
 
-enum class Lang { en, fr };
+enum class Lang : uint8_t { en, fr };
 
 // The message of `w` in `lang`, from its code's template ({value}, {column}
 // and each params name are replaced). A code without a template keeps w.message.

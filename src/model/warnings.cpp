@@ -13,6 +13,10 @@ const std::string& Warning::param(const std::string& name) const {
 }
 
 void WarningLog::add(Warning w) {
+  if (w.severity == Severity::notice) {  // not a problem of the row: not counted
+    group(std::move(w));
+    return;
+  }
   if (w.row != 0) {
     m_rows.push_back(w.row);
     m_unplaced += w.count - 1;
@@ -24,6 +28,7 @@ void WarningLog::add(Warning w) {
 
 void WarningLog::add(Warning w, const std::vector<uint64_t>& rows) {
   for (uint64_t r : rows) {
+    if (w.severity == Severity::notice) break;
     if (r != 0) m_rows.push_back(r);
     else ++m_unplaced;
   }

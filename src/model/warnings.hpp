@@ -13,7 +13,9 @@
 
 namespace ctreport::model {
 
-enum class Severity : uint8_t { warning, error };
+// A notice is information for the team to verify (a value classified by its
+// words): listed with the findings, never counted as a warning, never failing.
+enum class Severity : uint8_t { warning, error, notice };
 
 // A finding about the data: a warning (the report is produced, the finding
 // is listed in it) or an error (the row cannot be used: no report).

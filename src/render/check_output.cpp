@@ -14,6 +14,7 @@ namespace {
 
 const char* severity_name(const model::Warning& w, bool strict) {
   if (w.severity == model::Severity::error) return "error";
+  if (w.severity == model::Severity::notice) return "notice";
   return strict ? "error" : "warning";
 }
 
@@ -71,10 +72,20 @@ std::string gh_escape(const std::string& s, bool property) {
   return out;
 }
 
+// "columns used: 'Date d'entrée' -> entry_date, …; not used: 'Nom'".
+std::string columns_line(const CheckReport& r) {
+  if (r.columns.empty() && r.unused_columns.empty()) return "";
+  std::string used, unused;
+  for (const auto& [header, field] : r.columns) used += fmt::format("{}'{}' -> {}", used.empty() ? "" : ", ", header, field);
+  for (const auto& header : r.unused_columns) unused += fmt::format("{}'{}'", unused.empty() ? "" : ", ", header);
+  return fmt::format("columns used: {}; not used: {}", used.empty() ? "none" : used, unused.empty() ? "none" : unused);
+}
+
 }  // namespace
 
 std::string check_text(const CheckReport& r) {
   std::string out;
+  if (auto columns = columns_line(r); !columns.empty()) out += fmt::format("{}: {}\n", r.file, one_line(columns));
   std::map<std::string, size_t> per_code;
   for (const auto& w : r.findings) {
     if (++per_code[w.code] > k_text_findings_per_code) continue;
@@ -102,11 +113,15 @@ std::string check_json(const CheckReport& r) {
   j["rows_read"] = r.rows_read;
   j["error_count"] = r.error_count;
   j["warning_count"] = r.warning_count;
+  auto columns = nlohmann::ordered_json::array();
+  for (const auto& [header, field] : r.columns) columns.push_back({{"header", header}, {"field", field}});
+  j["columns"] = columns;
+  j["unused_columns"] = r.unused_columns;
   auto findings = nlohmann::ordered_json::array();
   for (const auto& w : r.findings) {
     nlohmann::ordered_json f;
     f["code"] = w.code;
-    f["severity"] = w.severity == model::Severity::error ? "error" : "warning";
+    f["severity"] = severity_name(w, false);
     f["message"] = w.message;
     f["expected"] = w.expected;
     f["file"] = file_of(r, w);
@@ -125,6 +140,8 @@ std::string check_json(const CheckReport& r) {
 
 std::string check_github(const CheckReport& r) {
   std::string out;
+  if (auto columns = columns_line(r); !columns.empty())
+    out += fmt::format("::notice file={},title=ctreport columns::{}\n", gh_escape(r.file, true), gh_escape(columns, false));
   for (const auto& w : r.findings) {
     std::string props = "file=" + gh_escape(file_of(r, w), true);
     uint64_t line = w.line ? w.line : w.row;

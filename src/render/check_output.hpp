@@ -2,6 +2,7 @@
 // (schema ctreport/check/v1) for tools, or as GitHub Actions annotations.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/warnings.hpp"
@@ -13,7 +14,9 @@ struct CheckReport {
   std::string period;       // "2024"
   bool strict = false;      // warnings fail too
   uint64_t rows_read = 0;
-  std::vector<model::Warning> findings;  // errors first, then warnings, in row order
+  std::vector<model::Warning> findings;  // errors first, then warnings, then notices, in row order
+  std::vector<std::pair<std::string, std::string>> columns;  // header -> field name, the columns used
+  std::vector<std::string> unused_columns;                   // headers of the columns not used
   uint64_t error_count = 0, warning_count = 0;  // rows concerned
   bool passed() const { return error_count == 0 && (!strict || warning_count == 0); }
 };

@@ -97,13 +97,18 @@ json figures_to_json(const figures::Figures& f) {
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
     if (!w.column.empty()) jw["column"] = w.column;
+    if (w.severity == model::Severity::notice) jw["severity"] = "notice";  // information to verify, not a warning
     warnings.push_back(jw);
   }
+  json columns = json::array();
+  for (const auto& [header, field] : f.quality.columns) columns.push_back({{"header", header}, {"field", field}});
   j["quality"] = {{"source", f.quality.source},
                   {"rows_read", f.quality.rows_read},
                   {"rows_used", f.quality.rows_used},
                   {"warning_count", f.quality.warning_rows},
-                  {"warnings", warnings}};
+                  {"warnings", warnings},
+                  {"columns", columns},
+                  {"unused_columns", f.quality.unused_columns}};
   return j;
 }
 

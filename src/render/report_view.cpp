@@ -9,6 +9,7 @@
 
 #include "model/warning_texts.hpp"
 #include "figures/compute.hpp"
+#include "model/fields.hpp"
 #include "model/period.hpp"
 #include "render/origin_lines.hpp"
 #include "render/svg_charts.hpp"
@@ -477,11 +478,19 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   quality.set("rows_used", nf.integer(static_cast<int64_t>(f.quality.rows_used)));
   quality.set("warning_count", nf.integer(static_cast<int64_t>(f.quality.warning_rows)));
   quality.set("has_warnings", !f.quality.warnings.empty());
-  list warnings;
+  list warnings, notices;
   // Findings about a row are one per row: the note lists k_note_findings_per_code
   // of a code, then says how many more there are (ctreport check lists them all).
   std::map<std::string, size_t> per_code;
   for (const auto& w : f.quality.warnings) {
+    if (w.severity == model::Severity::notice) {  // values classified by their words: every one listed
+      data n;
+      n.set("message", model::warning_text(w, nf.french ? model::Lang::fr : model::Lang::en));
+      n.set("count", nf.integer(static_cast<int64_t>(w.count)));
+      n.set("plural", nf.plural(static_cast<int64_t>(w.count)));
+      notices.push_back(n);
+      continue;
+    }
     if (++per_code[w.code] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
@@ -507,6 +516,27 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     warnings.push_back(wd);
   }
   quality.set("warnings", warnings);
+  quality.set("notices", notices);
+  quality.set("has_notices", !notices.empty());
+  list columns, unused;
+  for (const auto& [header, field] : f.quality.columns) {
+    data c;
+    c.set("header", header);
+    auto fd = model::field_by_name(field);
+    c.set("field", fd ? std::string(model::field_label(*fd, nf.french ? model::Lang::fr : model::Lang::en)) : field);
+    c.set("last", &header == &f.quality.columns.back().first);
+    columns.push_back(c);
+  }
+  for (const auto& header : f.quality.unused_columns) {
+    data c;
+    c.set("header", header);
+    c.set("last", &header == &f.quality.unused_columns.back());
+    unused.push_back(c);
+  }
+  quality.set("columns", columns);
+  quality.set("has_columns", !columns.empty());
+  quality.set("unused_columns", unused);
+  quality.set("has_unused_columns", !unused.empty());
   v.set("quality", quality);
   return v;
 }
@@ -528,6 +558,11 @@ figures::Figures completed(figures::Figures f) {
   w.code = "unmapped_value";
   w.row = 2;
   f.quality.warnings.push_back(w);
+  w.code = "mapped_by_phrase";
+  w.severity = model::Severity::notice;
+  f.quality.warnings.push_back(w);
+  if (f.quality.columns.empty()) f.quality.columns = {{"Date d'entrée", "entry_date"}};
+  if (f.quality.unused_columns.empty()) f.quality.unused_columns = {"Commentaire"};
   return f;
 }
 

@@ -96,8 +96,13 @@ void append_cp1252_as_utf8(std::string_view s, std::string& out) {
   }
 }
 
-void normalize_key(std::string_view s, std::string& out) {
-  out.clear();
+namespace {
+// Appends the normalised form of `s` to `out`; a character dropped from a key
+// appends `separator` instead, when it is not 0 and `out` does not end with it.
+void append_normalised(std::string_view s, std::string& out, char separator) {
+  auto separate = [&] {
+    if (separator && !out.empty() && out.back() != separator) out += separator;
+  };
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
@@ -105,16 +110,36 @@ void normalize_key(std::string_view s, std::string& out) {
     if (c < 0x80) {
       if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += static_cast<char>(c);
+      else separate();
       ++p;
       continue;
     }
     int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
-    if (n == 0 || end - p <= n) { ++p; continue; }
+    if (n == 0 || end - p <= n) { ++p; separate(); continue; }
     uint32_t cp = c & (n == 1 ? 0x1F : n == 2 ? 0x0F : 0x07);
     for (int i = 1; i <= n; ++i) cp = (cp << 6) | (p[i] & 0x3F);
     if (const char* f = fold_latin(cp)) out += f;
+    else separate();
     p += n + 1;
   }
+  if (separator && !out.empty() && out.back() == separator) out.pop_back();
+}
+}  // namespace
+
+void normalize_key(std::string_view s, std::string& out) {
+  out.clear();
+  append_normalised(s, out, 0);
+}
+
+void normalize_words(std::string_view s, std::string& out) {
+  out.clear();
+  append_normalised(s, out, ' ');
+}
+
+std::string normalize_words(std::string_view s) {
+  std::string out;
+  normalize_words(s, out);
+  return out;
 }
 
 std::string normalize_key(std::string_view s) {

@@ -20,6 +20,13 @@ void append_cp1252_as_utf8(std::string_view s, std::string& out);
 std::string normalize_key(std::string_view utf8);
 void normalize_key(std::string_view utf8, std::string& out);  // out is replaced
 
+// The words of a value, normalised as normalize_key does each one, separated
+// by one space: "Code postal / Département" -> "code postal departement",
+// "Date d'entrée" -> "date d entree". Every character that is not a letter or
+// a digit separates words. `out` is replaced.
+void normalize_words(std::string_view utf8, std::string& out);
+std::string normalize_words(std::string_view utf8);
+
 // Appends the UTF-8 bytes of code point `cp`.
 void append_utf8(uint32_t cp, std::string& out);
 

@@ -1,0 +1,173 @@
+// Writing ctreport.yaml from an export's profile, comments in the config's language.
+#include "render/init_config.hpp"
+
+#include <fmt/format.h>
+
+#include "model/warning_texts.hpp"
+
+namespace ctreport::render {
+
+namespace {
+
+// The comments of the written file, one table per language.
+struct InitTexts {
+  const char* heading;     // {file} {rows}
+  const char* fill;        // what to fill in
+  const char* name;
+  const char* departement;
+  const char* capacity;
+  const char* columns;
+  const char* contained;   // a header recognised by a known name it contains: {known}
+  const char* unused;      // {headers}
+  const char* values;      // the categories section
+  const char* rows;        // {count}
+  const char* by_phrase;   // {count}
+  const char* to_classify; // {keys}
+  const char* ambiguous;   // {count} {first} {second}
+  const char* missing;     // {values}
+  const char* not_listed;  // {count}
+};
+
+constexpr InitTexts k_fr = {
+    "Configuration écrite par `ctreport init` d'après {file} ({rows} lignes).\n"
+    "# `ctreport config --defaults` montre tous les autres réglages.",
+    "À compléter : le nom, le département et la capacité de l'établissement.",
+    "nom de l'établissement",
+    "code du département de l'établissement, ex. \"42\"",
+    "nombre de places (ou des périodes datées, voir ctreport config --defaults)",
+    "Les colonnes de l'export, telles que reconnues (modifiez si l'une est fausse) :",
+    "reconnu par « {known} »",
+    "Colonnes non utilisées : {headers}",
+    "Les valeurs de l'export, sous la catégorie où elles comptent. Les valeurs « à classer »\n"
+    "# comptent en « autre » : placez chacune sous sa catégorie (sans le # du début de ligne).",
+    "{count} ligne(s)",
+    "{count} ligne(s), classé d'après ses mots : à vérifier",
+    "à classer (catégories : {keys}) :",
+    "{count} ligne(s) ; contient les mots de « {first} » et de « {second} »",
+    "non renseigné : {values}",
+    "… et {count} autres valeurs, moins fréquentes",
+};
+
+constexpr InitTexts k_en = {
+    "Configuration written by `ctreport init` from {file} ({rows} rows).\n"
+    "# `ctreport config --defaults` shows every other setting.",
+    "To fill in: the establishment's name, département and capacity.",
+    "the establishment's name",
+    "the establishment's département code, e.g. \"42\"",
+    "number of places (or dated periods, see ctreport config --defaults)",
+    "The export's columns as recognised (change one that is wrong):",
+    "recognised by '{known}'",
+    "Columns not used: {headers}",
+    "The export's values, under the category they count in. Values \"to classify\"\n"
+    "# count as other: put each under its category (without the leading #).",
+    "{count} row(s)",
+    "{count} row(s), classified by its words: to verify",
+    "to classify (categories: {keys}):",
+    "{count} row(s); holds words of '{first}' and '{second}'",
+    "not filled: {values}",
+    "… and {count} other, less frequent values",
+};
+
+// A YAML double-quoted scalar.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+// A comment's text on one line.
+std::string flat(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& params) {
+  for (const auto& [name, value] : params) {
+    std::string tag = "{" + name + "}";
+    for (size_t at = text.find(tag); at != std::string::npos; at = text.find(tag, at + value.size()))
+      text.replace(at, tag.size(), value);
+  }
+  return text;
+}
+
+void write_columns(std::string& out, const model::ExportProfile& profile, const InitTexts& t) {
+  out += fmt::format("\n# {}\ncolumns:\n", t.columns);
+  for (const auto& c : profile.columns) {
+    out += fmt::format("  {}: {}", model::field_info(c.field).name, quoted(c.header));
+    if (!c.exact) out += "  # " + flat(fill(t.contained, {{"known", c.known}}));
+    out += "\n";
+  }
+  if (!profile.unused.empty()) {
+    std::string headers;
+    for (const auto& h : profile.unused) headers += (headers.empty() ? "" : ", ") + quoted(h);
+    out += "# " + flat(fill(t.unused, {{"headers", headers}})) + "\n";
+  }
+}
+
+void write_field_values(std::string& out, const model::ExportProfile& profile, const model::Config& config,
+                        model::CategoryField cf, const InitTexts& t, bool en) {
+  const auto& values = profile.values[static_cast<size_t>(cf)];
+  const auto& categories = config.category_set(cf).categories();
+  auto label = [&](model::CategoryIndex i) { return en ? categories[i].label_en : categories[i].label; };
+  out += fmt::format("  {}:\n    add_values:\n", model::category_field_name(cf));
+  for (size_t i = 0; i < categories.size(); ++i) {
+    out += fmt::format("      {}:  # {}\n", quoted(categories[i].key), flat(label(static_cast<model::CategoryIndex>(i))));
+    for (const auto& v : values) {
+      auto kind = v.classification.kind;
+      if ((kind != model::MatchKind::exact && kind != model::MatchKind::phrase) || v.classification.index != i) continue;
+      const char* note = kind == model::MatchKind::phrase ? t.by_phrase : t.rows;
+      out += fmt::format("        - {}  # {}\n", quoted(v.raw), fill(note, {{"count", std::to_string(v.count)}}));
+    }
+  }
+  std::string keys, missing;
+  for (const auto& c : categories) keys += (keys.empty() ? "" : ", ") + c.key;
+  bool heading = false;
+  for (const auto& v : values) {
+    const auto& c = v.classification;
+    if (c.kind == model::MatchKind::missing) {
+      missing += fmt::format("{}{} ({})", missing.empty() ? "" : ", ", quoted(v.raw), v.count);
+      continue;
+    }
+    if (c.kind != model::MatchKind::none && c.kind != model::MatchKind::ambiguous) continue;
+    if (!heading) out += "      # " + fill(t.to_classify, {{"keys", keys}}) + "\n";
+    heading = true;
+    std::string note = c.kind == model::MatchKind::ambiguous
+                           ? fill(t.ambiguous, {{"count", std::to_string(v.count)}, {"first", label(c.first)},
+                                                {"second", label(c.second)}})
+                           : fill(t.rows, {{"count", std::to_string(v.count)}});
+    out += fmt::format("      # - {}  # {}\n", quoted(v.raw), flat(note));
+  }
+  if (!missing.empty()) out += "      # " + flat(fill(t.missing, {{"values", missing}})) + "\n";
+  if (auto more = profile.values_not_listed[static_cast<size_t>(cf)])
+    out += "      # " + fill(t.not_listed, {{"count", std::to_string(more)}}) + "\n";
+}
+
+}  // namespace
+
+std::string init_config_text(const model::ExportProfile& profile, const model::Config& defaults,
+                             const std::string& file) {
+  bool en = defaults.lang == "en";
+  const InitTexts& t = en ? k_en : k_fr;
+  std::string out = "# " + fill(t.heading, {{"file", flat(file)}, {"rows", std::to_string(profile.rows)}}) + "\n\n";
+  out += fmt::format("# {}\nestablishment:\n  name: {}  # {}\n  departement: \"\"  # {}\n\n", t.fill,
+                     quoted(defaults.establishment_name), t.name, t.departement);
+  out += fmt::format("lang: {}\n\ncapacity: 0  # {}\n", defaults.lang, t.capacity);
+  if (!profile.sheet.empty()) out += fmt::format("\nsheet: {}\n", quoted(profile.sheet));
+  write_columns(out, profile, t);
+  bool any = false;
+  for (size_t cf = 0; cf < model::k_category_field_count; ++cf) any |= !profile.values[cf].empty();
+  if (!any) return out;
+  out += fmt::format("\n# {}\ncategories:\n", t.values);
+  for (size_t cf = 0; cf < model::k_category_field_count; ++cf)
+    if (!profile.values[cf].empty()) write_field_values(out, profile, defaults, static_cast<model::CategoryField>(cf), t, en);
+  return out;
+}
+
+}  // namespace ctreport::render
