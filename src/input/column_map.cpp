@@ -10,6 +10,18 @@
 
 namespace ctreport::input {
 
+namespace {
+
+// Position in the field's known names of the first one written as `normalised_header`.
+size_t name_rank(model::Field f, const std::string& normalised_header) {
+  const auto& names = model::field_info(f).headers;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (util::normalize_key(names[i]) == normalised_header) return i;
+  return names.size();
+}
+
+}  // namespace
+
 std::vector<std::string> ColumnMap::accepted_headers(model::Field f, const model::Config& config) {
   auto it = config.columns.find(f);
   if (it != config.columns.end()) return it->second;
@@ -91,7 +103,15 @@ ColumnMap ColumnMap::from_header(const Row& header, const model::Config& config)
       best_column[fi] = c;
       tied_column[fi].reset();
     } else if (fit.score == best[fi].score) {
-      tied_column[fi] = c;
+      // Equal fits: the header written exactly as a name listed earlier wins
+      // ("Date de sortie" over "date_sortie"); else they are a tie.
+      size_t rank_best = name_rank(fit.field, normalised[*best_column[fi]]), rank_here = name_rank(fit.field, normalised[c]);
+      if (rank_here < rank_best) {
+        best_column[fi] = c;
+        tied_column[fi].reset();
+      } else if (rank_here == rank_best) {
+        tied_column[fi] = c;
+      }
     }
   }
   for (model::Field f : open) {

@@ -31,8 +31,8 @@ std::string sheet_list(const std::vector<SheetInfo>& sheets) {
 
 std::string expected_header(const model::Config& config) {
   std::string accepted;
-  for (const auto& h : ColumnMap::accepted_headers(model::Field::entry_date, config))
-    accepted += (accepted.empty() ? "'" : ", '") + h + "'";
+  auto headers = ColumnMap::accepted_headers(model::Field::entry_date, config);
+  for (size_t i = 0; i < headers.size() && i < 13; ++i) accepted += (accepted.empty() ? "'" : ", '") + headers[i] + "'";
   return fmt::format("expected a header such as {} (or name yours in the config: columns.entry_date)", accepted);
 }
 

@@ -169,7 +169,7 @@ class StayBuilder {
     throw DataError("missing_column",
                     fmt::format("{}: no entry-date column found in the first {} rows: expected a header such as {} "
                                 "(or name yours in the config: columns.entry_date)",
-                                m_file, k_header_search_rows, quoted_headers(Field::entry_date)),
+                                m_file, k_header_search_rows, quoted_headers(Field::entry_date, 13)),
                     m_file);
   }
 
@@ -204,7 +204,12 @@ class StayBuilder {
     }
     for (const auto& e : expected) {
       bool present = false;
-      for (Field f : e.any_of) present |= m_map.has(f);
+      for (Field f : e.any_of) {
+        present |= m_map.has(f);
+        // `columns: {stage: []}`: the config says the export has no such column.
+        auto it = m_config.columns.find(f);
+        present |= it != m_config.columns.end() && it->second.empty();
+      }
       if (present) continue;
       model::Warning w;
       w.code = "missing_column";

@@ -16,7 +16,7 @@ using sv = std::string_view;
 constexpr sv k_person[] = {"id", "person_id", "resident_id", "n° dossier", "numéro de dossier", "dossier",
                            "identifiant", "code usager", "n° de dossier", "matricule", "code résident",
                            "n° usager", "numéro usager", "identifiant usager", "id résident", "code patient",
-                           "n° résident", "numéro résident"};
+                           "n° résident", "numéro résident", "client id", "client_id", "record number"};
 constexpr sv k_sex[] = {"sexe", "sex", "gender", "genre"};
 constexpr sv k_birth_date[] = {"date de naissance", "date naissance", "naissance", "né le", "née le", "né(e) le",
                                "birth_date", "dob", "birthdate", "date of birth"};

@@ -76,6 +76,9 @@ Geography Geography::load(std::string_view text) {
     g.m_by_name.emplace(norm, index);
     g.m_by_name.emplace(saint_variant(norm), index);
     g.m_name_words.emplace_back(" " + util::normalize_words(parts[1]) + " ", index);
+    std::string region = " " + util::normalize_words(parts[3]) + " ";
+    if (std::find(g.m_region_words.begin(), g.m_region_words.end(), region) == g.m_region_words.end())
+      g.m_region_words.push_back(region);
   }
   // Longest names first, so that "Haute-Loire" is found before "Loire".
   std::stable_sort(g.m_name_words.begin(), g.m_name_words.end(),
@@ -114,6 +117,10 @@ std::optional<int> Geography::index_of_code(std::string_view canonical) const {
 // A département code or postal code made of digits only.
 std::optional<int> Geography::from_digits(std::string_view d, bool& abroad) const {
   abroad = false;
+  if (d == "99" || (d.size() == 5 && d.substr(0, 2) == "99")) {  // INSEE: 99 and 99xxx country codes
+    abroad = true;
+    return std::nullopt;
+  }
   if (d.size() <= 2) {
     if (d == "20" || d == "0" || d == "00") return std::nullopt;  // "20": Corse-du-Sud or Haute-Corse?
     std::string code = d.size() == 1 ? std::string("0") + d[0] : std::string(d);
@@ -199,10 +206,20 @@ Origin Geography::resolve_in_text(std::string_view s) const {
   }
   if (!found && !abroad) {
     std::string words = " " + util::normalize_words(s) + " ";
+    // A region's name holds département names ("Auvergne-Rhône-Alpes"): not an origin.
+    std::vector<std::pair<size_t, size_t>> regions;
+    for (const auto& region : m_region_words)
+      for (size_t at = words.find(region); at != std::string::npos; at = words.find(region, at + 1))
+        regions.emplace_back(at, region.size());
+    auto in_region = [&](size_t at, size_t length) {
+      for (const auto& [from, size] : regions)
+        if (at >= from && at + length <= from + size) return true;
+      return false;
+    };
     size_t longest_at = std::string::npos, longest_length = 0;
     for (const auto& [name, index] : m_name_words) {
       size_t at = words.find(name);
-      if (at == std::string::npos) continue;
+      if (at == std::string::npos || in_region(at, name.size())) continue;
       // "Haute-Loire" holds "Loire": a name inside a longer one found is not another département.
       bool inside = longest_at != std::string::npos && at >= longest_at && at + name.size() <= longest_at + longest_length;
       if (inside) continue;

@@ -55,6 +55,7 @@ class Geography {
   std::unordered_map<std::string, int> m_by_code;  // canonical code -> index
   std::unordered_map<std::string, int> m_by_name;  // normalised name (and variants) -> index
   std::vector<std::pair<std::string, int>> m_name_words;  // " haute loire " -> index, longest first
+  std::vector<std::string> m_region_words;                 // " auvergne rhone alpes ", each region once
 };
 
 }  // namespace ctreport::model

@@ -14,6 +14,11 @@ using ctreport::test::run_cli;
 using ctreport::test::ScratchDir;
 
 namespace {
+
+// The fields a small test file has no column for, declared absent (no missing_column warnings).
+const char* k_no_other_columns =
+    "columns: {birth_date: [], referral: [], origin: [], exit_reason: [], housing_at_exit: [], activity_at_exit: [], "
+    "stage: []}\n";
 const std::string k_csv =
     "N° dossier;Sexe;Date d'entrée;Date de sortie;Orientation\n"
     "1;F;15/03/2021;10/01/2022;CSAPA\n"
@@ -242,6 +247,7 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
             "A;01/06/2022;10/02/2023;F\n"
             "B;01/03/2023;01/05/2024;H\n"
             "C;01/02/2024;;F\n");
+  dir.write("ctreport.yaml", k_no_other_columns);
   auto r = run_cli({"2023..2024", "d.csv", "-o", "out"}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK(contains(r.out, "  sans comparaison        2022 : les données ne couvrent pas cette année (aucune sortie jusqu'au 31 "
@@ -279,6 +285,7 @@ TEST_CASE("a finding about a row outside every period is in the last year's repo
             "A;01/06/2022;10/02/2023;F\n"
             "B;01/03/2023;01/05/2024;H\n"
             "C;01/02/2042;;F\n");
+  dir.write("ctreport.yaml", k_no_other_columns);
   REQUIRE(run_cli({"2023..2024", "d.csv", "-o", "out", "-f", "json", "-q"}, dir.path()).exit_code == 0);
   auto y2023 = nlohmann::json::parse(dir.read("out/figures-2023.json"));
   auto y2024 = nlohmann::json::parse(dir.read("out/figures-2024.json"));

@@ -21,6 +21,9 @@ const std::string k_csv =
     "D-0002;H;03/03/1990;01/03/2024;;SPIP;\r\n"
     "D-0003;M;07/07/1971;01/06/2024;30/09/2024;hôpital;départ volontaire\r\n";
 
+// The fields k_csv has no column for, declared absent: no missing_column warning for them.
+const std::string k_absent = "columns: {origin: [], housing_at_exit: [], activity_at_exit: [], stage: []}\n";
+
 const std::string k_config = "establishment:\n  name: CT Test & Co_50%\n  departement: '42'\ncapacity: 3\n";
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
@@ -61,6 +64,7 @@ TEST_SUITE("cli::report") {
 TEST_CASE("ctreport YEAR FILE writes the Markdown report and prints a summary") {
   ScratchDir dir;
   dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_absent);
   auto r = run_cli({"2024", "sejours.csv"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
@@ -174,6 +178,7 @@ TEST_CASE("an exit before the entry is an error") {
 TEST_CASE("an unknown sex value is a warning, counted and listed") {
   ScratchDir dir;
   dir.write("w.csv", k_csv + "D-0004;Z;01/01/1980;01/03/2024;;CSAPA;\r\n");
+  dir.write("ctreport.yaml", k_absent);
   auto r = run_cli({"2024", "w.csv", "-f", "json"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "ctreport: warning: w.csv: row 5: 'Z' maps to no sex category: counted as other"));

@@ -15,6 +15,11 @@ namespace {
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
+// The breakdowns' fields a small test file has no column for, declared absent (no missing_column warnings).
+const char* k_absent =
+    "columns: {sex: [], birth_date: [], referral: [], origin: [], exit_reason: [], housing_at_exit: [], "
+    "activity_at_exit: [], stage: []}\n";
+
 }  // namespace
 
 TEST_SUITE("cli::report data") {
@@ -49,6 +54,7 @@ TEST_CASE("a two-digit birth year is 20yy only when not after the entry year") {
 TEST_CASE("'Date sortie' and other natural headers are recognised") {
   ScratchDir dir;
   dir.write("h.csv", "N° dossier;Date entrée;Date sortie\nA1;01/02/2024;01/03/2024\n");
+  dir.write("ctreport.yaml", k_absent);
   auto r = run_cli({"2024", "h.csv", "-f", "json"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
@@ -73,19 +79,20 @@ TEST_CASE("'Date sortie' and other natural headers are recognised") {
 TEST_CASE("a file without an exit-date column gets a missing_column warning") {
   ScratchDir dir;
   dir.write("n.csv", "N° dossier;Date entrée;Départ\nA1;01/02/2024;01/03/2024\nA2;01/04/2024;\n");
+  dir.write("ctreport.yaml", k_absent);
   auto r = run_cli({"2024", "n.csv", "-f", "md,json"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(r.err ==
         "ctreport: warning: n.csv: row 1: no exit-date column found (expected a header such as 'date de sortie', 'date "
-        "sortie', 'sortie', 'exit_date', or name yours in the config: columns.exit_date): every stay is counted as "
-        "still open\n");
+        "sortie', 'sortie', 'exit_date', or name yours in the config: columns.exit_date; the file's headers: "
+        "'N° dossier', 'Date entrée', 'Départ'): every stay is counted as still open\n");
   auto j = nlohmann::json::parse(dir.read("figures-2024.json"));
   REQUIRE(j["quality"]["warnings"].size() == 1);
   CHECK(j["quality"]["warnings"][0]["code"] == "missing_column");
   CHECK(j["quality"]["warning_count"] == 1);
   CHECK(contains(dir.read("rapport-2024.md"),
-                 "aucune colonne de date de sortie trouvée (en-têtes reconnus : 'date de sortie', 'date sortie', "
-                 "'sortie', 'exit\\_date') : tous les séjours sont comptés comme en cours"));
+                 "aucune colonne de date de sortie trouvée (en-têtes du fichier : 'N° dossier', 'Date entrée', "
+                 "'Départ') : tous les séjours sont comptés comme en cours"));
   CHECK(contains(r.out, "avertissements          1\n"));
 }
 
@@ -158,7 +165,8 @@ TEST_CASE("without the establishment's département, origin is only abroad, Fran
   ScratchDir dir;
   dir.write("o.csv", "id;Date d'entrée;Date de sortie;Département d'origine\n1;01/02/2024;;42\n2;01/02/2024;;Maroc\n"
                      "3;01/02/2024;;69\n");
-  dir.write("ctreport.yaml", "establishment: {name: CT}\n");
+  dir.write("ctreport.yaml", "establishment: {name: CT}\ncolumns: {sex: [], birth_date: [], referral: [], exit_reason: [], "
+                             "housing_at_exit: [], activity_at_exit: [], stage: []}\n");
   auto r = run_cli({"2024", "o.csv", "-f", "md,json,xlsx"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(contains(r.err, "ctreport: warning: o.csv: the establishment's département is not set (establishment.departement "
@@ -190,7 +198,8 @@ TEST_CASE("without the establishment's département, origin is only abroad, Fran
       lines.push_back(std::string(row.cells[0].text) + "=" + std::to_string(static_cast<int>(row.cells[1].number)));
   CHECK(lines == std::vector<std::string>{"France=2", "Étranger=1", "Total=3"});
   // With a département, no such warning and the full split.
-  dir.write("ctreport.yaml", "establishment: {name: CT, departement: '42'}\n");
+  dir.write("ctreport.yaml", "establishment: {name: CT, departement: '42'}\ncolumns: {sex: [], birth_date: [], referral: [], "
+                             "exit_reason: [], housing_at_exit: [], activity_at_exit: [], stage: []}\n");
   auto with = run_cli({"2024", "o.csv"}, dir.path());
   CHECK(with.err == "");
   CHECK(contains(dir.read("rapport-2024.md"), "Autres régions"));

@@ -18,6 +18,13 @@ std::string error_of(const std::string& csv, const std::string& yaml = "") {
   }
   return "";
 }
+// The warnings of `f` but the missing_column ones (small test files lack most columns).
+std::vector<model::Warning> data_warnings(const figures::Figures& f) {
+  std::vector<model::Warning> out;
+  for (const auto& w : f.quality.warnings)
+    if (w.code != "missing_column") out.push_back(w);
+  return out;
+}
 }  // namespace
 
 TEST_SUITE("input::stay_reader") {
@@ -65,7 +72,7 @@ TEST_CASE("stays outside the period are not kept, and their categories are not r
   auto r = run_pipeline("Dossier;Sexe;Date d'entrée;Date de sortie\n1;??bad??;01/02/2020;01/03/2020\n2;F;01/02/2024;\n", 2024);
   CHECK(r.read.rows_read == 2);
   CHECK(r.read.table.stays.size() == 1);
-  CHECK(r.figures.quality.warnings.empty());
+  CHECK(data_warnings(r.figures).empty());
 }
 
 TEST_CASE("the same person across rows is one person") {
@@ -79,18 +86,19 @@ TEST_CASE("missing-value markers are unknown, not unmapped") {
                       "check: {max_unknown_share: 1}\n");
   CHECK(test::line(f.sex, "unknown").count == 2);
   CHECK(test::line(f.referral, "unknown").count == 2);
-  CHECK(f.quality.warnings.empty());
+  CHECK(data_warnings(f).empty());
 }
 
 TEST_CASE("a missing person identifier is a warning and a person of its own") {
   auto r = run_pipeline("Dossier;Date d'entrée;Date de sortie\nA;01/01/2024;\n;01/02/2024;\n;01/03/2024;\n", 2024);
   CHECK(r.figures.people.present == 3);
   // A finding about a row: one per row, each naming its row.
-  REQUIRE(r.figures.quality.warnings.size() == 2);
-  CHECK(r.figures.quality.warnings[0].code == "missing_person_id");
-  CHECK(r.figures.quality.warnings[0].count == 1);
-  CHECK(r.figures.quality.warnings[0].row == 3);
-  CHECK(r.figures.quality.warnings[1].row == 4);
+  auto w = data_warnings(r.figures);
+  REQUIRE(w.size() == 2);
+  CHECK(w[0].code == "missing_person_id");
+  CHECK(w[0].count == 1);
+  CHECK(w[0].row == 3);
+  CHECK(w[1].row == 4);
 }
 
 TEST_CASE("Windows-1252 export with quoted multi-line fields, CRLF and a BOM-less header") {
@@ -128,11 +136,12 @@ TEST_CASE("unmapped values are counted per value, whatever the order of the rows
       "Dossier;Date d'entrée;Date de sortie;Orientation\nA;01/01/2024;;Divers\nB;02/01/2024;;Autre\nC;03/01/2024;;Divers\n"
       "D;04/01/2024;;Autre\nE;05/01/2024;;Divers\n",
       2024);
-  REQUIRE(r.figures.quality.warnings.size() == 2);
-  CHECK(r.figures.quality.warnings[0].value == "Divers");
-  CHECK(r.figures.quality.warnings[0].count == 3);
-  CHECK(r.figures.quality.warnings[1].value == "Autre");
-  CHECK(r.figures.quality.warnings[1].count == 2);
+  auto w = data_warnings(r.figures);
+  REQUIRE(w.size() == 2);
+  CHECK(w[0].value == "Divers");
+  CHECK(w[0].count == 3);
+  CHECK(w[1].value == "Autre");
+  CHECK(w[1].count == 2);
 }
 
 }  // TEST_SUITE

@@ -54,7 +54,7 @@ TEST_CASE("département codes") {
   CHECK(code_of("971") == "971");
   CHECK(code_of("988") == "988");
   CHECK(code_of("20") == "unresolved");
-  CHECK(code_of("99") == "unresolved");
+  CHECK(code_of("99") == "abroad");  // INSEE's code of foreign countries
 }
 
 TEST_CASE("postal codes, Corsica and overseas included") {
@@ -103,3 +103,24 @@ TEST_CASE("classes relative to the establishment") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("origins inside a longer value") {
+  const auto& g = ctreport::model::Geography::builtin();
+  auto code = [&](const char* raw) -> std::string {
+    auto o = g.resolve(raw);
+    if (o.kind == ctreport::model::Origin::Kind::abroad) return "abroad";
+    if (o.kind != ctreport::model::Origin::Kind::departement) return "-";
+    CHECK(o.in_text);
+    return g.departements()[static_cast<size_t>(o.index)].code;
+  };
+  CHECK(code("42600 Montbrison") == "42");
+  CHECK(code("Saint-Étienne (42000)") == "42");
+  CHECK(code("Lyon 3e - 69003") == "69");
+  CHECK(code("Le Puy, Haute-Loire") == "43");  // not Loire
+  CHECK(code("Vienne (38200)") == "38");       // the postal code decides over a name
+  CHECK(code("42000 ou 69003") == "-");         // two départements: unresolved
+  CHECK(code("Madrid, Espagne") == "abroad");
+  CHECK(g.resolve("99").kind == ctreport::model::Origin::Kind::abroad);
+  CHECK(g.resolve("99134").kind == ctreport::model::Origin::Kind::abroad);
+  CHECK_FALSE(g.resolve("42").in_text);
+}

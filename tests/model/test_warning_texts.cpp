@@ -72,12 +72,15 @@ TEST_CASE("a code's variant is chosen by its kind parameter") {
   Warning w;
   w.code = "missing_column";
   w.value = "exit_date";
-  w.params = {{"kind", "person_id"}, {"headers", "'dossier'"}};
+  w.params = {{"kind", "person_id"}, {"headers", "'dossier'"}, {"file_headers", "'Entrée', 'Sexe'"}};
   describe(w);
   CHECK(w.message == "no person-identifier column found (expected a header such as 'dossier', or name yours in the "
-                     "config: columns.person_id): each row is counted as a different person");
-  CHECK(warning_text(w, Lang::fr) == "aucune colonne d'identifiant de la personne trouvée (en-têtes reconnus : "
-                                     "'dossier') : chaque ligne compte comme une personne différente");
+                     "config: columns.person_id; the file's headers: 'Entrée', 'Sexe'): each row is counted as a "
+                     "different person");
+  CHECK(warning_text(w, Lang::fr) == "aucune colonne d'identifiant de la personne trouvée (en-têtes du fichier : "
+                                     "'Entrée', 'Sexe') : chaque ligne compte comme une personne différente");
+  w.params[0].second = "person_id_by_name";
+  CHECK(warning_text(w, Lang::fr).find("distinguées par nom, prénom et date de naissance") != std::string::npos);
   CHECK(w.expected == "a column of person identifiers (e.g. 'N° dossier')");
 }
 
