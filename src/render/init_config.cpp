@@ -40,10 +40,10 @@ constexpr InitTexts k_fr = {
     "Colonnes non utilisées : {headers}",
     "Les valeurs de l'export, sous la catégorie où elles comptent. Les valeurs « à classer »\n"
     "# comptent en « autre » : placez chacune sous sa catégorie (sans le # du début de ligne).",
-    "{count} ligne(s)",
-    "{count} ligne(s), classé d'après ses mots : à vérifier",
+    "{count} ligne{s}",
+    "{count} ligne{s}, classé d'après ses mots : à vérifier",
     "à classer (catégories : {keys}) :",
-    "{count} ligne(s) ; contient les mots de « {first} » et de « {second} »",
+    "{count} ligne{s} ; contient les mots de « {first} » et de « {second} »",
     "non renseigné : {values}",
     "… et {count} autres valeurs, moins fréquentes",
 };
@@ -60,10 +60,10 @@ constexpr InitTexts k_en = {
     "Columns not used: {headers}",
     "The export's values, under the category they count in. Values \"to classify\"\n"
     "# count as other: put each under its category (without the leading #).",
-    "{count} row(s)",
-    "{count} row(s), classified by its words: to verify",
+    "{count} row{s}",
+    "{count} row{s}, classified by its words: to verify",
     "to classify (categories: {keys}):",
-    "{count} row(s); holds words of '{first}' and '{second}'",
+    "{count} row{s}; holds words of '{first}' and '{second}'",
     "not filled: {values}",
     "… and {count} other, less frequent values",
 };
@@ -111,6 +111,12 @@ void write_columns(std::string& out, const model::ExportProfile& profile, const 
   }
 }
 
+// The count of rows and its plural mark: French singular for 0 and 1, English for 1 only.
+std::vector<std::pair<std::string, std::string>> rows_params(uint64_t count, bool en) {
+  bool plural = en ? count != 1 : count > 1;
+  return {{"count", std::to_string(count)}, {"s", plural ? "s" : ""}};
+}
+
 void write_field_values(std::string& out, const model::ExportProfile& profile, const model::Config& config,
                         model::CategoryField cf, const InitTexts& t, bool en) {
   const auto& values = profile.values[static_cast<size_t>(cf)];
@@ -123,7 +129,7 @@ void write_field_values(std::string& out, const model::ExportProfile& profile, c
       auto kind = v.classification.kind;
       if ((kind != model::MatchKind::exact && kind != model::MatchKind::phrase) || v.classification.index != i) continue;
       const char* note = kind == model::MatchKind::phrase ? t.by_phrase : t.rows;
-      out += fmt::format("        - {}  # {}\n", quoted(v.raw), fill(note, {{"count", std::to_string(v.count)}}));
+      out += fmt::format("        - {}  # {}\n", quoted(v.raw), fill(note, rows_params(v.count, en)));
     }
   }
   std::string keys, missing;
@@ -138,10 +144,12 @@ void write_field_values(std::string& out, const model::ExportProfile& profile, c
     if (c.kind != model::MatchKind::none && c.kind != model::MatchKind::ambiguous) continue;
     if (!heading) out += "      # " + fill(t.to_classify, {{"keys", keys}}) + "\n";
     heading = true;
-    std::string note = c.kind == model::MatchKind::ambiguous
-                           ? fill(t.ambiguous, {{"count", std::to_string(v.count)}, {"first", label(c.first)},
-                                                {"second", label(c.second)}})
-                           : fill(t.rows, {{"count", std::to_string(v.count)}});
+    auto params = rows_params(v.count, en);
+    if (c.kind == model::MatchKind::ambiguous) {
+      params.emplace_back("first", label(c.first));
+      params.emplace_back("second", label(c.second));
+    }
+    std::string note = fill(c.kind == model::MatchKind::ambiguous ? t.ambiguous : t.rows, params);
     out += fmt::format("      # - {}  # {}\n", quoted(v.raw), flat(note));
   }
   if (!missing.empty()) out += "      # " + flat(fill(t.missing, {{"values", missing}})) + "\n";
