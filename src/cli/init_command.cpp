@@ -37,6 +37,7 @@ int run_init(const InitOptions& o) {
       throw UsageError(fmt::format("{} already exist(s); nothing written (use --force to overwrite)", existing));
   }
   util::OutputFiles outputs(o.folder);
+  outputs.on_lock_wait([&](const std::string& m) { if (!o.quiet) std::cerr << "ctreport: " << m << "\n"; });
   for (auto& [name, content] : files) outputs.add(name, std::move(content));
   auto written = outputs.commit();
   if (!o.quiet)
