@@ -67,6 +67,7 @@ int write_init_files(const InitOptions& o, std::vector<std::pair<std::string, st
       throw UsageError(fmt::format("{} already exist(s); nothing written (use --force to overwrite)", existing));
   }
   util::OutputFiles outputs(o.folder);
+  outputs.on_lock_wait([&](const std::string& m) { if (!o.quiet) std::cerr << "ctreport: " << m << "\n"; });
   for (auto& [name, content] : files) outputs.add(name, std::move(content));
   auto written = outputs.commit();
   if (!o.quiet)

@@ -61,6 +61,7 @@ int run_merge(const MergeOptions& o) {
   render::NumberFormat nf = render::NumberFormat::for_lang(o.lang);
   if (markdown) render::check_template(report_template, template_name, render::report_view_schema(merged, nf, true));
   util::OutputFiles outputs(o.output_dir);
+  outputs.on_lock_wait([&](const std::string& m) { if (!o.quiet) std::cerr << "ctreport: " << m << "\n"; });
   for (const auto& format : o.formats) {
     if (format == "json") {
       outputs.add(fmt::format("figures-{}.json", merged.period.label), render::figures_json_text(merged));

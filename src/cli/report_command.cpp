@@ -289,6 +289,7 @@ int run_report(const ReportOptions& o) {
 
   render::NumberFormat nf = render::NumberFormat::for_lang(config.lang);
   util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder
+  outputs.on_lock_wait([&](const std::string& m) { if (!o.quiet) std::cerr << "ctreport: " << m << "\n"; });
   std::vector<const figures::Figures*> reported;
   std::vector<int> empty_years;
   // Each site's figures per year, computed once (a year may be reported and compared with).

@@ -1,12 +1,15 @@
-// All-or-nothing output writing (temporary files, then renames with rollback).
+// All-or-nothing output writing: a locked folder, a staging folder, renames
+// over the old names, old versions kept as hard links for a rollback.
 #include "util/output_files.hpp"
 
-#include <algorithm>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -16,10 +19,72 @@ namespace ctreport::util {
 
 namespace fs = std::filesystem;
 
-OutputFiles::~OutputFiles() {
-  std::error_code ec;
-  for (const auto& t : m_temporaries) fs::remove(t, ec);
+namespace {
+
+std::string seconds(std::chrono::milliseconds d) { return fmt::format("{:g} s", static_cast<double>(d.count()) / 1000.0); }
+
+// Writes `content` to a new file (never an existing one, never through a
+// symlink) with the usual permissions. Returns 0 or an errno.
+int write_new_file(const fs::path& path, const std::string& content, mode_t mode = 0666) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0) return errno;
+  for (size_t done = 0; done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return err;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return ::close(fd) == 0 ? 0 : errno;
 }
+
+// A copy of `from` (a regular file or a symlink) at `to`, for filesystems
+// without hard links. Returns 0 or an errno.
+int copy_file(const fs::path& from, const struct stat& st, const fs::path& to) {
+  if (S_ISLNK(st.st_mode)) {
+    std::error_code ec;
+    fs::path target = fs::read_symlink(from, ec);
+    if (!ec) fs::create_symlink(target, to, ec);
+    return ec ? ec.value() : 0;
+  }
+  if (!S_ISREG(st.st_mode)) return EPERM;
+  int fd = ::open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return errno;
+  std::string content;
+  char buf[65536];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return err;
+    }
+    content.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return write_new_file(to, content, st.st_mode & 07777);
+}
+
+// The process id in a staging folder's name, or 0 when the name is not one.
+pid_t staging_pid(const std::string& name) {
+  std::string prefix = OutputFiles::k_staging_prefix;
+  if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 || name.compare(0, prefix.size(), prefix) != 0)
+    return 0;
+  pid_t pid = 0;
+  for (size_t i = prefix.size(); i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9') return 0;
+    pid = pid * 10 + (name[i] - '0');
+  }
+  return pid;
+}
+
+}  // namespace
+
+OutputFiles::~OutputFiles() = default;
 
 void OutputFiles::add(const std::string& name, std::string content) {
   fs::path p(name);
@@ -30,85 +95,183 @@ void OutputFiles::add(const std::string& name, std::string content) {
   m_files.emplace_back(name, std::move(content));
 }
 
-void OutputFiles::roll_back() {
-  std::error_code ec;
-  for (auto it = m_renamed.rbegin(); it != m_renamed.rend(); ++it) {
-    if (it->backup.empty())
-      fs::remove(it->final_path, ec);
-    else
-      fs::rename(it->backup, it->final_path, ec);
-  }
-  m_renamed.clear();
-  for (const auto& t : m_temporaries) fs::remove(t, ec);
-  m_temporaries.clear();
-  for (auto it = m_created.rbegin(); it != m_created.rend(); ++it) fs::remove(*it, ec);  // only if empty
-  m_created.clear();
-}
-
-std::vector<fs::path> OutputFiles::commit() {
-  std::vector<fs::path> finals;
+std::vector<OutputFiles::Output> OutputFiles::plan() const {
+  std::vector<Output> outputs;
   std::set<fs::path> seen;
+  fs::path staging = (m_folder.empty() ? fs::path(".") : m_folder) / fmt::format("{}{}", k_staging_prefix, ::getpid());
   for (const auto& [name, content] : m_files) {
     fs::path final_path = m_folder / name;
     if (!seen.insert(final_path.lexically_normal()).second)
       throw UsageError(fmt::format("two outputs of this run would both be written to '{}'; nothing was written",
                                    final_path.string()));
-    finals.push_back(final_path);
+    outputs.push_back({final_path, staging / std::to_string(outputs.size()), {}, false});
   }
+  return outputs;
+}
+
+// Creates `folder` and its missing parents, remembering them to remove them on failure.
+void OutputFiles::create_folder(const fs::path& folder) {
+  std::error_code ec;
+  std::vector<fs::path> missing;
+  for (fs::path p = folder; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (!fs::create_directory(*it, ec) && ec)
+      throw UsageError(fmt::format("cannot create the output folder '{}': {}", it->string(), ec.message()));
+    m_created.push_back(*it);
+  }
+}
+
+void OutputFiles::lock_folder() {
+  const fs::path folder = m_folder.empty() ? fs::path(".") : m_folder;
+  const auto deadline = std::chrono::steady_clock::now() + m_lock_wait;
+  bool told = false;
+  auto waiting = [&] {
+    if (!told && m_on_lock_wait)
+      m_on_lock_wait(fmt::format("another ctreport run is writing to '{}': waiting up to {} for it to finish",
+                                 folder.string(), seconds(m_lock_wait)));
+    told = true;
+  };
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    create_folder(folder);
+    switch (m_lock.acquire(folder, deadline, waiting)) {
+      case FolderLock::Result::locked:
+        return;
+      case FolderLock::Result::busy:
+        throw UsageError(fmt::format("another ctreport run is writing to '{}' (waited {} for it to finish)",
+                                     folder.string(), seconds(m_lock_wait)));
+      case FolderLock::Result::folder_missing:
+        break;  // removed by the run that held the lock: created again
+    }
+  }
+  throw UsageError(fmt::format("cannot lock the output folder '{}': it keeps disappearing", folder.string()));
+}
+
+// Staging folders of runs killed in this folder. Under the lock no running
+// ctreport has one here, so a folder whose process is gone (or is this one,
+// its id reused) is a leftover.
+void OutputFiles::remove_leftovers() const {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(m_folder.empty() ? fs::path(".") : m_folder, ec)) {
+    pid_t pid = staging_pid(entry.path().filename().string());
+    if (pid <= 0) continue;
+    if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) {
+      std::error_code rm;
+      fs::remove_all(entry.path(), rm);  // does not follow symlinks
+    }
+  }
+}
+
+void OutputFiles::stage(std::vector<Output>& outputs) {
+  fs::path staging = outputs.front().staged.parent_path();
+  if (::mkdir(staging.c_str(), 0700) != 0)
+    throw UsageError(fmt::format("cannot write in the output folder: cannot create '{}': {}", staging.string(),
+                                 std::strerror(errno)));
+  m_staging = staging;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const fs::path& final_path = outputs[i].final_path;
+    create_folder(final_path.parent_path());
+    struct stat st {};
+    if (::lstat(final_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+      throw UsageError(fmt::format("cannot write '{}': a folder of that name is in the way", final_path.string()));
+    int err = step(Step::write, final_path);
+    if (err == 0) err = write_new_file(outputs[i].staged, m_files[i].second);
+    if (err != 0) throw UsageError(fmt::format("cannot write '{}': {}", final_path.string(), std::strerror(err)));
+  }
+}
+
+// Each file about to be replaced is kept in the staging folder (a hard link,
+// or a copy where the filesystem has none) for a rollback to put back.
+void OutputFiles::keep_old(std::vector<Output>& outputs) {
+  for (auto& o : outputs) {
+    struct stat st {};
+    if (::lstat(o.final_path.c_str(), &st) != 0) {
+      if (errno == ENOENT) continue;
+      throw UsageError(fmt::format("cannot replace '{}': {}", o.final_path.string(), std::strerror(errno)));
+    }
+    fs::path backup = o.staged;
+    backup += ".old";
+    int err = step(Step::link_old, o.final_path);
+    if (err == 0 && ::linkat(AT_FDCWD, o.final_path.c_str(), AT_FDCWD, backup.c_str(), 0) != 0) err = errno;
+    if (err != 0) {
+      err = step(Step::copy_old, o.final_path);
+      if (err == 0) err = copy_file(o.final_path, st, backup);
+    }
+    if (err != 0)
+      throw UsageError(fmt::format("cannot keep the previous '{}' to put it back on failure: {}", o.final_path.string(),
+                                   std::strerror(err)));
+    o.backup = backup;
+  }
+}
+
+void OutputFiles::rename_all(std::vector<Output>& outputs) {
+  for (auto& o : outputs) {
+    int err = step(Step::rename, o.final_path);
+    if (err == 0 && ::rename(o.staged.c_str(), o.final_path.c_str()) != 0) err = errno;
+    if (err != 0) {
+      std::error_code ec;
+      std::string why = fs::is_directory(fs::symlink_status(o.final_path, ec)) ? "a folder of that name is in the way"
+                                                                               : std::strerror(err);
+      throw UsageError(fmt::format("cannot write '{}': {}", o.final_path.string(), why));
+    }
+    o.renamed = true;
+  }
+}
+
+// Puts back the old versions of the files renamed so far, removes the new
+// ones, the staging folder (kept if an old version could not be put back),
+// the lock and the folders this commit created. Adds what it did to `message`.
+void OutputFiles::roll_back(std::vector<Output>& outputs, std::string& message) {
+  std::vector<std::string> not_restored;
+  for (auto it = outputs.rbegin(); it != outputs.rend(); ++it) {
+    if (!it->renamed) continue;
+    if (it->backup.empty()) {
+      ::unlink(it->final_path.c_str());
+    } else if (::rename(it->backup.c_str(), it->final_path.c_str()) != 0) {
+      not_restored.push_back(fmt::format("'{}'", it->final_path.string()));
+    }
+  }
+  std::error_code ec;
+  if (not_restored.empty()) {
+    if (!m_staging.empty()) fs::remove_all(m_staging, ec);
+    message += "; nothing was written";
+  } else {
+    message += fmt::format("; the previous version of {} could not be put back: it is kept in '{}' until the next run "
+                           "in that folder",
+                           fmt::join(not_restored, ", "), m_staging.string());
+  }
+  m_staging.clear();
+  m_lock.release();
+  for (auto it = m_created.rbegin(); it != m_created.rend(); ++it) fs::remove(*it, ec);  // only if empty
+  m_created.clear();
+}
+
+std::vector<fs::path> OutputFiles::commit() {
+  std::vector<Output> outputs = plan();
+  std::vector<fs::path> finals;
+  for (const auto& o : outputs) finals.push_back(o.final_path);
+  if (outputs.empty()) return finals;
   try {
-    std::error_code ec;
-    // The folders to create, outermost first, remembered to be removed on failure.
-    auto create = [&](const fs::path& folder) {
-      std::vector<fs::path> missing;
-      for (fs::path p = folder; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
-        missing.push_back(p);
-        if (p == p.parent_path()) break;
-      }
-      for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
-        if (!fs::create_directory(*it, ec) && ec)
-          throw UsageError(fmt::format("cannot create the output folder '{}': {}", it->string(), ec.message()));
-        m_created.push_back(*it);
-      }
-    };
-    create(m_folder);
-    for (size_t i = 0; i < finals.size(); ++i) {
-      const fs::path& final_path = finals[i];
-      create(final_path.parent_path());
-      fs::path tmp = final_path.parent_path() / fmt::format(".{}.tmp-{}", final_path.filename().string(), ::getpid());
-      m_temporaries.push_back(tmp);
-      const std::string& content = m_files[i].second;
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) throw UsageError(fmt::format("cannot write '{}': {}", tmp.string(), std::strerror(errno)));
-      out.write(content.data(), static_cast<std::streamsize>(content.size()));
-      out.close();
-      if (!out) throw UsageError(fmt::format("cannot write '{}': {}", tmp.string(), std::strerror(errno)));
-    }
-    for (size_t i = 0; i < finals.size(); ++i) {
-      Replaced r{finals[i], {}};
-      auto status = fs::symlink_status(finals[i], ec);
-      if (fs::exists(status) && !fs::is_directory(status)) {
-        // Kept aside, to be put back if a later rename fails.
-        r.backup = finals[i].parent_path() / fmt::format(".{}.old-{}", finals[i].filename().string(), ::getpid());
-        fs::rename(finals[i], r.backup, ec);
-        if (ec) throw UsageError(fmt::format("cannot replace '{}': {}", finals[i].string(), ec.message()));
-      }
-      fs::rename(m_temporaries[i], finals[i], ec);
-      if (ec) {
-        std::string why = fs::is_directory(finals[i]) ? "a folder of that name is in the way" : ec.message();
-        if (!r.backup.empty()) fs::rename(r.backup, finals[i], ec);
-        throw UsageError(fmt::format("cannot write '{}': {}; nothing was written", finals[i].string(), why));
-      }
-      m_renamed.push_back(std::move(r));
-    }
+    lock_folder();
+    remove_leftovers();
+    stage(outputs);
+    keep_old(outputs);
+    rename_all(outputs);
+  } catch (const UsageError& e) {
+    std::string message = e.what();
+    roll_back(outputs, message);
+    throw UsageError(message);
   } catch (...) {
-    roll_back();
+    std::string ignored;
+    roll_back(outputs, ignored);
     throw;
   }
   std::error_code ec;
-  for (const auto& r : m_renamed)
-    if (!r.backup.empty()) fs::remove(r.backup, ec);
-  m_renamed.clear();
-  m_temporaries.clear();
+  fs::remove_all(m_staging, ec);  // the old versions kept for a rollback
+  m_staging.clear();
+  m_lock.release();
   m_created.clear();
   return finals;
 }

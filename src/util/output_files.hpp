@@ -1,43 +1,87 @@
-// Writing a run's outputs all-or-nothing: every file goes to a temporary file
-// in the output folder first, and only when all are written are they renamed
-// into place, the files they replace kept aside until the last rename. A
-// failure leaves the folder as it was: no partial output, no replaced file
-// lost, no folder created by the run.
+// Writing a run's outputs all-or-nothing. Under a lock on the output folder
+// (util::FolderLock), every file is written to a private staging folder inside
+// it (`.ctreport-staging-PID`), the files it replaces are kept there as hard
+// links, then each is renamed over its name: rename(2) replaces the name
+// itself (a symlink there is replaced, never written through) and atomically,
+// so a run killed at any point leaves every name holding its old or its new
+// version. A failure puts the old versions back and removes the new files, the
+// staging folder and any folder the run created. The staging folders of killed
+// runs are removed by the next run in that folder.
 #pragma once
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "util/folder_lock.hpp"
 
 namespace ctreport::util {
 
 class OutputFiles {
  public:
+  static constexpr std::chrono::milliseconds k_default_lock_wait{10'000};
+  static constexpr const char* k_staging_prefix = ".ctreport-staging-";
+
+  // The steps of a commit, each for one output, for the test hook.
+  enum class Step {
+    write,     // its new content goes to the staging folder
+    link_old,  // the file it replaces is kept in the staging folder as a hard link
+    copy_old,  // ... or, when the link fails (a filesystem without), as a copy
+    rename,    // its new content is renamed over its name
+  };
+  // Called before each step with the output's path; returning an errno makes
+  // the step fail as if the system had returned it (0: the step runs). Tests
+  // use it to fail, or kill the process at, every step in turn.
+  using StepHook = std::function<int(Step, const std::filesystem::path&)>;
+
   explicit OutputFiles(std::filesystem::path folder) : m_folder(std::move(folder)) {}
-  ~OutputFiles();  // removes temporaries left by a failed commit
+  ~OutputFiles();
 
   // Queues `name` (a plain file name or a relative path inside the folder,
   // never absolute and never with "..") with its content.
   void add(const std::string& name, std::string content);
 
-  // Creates the folder if needed, writes every file to a temporary, then
-  // renames them all. Throws UsageError naming the path on failure, after
-  // undoing everything: renamed files are removed or restored, folders the
-  // commit created are removed. Two outputs with the same path are refused
-  // before anything is written.
+  // How long commit() waits for another run writing to the same folder, and
+  // what to tell the user when it has to wait (called once, with a message
+  // for them: util does not print).
+  void set_lock_wait(std::chrono::milliseconds wait) { m_lock_wait = wait; }
+  void on_lock_wait(std::function<void(const std::string& message)> notify) { m_on_lock_wait = std::move(notify); }
+  void set_step_hook(StepHook hook) { m_hook = std::move(hook); }
+
+  // Creates the folder if needed, locks it, writes every file, then renames
+  // them all into place. Throws UsageError naming the path on failure, after
+  // undoing everything: old versions put back, new files, the staging folder
+  // and the folders the commit created removed. Two outputs with the same
+  // path are refused before anything is written; so is a commit still locked
+  // out after the lock wait.
   std::vector<std::filesystem::path> commit();
 
  private:
-  void roll_back();
-
-  struct Replaced {
+  struct Output {
     std::filesystem::path final_path;
-    std::filesystem::path backup;  // where the file it replaced was moved, or empty
+    std::filesystem::path staged;  // its new content in the staging folder
+    std::filesystem::path backup;  // the file it replaces, kept in the staging folder, or empty
+    bool renamed = false;
   };
+  std::vector<Output> plan() const;
+  void lock_folder();
+  void create_folder(const std::filesystem::path& folder);
+  void remove_leftovers() const;
+  void stage(std::vector<Output>& outputs);
+  void keep_old(std::vector<Output>& outputs);
+  void rename_all(std::vector<Output>& outputs);
+  void roll_back(std::vector<Output>& outputs, std::string& message);
+  int step(Step s, const std::filesystem::path& path) const { return m_hook ? m_hook(s, path) : 0; }
+
   std::filesystem::path m_folder;
   std::vector<std::pair<std::string, std::string>> m_files;
-  std::vector<std::filesystem::path> m_temporaries;
-  std::vector<Replaced> m_renamed;                  // renamed into place so far
-  std::vector<std::filesystem::path> m_created;     // folders this commit created, outermost first
+  std::chrono::milliseconds m_lock_wait = k_default_lock_wait;
+  std::function<void(const std::string&)> m_on_lock_wait;
+  StepHook m_hook;
+  FolderLock m_lock;
+  std::filesystem::path m_staging;               // this commit's staging folder, once created
+  std::vector<std::filesystem::path> m_created;  // folders this commit created, outermost first
 };
 
 }  // namespace ctreport::util
