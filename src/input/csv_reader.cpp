@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -78,6 +79,8 @@ CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, siz
 }
 
 std::unique_ptr<CsvReader> CsvReader::open_file(const std::string& path) {
+  if (path == "-" && ::isatty(STDIN_FILENO) == 1)
+    throw UsageError("standard input is a terminal: pipe the data in (cat export.csv | ctreport 2024 -) or give its path");
   if (path == "-") return std::make_unique<CsvReader>(std::make_unique<std::istream>(std::cin.rdbuf()), 0,
                                                       k_default_chunk_size, true);
   errno = 0;

@@ -4,11 +4,13 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -142,6 +144,18 @@ TEST_CASE("a workbook from a pipe is refused with one line: it needs a file") {
   CHECK(fifo.exit_code == 2);
   CHECK(fifo.err == "ctreport: error: fifo.xlsx: a workbook cannot be read from a pipe or device (its zip directory is "
                     "at its end): save it as a file and give its path\n");
+}
+
+TEST_CASE("'-' on a terminal is refused rather than waited for") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) return;  // util-linux's script gives the terminal
+  ScratchDir dir;
+  std::string cmd = "cd '" + dir.path().string() + "' && script -qec \"'" CTREPORT_BINARY
+                    "' 2024 -\" /dev/null >out.txt 2>&1 </dev/null";
+  int status = std::system(cmd.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK(dir.read("out.txt").find("ctreport: error: -: standard input is a terminal: pipe the data in (cat export.csv | "
+                                 "ctreport 2024 -) or give its path") != std::string::npos);
 }
 
 }  // TEST_SUITE
