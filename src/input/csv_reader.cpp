@@ -81,8 +81,11 @@ CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, siz
 std::unique_ptr<CsvReader> CsvReader::open_file(const std::string& path) {
   if (path == "-" && ::isatty(STDIN_FILENO) == 1)
     throw UsageError("standard input is a terminal: pipe the data in (cat export.csv | ctreport 2024 -) or give its path");
-  if (path == "-") return std::make_unique<CsvReader>(std::make_unique<std::istream>(std::cin.rdbuf()), 0,
-                                                      k_default_chunk_size, true);
+  if (path == "-") {
+    struct stat st {};  // a file redirected into standard input (< x.csv) has a size
+    uint64_t total = ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
+    return std::make_unique<CsvReader>(std::make_unique<std::istream>(std::cin.rdbuf()), total, k_default_chunk_size, true);
+  }
   errno = 0;
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) {

@@ -1,6 +1,7 @@
 // Streaming reader of CSV exports: detects the delimiter (';', ',' or tab)
 // and the encoding of each field (UTF-8 or Windows-1252), follows RFC 4180
-// quoting, and hands out rows whose cells point into its chunk buffer.
+// quoting, and hands out rows whose cells point into its chunk buffer; a
+// record past a cap of bytes or fields is refused before it is all read.
 #pragma once
 #include <array>
 #include <cstddef>

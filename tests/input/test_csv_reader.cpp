@@ -158,7 +158,10 @@ Rows dump_or_error(const std::string& csv, size_t chunk_size) {
     Row row;
     while (reader->next_row(row)) {
       std::string s = std::to_string(row.row) + ":" + std::to_string(row.line) + ":";
-      for (size_t k = 0; k < row.cells.size(); ++k) s += (k ? "|" : "") + std::string(row.cells[k].text);
+      for (size_t k = 0; k < row.cells.size(); ++k) {
+        if (k) s += '|';
+        s += row.cells[k].text;
+      }
       out.push_back(s);
     }
   } catch (const DataError& e) {
