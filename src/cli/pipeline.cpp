@@ -30,7 +30,8 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
   std::string path = config_path;
   if (path.empty()) {
     std::error_code ec;
-    fs::path beside = fs::path(input).parent_path() / "ctreport.yaml";
+    // Beside the data file; "-" (standard input) is in the current folder.
+    fs::path beside = (input == "-" ? fs::path() : fs::path(input).parent_path()) / "ctreport.yaml";
     if (!input.empty() && fs::is_regular_file(beside, ec)) path = beside.string();
     else if (fs::is_regular_file("ctreport.yaml", ec)) path = "ctreport.yaml";
   }
@@ -49,7 +50,8 @@ input::ReadResult read_input(const std::string& path, const model::Config& confi
   auto table = input::open_table(path, config, sheet);
   input::ReadOptions options;
   options.periods = periods;
-  Progress progress(fmt::format("ctreport: reading {}", fs::path(path).filename().string()), !quiet && stderr_is_terminal());
+  std::string name = path == "-" ? "standard input" : fs::path(path).filename().string();
+  Progress progress(fmt::format("ctreport: reading {}", name), !quiet && stderr_is_terminal());
   options.on_progress = [&](double f) { progress.update(f); };
   auto result = input::read_stays(std::move(table), path, config, options);
   progress.done();

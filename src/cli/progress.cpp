@@ -20,7 +20,8 @@ void Progress::update(double fraction) {
   if (now - m_start < std::chrono::milliseconds(300) || (m_shown && now - m_last < std::chrono::milliseconds(100))) return;
   m_last = now;
   m_shown = true;
-  std::fprintf(stderr, "\r%s %3d %%", m_what.c_str(), static_cast<int>(fraction * 100 + 0.5));
+  if (fraction < 0) std::fprintf(stderr, "\r%s…", m_what.c_str());  // a pipe: how much is left is not known
+  else std::fprintf(stderr, "\r%s %3d %%", m_what.c_str(), static_cast<int>(fraction * 100 + 0.5));
   std::fflush(stderr);
 }
 

@@ -10,7 +10,7 @@ class Progress {
  public:
   Progress(std::string what, bool enabled);
   ~Progress();
-  void update(double fraction);  // 0..1; throttled
+  void update(double fraction);  // 0..1, negative when not known (no percentage shown); throttled
   void done();
 
  private:

@@ -7,7 +7,11 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -62,8 +66,8 @@ bool starts_with(const char* p, const char* end, std::string_view prefix) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, size_t chunk_size)
-    : m_in(std::move(in)), m_total_bytes(total_bytes), m_chunk_size(std::max<size_t>(chunk_size, 1)) {
+CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, size_t chunk_size, bool stream)
+    : m_in(std::move(in)), m_total_bytes(total_bytes), m_chunk_size(std::max<size_t>(chunk_size, 1)), m_stream(stream) {
   check_start();
   detect_delimiter();
   m_field_stop[static_cast<unsigned char>(m_delimiter)] = k_stop_delimiter;
@@ -75,18 +79,24 @@ CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, siz
 }
 
 std::unique_ptr<CsvReader> CsvReader::open_file(const std::string& path) {
+  if (path == "-" && ::isatty(STDIN_FILENO) == 1)
+    throw UsageError("standard input is a terminal: pipe the data in (cat export.csv | ctreport 2024 -) or give its path");
+  if (path == "-") {
+    struct stat st {};  // a file redirected into standard input (< x.csv) has a size
+    uint64_t total = ::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
+    return std::make_unique<CsvReader>(std::make_unique<std::istream>(std::cin.rdbuf()), total, k_default_chunk_size, true);
+  }
   errno = 0;
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*in) {
     int err = errno;
     throw UsageError(fmt::format("cannot open '{}': {}", path, err ? std::strerror(err) : "cannot be read"));
   }
-  uint64_t total = 0;
-  in->seekg(0, std::ios::end);
-  if (auto end = in->tellg(); end > 0) total = static_cast<uint64_t>(end);
-  in->clear();
-  in->seekg(0, std::ios::beg);
-  return std::make_unique<CsvReader>(std::move(in), total);
+  // A regular file's size is known; a pipe's, a FIFO's or a device's is not, and it cannot seek.
+  struct stat st {};
+  bool regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  uint64_t total = regular ? static_cast<uint64_t>(st.st_size) : 0;
+  return std::make_unique<CsvReader>(std::move(in), total, k_default_chunk_size, !regular);
 }
 
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string content, size_t chunk_size) {
@@ -123,7 +133,12 @@ void CsvReader::check_start() {
   const char* p = m_buf.data() + m_pos;
   const char* end = m_buf.data() + m_end;
   if (p == end) throw UsageError("the file is empty");
-  if (starts_with(p, end, std::string_view("PK\x03\x04", 4))) throw UsageError("this is a zip/XLSX file, not CSV");
+  if (starts_with(p, end, std::string_view("PK\x03\x04", 4))) {
+    if (m_stream)
+      throw UsageError("this is a zip/XLSX file, which cannot be read from a pipe or standard input (a workbook is "
+                       "not read front to back): save it as a file and give its path");
+    throw UsageError("this is a zip/XLSX file, not CSV");
+  }
   if (starts_with(p, end, "\xFF\xFE") || starts_with(p, end, "\xFE\xFF"))
     throw UsageError("this is a UTF-16 text file, not CSV; export it as CSV (UTF-8 or Windows-1252)");
   if (std::memchr(p, '\0', end - p)) throw UsageError("not a text file (it contains NUL bytes)");
@@ -302,9 +317,12 @@ bool CsvReader::next_row(Row& row) {
       continue;
     }
     if (parse_record() == Parse::need_more) {
+      // The record is re-parsed after each fill: past the cap, no more input is buffered.
+      if (m_end - m_pos > k_max_record_bytes) record_too_long();
       fill();
       continue;
     }
+    if (m_record_size > k_max_record_bytes) record_too_long();
     ++m_row;
     uint64_t line = m_line;
     m_line += m_record_lines;
@@ -338,12 +356,24 @@ bool CsvReader::next_row(Row& row) {
   }
 }
 
+void CsvReader::too_many_fields() const {
+  throw DataError(fmt::format("row {} (line {}): the row has more than {} fields, the most a row may have (a "
+                              "sheet's columns A to XFD); is the delimiter right?",
+                              m_row + 1, m_line, k_max_fields));
+}
+
+void CsvReader::record_too_long() const {
+  throw DataError(fmt::format("row {} (line {}): the row is longer than {} bytes (1 MiB), the most a row may "
+                              "hold; is this a CSV export of stays?",
+                              m_row + 1, m_line, k_max_record_bytes));
+}
+
 std::string CsvReader::cell_position(const Row& row, size_t column) const {
   return fmt::format("row {}, column {}", row.row, column_letters(column));
 }
 
 double CsvReader::progress() const {
-  if (m_total_bytes == 0) return 0;
+  if (m_total_bytes == 0) return -1;
   double consumed = static_cast<double>(m_bytes_read - (m_end - m_pos));
   return std::min(1.0, consumed / static_cast<double>(m_total_bytes));
 }

@@ -1,6 +1,7 @@
 // Streaming reader of CSV exports: detects the delimiter (';', ',' or tab)
 // and the encoding of each field (UTF-8 or Windows-1252), follows RFC 4180
-// quoting, and hands out rows whose cells point into its chunk buffer.
+// quoting, and hands out rows whose cells point into its chunk buffer; a
+// record past a cap of bytes or fields is refused before it is all read.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -19,22 +20,35 @@ class CsvReader : public TableReader {
  public:
   static constexpr size_t k_default_chunk_size = size_t{1} << 20;
 
+  // Caps against hostile or broken files (docs/figures.md, "Limits"), far
+  // above any stay export (a few hundred bytes and a few dozen fields a
+  // row); they apply to every record, the header row included, and bound
+  // the memory and time one record costs: a record past a cap is refused as
+  // soon as the reader is past it, without reading the rest of its line.
+  static constexpr size_t k_max_record_bytes = size_t{1} << 20;  // line ends and quotes included
+  static constexpr size_t k_max_fields = 16384;                   // as a sheet's columns A..XFD
+
   // Reads `in` front to back in chunks of `chunk_size` bytes (tiny sizes are
   // for tests). `total_bytes` is the input size for progress(), 0 if unknown.
+  // `stream`: the input is a pipe (standard input, a FIFO), for messages.
   // Throws UsageError when the input is not CSV text at all (NUL bytes, a
   // zip/XLSX file, UTF-16, nothing but whitespace); messages carry no path.
-  CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, size_t chunk_size = k_default_chunk_size);
+  CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, size_t chunk_size = k_default_chunk_size,
+            bool stream = false);
 
-  // Throws UsageError("cannot open 'x.csv': No such file or directory").
+  // `path` "-" is standard input; a pipe, FIFO or character device is read
+  // as it comes, front to back (its size is not known). Throws
+  // UsageError("cannot open 'x.csv': No such file or directory").
   static std::unique_ptr<CsvReader> open_file(const std::string& path);
   static std::unique_ptr<CsvReader> from_string(std::string content, size_t chunk_size = k_default_chunk_size);
 
   // Cells are CellType::text (untrimmed) or CellType::empty; trailing empty
   // cells are dropped. Throws DataError("row N (line L): quoted field never
-  // closed") when the input ends inside quotes.
+  // closed") when the input ends inside quotes, and DataError("row N (line
+  // L): …") for a record past k_max_record_bytes or k_max_fields.
   bool next_row(Row& row) override;
   std::string cell_position(const Row& row, size_t column) const override;  // "row 17, column E"
-  double progress() const override;
+  double progress() const override;  // negative when the size is not known
   std::string description() const override;  // "CSV ';' UTF-8", "CSV tab Windows-1252"
 
   char delimiter() const { return m_delimiter; }
@@ -56,7 +70,10 @@ class CsvReader : public TableReader {
   void detect_delimiter();
   Parse parse_record();
   void decode_fields(const char* base);
+  [[noreturn]] void too_many_fields() const;
+  [[noreturn]] void record_too_long() const;
   void add_span(size_t begin, size_t size, bool in_arena) {
+    if (m_span_count == k_max_fields) too_many_fields();
     if (m_span_count == m_spans.size()) m_spans.resize(m_spans.size() * 2 + 16);
     m_spans[m_span_count++] = {begin, size, in_arena};
   }
@@ -67,6 +84,7 @@ class CsvReader : public TableReader {
   std::unique_ptr<std::istream> m_in;
   uint64_t m_total_bytes;
   size_t m_chunk_size;
+  bool m_stream;
 
   std::vector<char> m_buf;  // unread input is [m_pos, m_end)
   size_t m_pos = 0;

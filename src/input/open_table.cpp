@@ -103,10 +103,16 @@ class WorkbookSheet : public TableReader {
 
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw UsageError(fmt::format("{}: is a folder, not a data file", path));
+  if (path != "-" && std::filesystem::is_directory(path, ec))
+    throw UsageError(fmt::format("{}: is a folder, not a data file", path));
   std::unique_ptr<TableReader> table;
   try {
     if (is_workbook_name(path)) {
+      // A workbook is read by its zip directory, at its end: a pipe (a FIFO, <(…)) cannot serve.
+      auto type = std::filesystem::status(path, ec).type();
+      if (!ec && type != std::filesystem::file_type::regular)
+        throw UsageError("a workbook cannot be read from a pipe or device (its zip directory is at its end): save it "
+                         "as a file and give its path");
       auto book = XlsxWorkbook::open(path);
       size_t index = choose_sheet(*book, path, config, sheet.empty() ? config.sheet : sheet);
       table = std::make_unique<WorkbookSheet>(std::move(book), index);

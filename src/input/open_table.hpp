@@ -1,6 +1,7 @@
 // Opens an input file as a table: CSV (any extension but .xlsx/.xlsm) or an
 // XLSX workbook sheet, chosen by the name or number the user gave, else the
-// first sheet whose header is recognised.
+// first sheet whose header is recognised. "-" is standard input, read as CSV
+// as it comes, like a pipe or FIFO; a workbook must be a regular file.
 #pragma once
 #include <memory>
 #include <string>

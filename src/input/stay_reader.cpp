@@ -146,20 +146,7 @@ class StayBuilder {
         for (size_t c : m_map.unused_columns()) result.table.unused_headers.push_back(m_map.all_headers()[c]);
         m_by_name = !m_map.has(Field::person_id) && m_map.has(Field::last_name);
         missing_columns(row, result);
-        for (size_t a = 0; a < m_map.all_headers().size(); ++a)
-          for (size_t b = a + 1; b < m_map.all_headers().size(); ++b)
-            if (!m_map.all_headers()[a].empty() &&
-                util::normalize_key(m_map.all_headers()[a]) == util::normalize_key(m_map.all_headers()[b])) {
-              model::Warning w;
-              w.code = "duplicate_header";
-              w.column = m_map.all_headers()[b];
-              w.value = column_letters(b);
-              w.params = {{"first", column_letters(a)}};
-              w.row = row.row;
-              w.line = row.line;
-              model::describe(w);
-              result.warnings.add(w, b, RowWarnings::k_no_stay);
-            }
+        report_duplicate_headers(row, result);
         m_birth_field = m_map.has(Field::birth_date)   ? Field::birth_date
                         : m_map.has(Field::birth_year) ? Field::birth_year
                                                        : Field::age_at_entry;
@@ -220,6 +207,39 @@ class StayBuilder {
       w.line = row.line;
       model::describe(w);
       result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
+  // duplicate_header: one warning per header that several columns carry, at
+  // its second column, with the number of columns when more than two. The
+  // normalised headers are hashed once: linear in the columns. Headers that
+  // normalise to nothing (non-Latin, punctuation) compare as written.
+  void report_duplicate_headers(const Row& row, ReadResult& result) {
+    struct Seen {
+      size_t first, second, count;
+    };
+    const auto& headers = m_map.all_headers();
+    std::unordered_map<std::string, Seen, StringHash, std::equal_to<>> seen;
+    std::vector<const std::pair<const std::string, Seen>*> repeated;  // in order of their second column
+    for (size_t c = 0; c < headers.size(); ++c) {
+      if (headers[c].empty()) continue;
+      std::string key = util::normalize_key(headers[c]);
+      if (key.empty()) key = '\x1f' + headers[c];
+      auto [it, inserted] = seen.try_emplace(std::move(key), Seen{c, c, 0});
+      if (++it->second.count == 2) {
+        it->second.second = c;
+        repeated.push_back(&*it);
+      }
+    }
+    for (const auto* entry : repeated) {
+      const Seen& s = entry->second;
+      model::Warning w;
+      w.code = "duplicate_header";
+      w.column = headers[s.second];
+      w.value = column_letters(s.second);
+      w.params = {{"first", column_letters(s.first)}};
+      if (s.count > 2) w.params.insert(w.params.begin(), {{"kind", "repeated"}, {"columns", std::to_string(s.count)}});
+      w.row = row.row;
+      w.line = row.line;
+      model::describe(w);
+      result.warnings.add(w, s.second, RowWarnings::k_no_stay);
     }
   }
 

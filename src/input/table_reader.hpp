@@ -54,7 +54,8 @@ class TableReader {
   // messages. `column` is 0-based.
   virtual std::string cell_position(const Row& row, size_t column) const = 0;
 
-  // Fraction of the input consumed so far, 0..1, for progress display.
+  // Fraction of the input consumed so far, 0..1, for progress display;
+  // negative when the input's size is not known (a pipe).
   virtual double progress() const = 0;
 
   // A word for the method note, e.g. "CSV ';' Windows-1252" or "XLSX sheet 'Séjours'".
@@ -68,8 +69,9 @@ class TableReader {
 std::string column_letters(size_t column);
 
 // Rethrows the DataError or UsageError being handled (readers report
-// positions only) with its message prefixed by `path`, unless it names the
-// path already; any other exception is rethrown as it is. Call it from a catch.
+// positions only) with its message prefixed by `path`, unless it starts with
+// "path:" or quotes 'path' already; any other exception is rethrown as it
+// is. Call it from a catch.
 [[noreturn]] void rethrow_with_path(const std::string& path);
 
 }  // namespace ctreport::input

@@ -15,6 +15,8 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -429,6 +431,28 @@ std::string XlsxWorkbook::read_part(const std::string& name, uint64_t limit) con
   return out;
 }
 
+namespace {
+
+// Two zip entries of one name: readers disagree on which one is the part
+// (libzip takes the first, others the last), so the package is refused.
+void refuse_duplicate_entries(zip_t* z) {
+  zip_int64_t count = zip_get_num_entries(z, 0);
+  std::unordered_set<std::string_view> names;
+  names.reserve(static_cast<size_t>(std::max<zip_int64_t>(count, 0)));
+  for (zip_int64_t i = 0; i < count; ++i) {
+    const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+    if (!name || names.insert(name).second) continue;
+    std::string shown(util::shorten(name));
+    for (char& c : shown)
+      if (static_cast<unsigned char>(c) < 0x20) c = '?';
+    throw DataError(fmt::format("the workbook holds two zip entries named '{}': refused (which one is the part is "
+                                "ambiguous)",
+                                shown));
+  }
+}
+
+}  // namespace
+
 void XlsxWorkbook::load(const std::string& path) {
   int err = 0;
   m_zip = zip_open(path.c_str(), ZIP_RDONLY, &err);
@@ -439,6 +463,7 @@ void XlsxWorkbook::load(const std::string& path) {
     zip_error_fini(&e);
     throw UsageError(fmt::format("not a readable XLSX workbook ({})", msg));
   }
+  refuse_duplicate_entries(m_zip);
   // Package relationships -> the workbook part (ECMA-376 Part 2, 9.3; Part 1, 12.3.23).
   std::string root_rels = read_part("_rels/.rels", k_max_part_bytes);
   std::string workbook_part = "xl/workbook.xml";

@@ -18,7 +18,8 @@ inline uint64_t short_string_hash(std::string_view s) {
     h ^= h >> 31;
   }
   uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
+  // An empty view may have a null data(): memcpy must not be given it, even for 0 bytes.
+  if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
   h = (h ^ w) * 0x94D049BB133111EBull;
   return h ^ (h >> 29);
 }

@@ -2,12 +2,19 @@
 // encodings, blank records, chunk boundaries and unusable files.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 #include "input/csv_reader.hpp"
@@ -63,6 +70,41 @@ std::string data_error_of(const std::string& csv, size_t chunk_size = CsvReader:
 
 using Rows = std::vector<std::string>;
 
+// An endless input: `head`, then `unit` again and again, never an end of
+// file; counts the bytes the reader took.
+class EndlessInput : public std::streambuf {
+ public:
+  EndlessInput(std::string head, const std::string& unit) : m_head(std::move(head)) {
+    while (m_block.size() < 65536) m_block += unit;
+    setg(m_head.data(), m_head.data(), m_head.data() + m_head.size());
+  }
+  uint64_t bytes_taken() const { return m_served + static_cast<uint64_t>(gptr() - eback()); }
+
+ protected:
+  int_type underflow() override {
+    m_served += static_cast<uint64_t>(egptr() - eback());
+    setg(m_block.data(), m_block.data(), m_block.data() + m_block.size());
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string m_head, m_block;
+  uint64_t m_served = 0;
+};
+
+// The error reading an endless input gives, and how many bytes it took.
+std::pair<std::string, uint64_t> endless_error(const std::string& head, const std::string& unit) {
+  EndlessInput input(head, unit);
+  std::string message = "(no error)";
+  try {
+    CsvReader reader(std::make_unique<std::istream>(&input), 0);
+    dump(reader);
+  } catch (const DataError& e) {
+    message = e.what();
+  }
+  return {message, input.bytes_taken()};
+}
+
 // A byte-at-a-time ';' CSV parser with the reader's rules, for ASCII input:
 // the same dump() format, or "error: row N (line L)" when a quote is never closed.
 Rows reference_dump(const std::string& s) {
@@ -117,7 +159,10 @@ Rows dump_or_error(const std::string& csv, size_t chunk_size) {
     Row row;
     while (reader->next_row(row)) {
       std::string s = std::to_string(row.row) + ":" + std::to_string(row.line) + ":";
-      for (size_t k = 0; k < row.cells.size(); ++k) s += (k ? "|" : "") + std::string(row.cells[k].text);
+      for (size_t k = 0; k < row.cells.size(); ++k) {
+        if (k) s += '|';
+        s += row.cells[k].text;
+      }
       out.push_back(s);
     }
   } catch (const DataError& e) {
@@ -322,7 +367,7 @@ TEST_CASE("progress goes from 0 to 1") {
   while (reader->next_row(row)) {}
   CHECK(reader->progress() == 1.0);
   CsvReader unknown(std::make_unique<std::istringstream>("a;b\n"), 0);
-  CHECK(unknown.progress() == 0.0);
+  CHECK(unknown.progress() < 0);  // not known: no percentage
 }
 
 TEST_CASE("open_file reads a file and names a missing one") {
@@ -356,6 +401,67 @@ TEST_CASE("cell views stay valid until the next row") {
   CHECK_FALSE(reader->next_row(row));
   CHECK_FALSE(reader->next_row(row));
   CHECK(row.cells.empty());
+}
+
+TEST_CASE("a row past 1 MiB or 16384 fields is refused as soon as the reader is past the cap") {
+  const std::string too_long = "row 2 (line 2): the row is longer than 1048576 bytes (1 MiB), the most a row may hold; "
+                               "is this a CSV export of stays?";
+  const std::string too_wide = "row 2 (line 2): the row has more than 16384 fields, the most a row may have (a sheet's "
+                               "columns A to XFD); is the delimiter right?";
+  // Endless lines (a 2 GB line took 8.4 GB and 68 s to refuse): the reader stops a few MiB in.
+  for (const auto& [unit, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"x", too_long}, {"1;", too_wide}, {";", too_wide}, {"\"\"x\r\n", too_long}}) {
+    CAPTURE(unit);
+    // A quoted field's unit has the opening quote in the head.
+    auto [message, taken] = endless_error(unit[0] == '"' ? "Date d'entrée;Sexe\n01/02/2024;\"" : "Date d'entrée;Sexe\n01/02/2024;", unit);
+    CHECK(message == expected);
+    CHECK(taken < (uint64_t{4} << 20));
+  }
+  // At the caps exactly, read; a byte or a field more, refused, whatever the chunks.
+  const size_t cap = CsvReader::k_max_record_bytes;
+  std::string at_cap = "a;" + std::string(cap - 3, 'x') + "\n";
+  std::string wide = "a";
+  for (size_t i = 1; i < CsvReader::k_max_fields; ++i) wide += ";a";
+  for (size_t chunk : {size_t{65536}, CsvReader::k_default_chunk_size}) {
+    CAPTURE(chunk);
+    CHECK(dump("h\n" + at_cap + "2\n", chunk).size() == 3);
+    CHECK(data_error_of("h\n" + at_cap.substr(0, 2) + "x" + at_cap.substr(2) + "2\n", chunk) == too_long);
+    CHECK(data_error_of("h\n\"" + std::string(cap, '\n') + "\"\n", chunk) == too_long);
+    auto rows = dump(wide + "\n1\n", chunk);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].size() == 4 + 2 * CsvReader::k_max_fields - 1);
+    CHECK(data_error_of("h\n" + wide + ";a\n", chunk) == too_wide);
+  }
+}
+
+TEST_CASE("a FIFO is read as it comes, its size and progress unknown") {
+  auto path = std::filesystem::temp_directory_path() / ("ctreport_test_fifo_" + std::to_string(::getpid()));
+  REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+  std::string content = "Dossier,Sexe\r\n";
+  for (int i = 0; i < 20000; ++i) content += std::to_string(i) + ",F\r\n";
+  auto old_handler = std::signal(SIGPIPE, SIG_IGN);  // a reader that stops early must fail the test, not kill it
+  std::thread writer([&] { std::ofstream(path, std::ios::binary) << content; });
+  Rows rows;
+  try {
+    auto reader = CsvReader::open_file(path.string());
+    CHECK(reader->delimiter() == ',');
+    CHECK(reader->progress() < 0);
+    rows = dump(*reader);
+  } catch (const std::exception& e) {
+    FAIL_CHECK(std::string(e.what()));
+    // Reads what the writer writes, so that it ends (neither blocked nor killed by SIGPIPE).
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK);
+    ::fcntl(fd, F_SETFL, 0);
+    char buf[4096];
+    while (::read(fd, buf, sizeof buf) > 0) {
+    }
+    ::close(fd);
+  }
+  writer.join();
+  std::signal(SIGPIPE, old_handler);
+  std::filesystem::remove(path);
+  REQUIRE(rows.size() == 20001);
+  CHECK(rows.back() == "20001:20001:19999|F");
 }
 
 }  // TEST_SUITE

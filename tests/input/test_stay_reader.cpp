@@ -144,4 +144,23 @@ TEST_CASE("unmapped values are counted per value, whatever the order of the rows
   CHECK(w[1].count == 2);
 }
 
+TEST_CASE("duplicate headers: one warning per repeated header, with its number of columns, in linear time") {
+  // 4,000 columns of one header (8 KB) took 28 s and 632 MB when every pair was compared and warned about.
+  std::string header = "Dossier;Date d'entrée", row = "1;01/02/2024";
+  for (int i = 0; i < 4000; ++i) header += ";Obs", row += ";x";
+  header += ";Remarque;remarque;Дом;Мир;Дом";
+  auto r = run_pipeline(header + "\n" + row + "\n" + "2;01/03/2024\n", 2024);
+  CHECK(r.read.rows_read == 2);
+  CHECK(r.figures.stays.overlapping == 2);
+  std::vector<std::string> messages;
+  for (const auto& w : r.figures.quality.warnings)
+    if (w.code == "duplicate_header") messages.push_back(w.message);
+  // Headers that normalise to nothing (not Latin) are compared as written.
+  CHECK(messages == std::vector<std::string>{
+                        "4000 columns have the same header 'Obs' (the first two: C and D)",
+                        "columns EWY and EWZ have the same header 'remarque'",
+                        "columns EXA and EXC have the same header 'Дом'",
+                    });
+}
+
 }  // TEST_SUITE

@@ -201,6 +201,22 @@ void lie_about_size(const std::string& path, const std::string& entry, uint32_t 
   std::ofstream(path, std::ios::binary) << data;
 }
 
+// Renames the zip entry `from` to `to` (of the same length) in its local
+// header and in the central directory, as a hostile packager would.
+void rename_entry(const std::string& path, const std::string& from, const std::string& to) {
+  REQUIRE(from.size() == to.size());
+  std::ifstream in(path, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  int patched = 0;
+  for (size_t i = data.find("PK\x03\x04"); i != std::string::npos; i = data.find("PK\x03\x04", i + 4))
+    if (data.compare(i + 30, from.size(), from) == 0) data.replace(i + 30, to.size(), to), ++patched;
+  for (size_t i = data.find("PK\x01\x02"); i != std::string::npos; i = data.find("PK\x01\x02", i + 4))
+    if (data.compare(i + 46, from.size(), from) == 0) data.replace(i + 46, to.size(), to), ++patched;
+  REQUIRE(patched == 2);
+  std::ofstream(path, std::ios::binary) << data;
+}
+
 const std::string k_header_row = "<row r=\"1\">" + inline_cell("A1", "Date d'entrée") + inline_cell("B1", "Sexe") + "</row>";
 
 }  // namespace
@@ -441,6 +457,40 @@ TEST_CASE("a zip whose central directory lies about a part's size is refused as 
     lie_about_size(strings, "xl/sharedStrings.xml", lie);
     CHECK(open_error(strings) == "the workbook part xl/sharedStrings.xml unpacks to more than it declares: refused (a zip bomb?)");
   }
+}
+
+TEST_CASE("a zip with two entries of one name is refused, whichever part it is") {
+  ScratchDir dir;
+  const std::string other_sheet =
+      "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Date d'entrée</t></is></c></row>"
+      "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>01/03/2024</t></is></c></row></sheetData></worksheet>";
+  for (const std::string twice : {"xl/worksheets/sheet1.xml", "xl/workbook.xml"}) {
+    CAPTURE(twice);
+    std::string path = (dir.path() / "twice.xlsx").string();
+    std::string stand_in = twice.substr(0, twice.size() - 5) + "_.xml";  // renamed below
+    std::vector<std::pair<std::string, std::string>> entries = {
+        {"_rels/.rels", k_rels},
+        {"xl/workbook.xml", k_workbook},
+        {"xl/_rels/workbook.xml.rels", workbook_rels("worksheets/sheet1.xml")},
+        {"xl/worksheets/sheet1.xml", k_sheet}};
+    entries.emplace_back(stand_in, twice == "xl/workbook.xml" ? k_workbook : other_sheet);
+    write_zip(path, entries);
+    REQUIRE(dump(path).size() == 2);
+    rename_entry(path, stand_in, twice);
+    std::string message;
+    try {
+      input::XlsxWorkbook::open(path);
+    } catch (const DataError& e) {
+      message = e.what();
+    }
+    CHECK(message == "the workbook holds two zip entries named '" + twice +
+                         "': refused (which one is the part is ambiguous)");
+  }
+  auto r = run_cli({"2024", "twice.xlsx"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "ctreport: error: twice.xlsx: the workbook holds two zip entries named 'xl/workbook.xml': refused "
+                 "(which one is the part is ambiguous)\n");
 }
 
 TEST_CASE("a DOCTYPE in the streamed sheet part is refused") {

@@ -62,13 +62,16 @@ std::vector<std::string> ScratchDir::files() const {
   return out;
 }
 
-CliResult run_cli(const std::vector<std::string>& args, const fs::path& cwd) {
+namespace {
+// Runs the binary after `pipe_prefix` ("cat f | " or nothing), with `stdin_redirect` (or nothing) and `args`.
+CliResult run_with(const std::string& pipe_prefix, const std::string& stdin_redirect, const std::vector<std::string>& args,
+                   const fs::path& cwd) {
   static int counter = 0;
   fs::path out = fs::temp_directory_path() / ("ctreport-cli-out-" + std::to_string(::getpid()) + "-" + std::to_string(counter));
   fs::path err = fs::temp_directory_path() / ("ctreport-cli-err-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::string cmd = "cd " + quote(cwd.string()) + " && " + quote(CTREPORT_BINARY);
+  std::string cmd = "cd " + quote(cwd.string()) + " && " + pipe_prefix + quote(CTREPORT_BINARY);
   for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " </dev/null >" + quote(out.string()) + " 2>" + quote(err.string());
+  cmd += stdin_redirect + " >" + quote(out.string()) + " 2>" + quote(err.string());
   int status = std::system(cmd.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -78,6 +81,14 @@ CliResult run_cli(const std::vector<std::string>& args, const fs::path& cwd) {
   fs::remove(out, ec);
   fs::remove(err, ec);
   return r;
+}
+
+}  // namespace
+
+CliResult run_cli(const std::vector<std::string>& args, const fs::path& cwd) { return run_with("", " </dev/null", args, cwd); }
+
+CliResult run_cli_piped(const std::vector<std::string>& args, const fs::path& cwd, const fs::path& input) {
+  return run_with("cat " + quote(input.string()) + " | ", "", args, cwd);
 }
 
 }  // namespace ctreport::test

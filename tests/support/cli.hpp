@@ -29,4 +29,9 @@ class ScratchDir {
 // Runs `ctreport args...` with `cwd` as current folder and no terminal.
 CliResult run_cli(const std::vector<std::string>& args, const std::filesystem::path& cwd);
 
+// The same with the file `input` piped into its standard input, as
+// `cat input | ctreport args...` does (a pipe, not a file, on stdin).
+CliResult run_cli_piped(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                        const std::filesystem::path& input);
+
 }  // namespace ctreport::test
