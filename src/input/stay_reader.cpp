@@ -207,6 +207,9 @@ class StayBuilder {
       w.line = row.line;
       model::describe(w);
       result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);
+    }
+  }
+
   // duplicate_header: one warning per header that several columns carry, at
   // its second column, with the number of columns when more than two. The
   // normalised headers are hashed once: linear in the columns. Headers that

@@ -27,6 +27,9 @@ const std::string k_csv =
     "D-0001;F;12/05/1985;15/11/2023;10/01/2024;CSAPA;Fin de contrat\r\n"
     "D-0002;H;03/03/1990;01/03/2024;;SPIP;\r\n";
 
+// The fields k_csv has no column for, declared absent: no missing_column warning on standard error.
+const std::string k_absent = "columns: {origin: [], housing_at_exit: [], activity_at_exit: [], stage: []}\n";
+
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 // Runs the binary in `cwd`; once its standard error holds `until`, calls
@@ -74,6 +77,7 @@ TEST_SUITE("cli::output_folder") {
 TEST_CASE("-o DIR with the report's name a symlink to an outside file: the link is replaced, the file untouched") {
   ScratchDir dir;
   dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_absent);
   dir.write("outside.md", "someone else's file\n");
   fs::create_directories(dir.path() / "out");
   fs::create_symlink(dir.path() / "outside.md", dir.path() / "out" / "rapport-2024.md");
@@ -88,6 +92,7 @@ TEST_CASE("-o DIR with the report's name a symlink to an outside file: the link 
 TEST_CASE("a run finding the output folder locked says it waits, then writes once it is free") {
   ScratchDir dir;
   dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_absent);
   fs::create_directories(dir.path() / "out");
   ctreport::util::FolderLock lock;  // as another run writing there would hold it
   REQUIRE(lock.acquire(dir.path() / "out", std::chrono::steady_clock::now(), {}) ==
