@@ -143,7 +143,10 @@ std::optional<int> get_opt_int(const nlohmann::json& j, const char* key) {
 }
 
 // False for a distribution written as not available: {"available": false, "missing": [...]}.
-bool is_available(const nlohmann::json& j) { return !j.is_object() || !j.contains("available") || j.at("available").get<bool>(); }
+// Files written before the `available` keys read as available.
+bool is_available(const nlohmann::json& j) {
+  return !j.is_object() || !j.contains("available") || j.at("available").get<bool>();
+}
 
 figures::Distribution not_available(const nlohmann::json& j, std::string population) {
   figures::Distribution d;

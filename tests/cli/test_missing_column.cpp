@@ -195,7 +195,7 @@ TEST_CASE("without an exit-reason column, no reasons nor outcomes, but the term 
 
 TEST_CASE("without housing and activity columns, neither the tables nor the sentence on the situation at exit") {
   ScratchDir dir;
-  report(dir, csv_without({"Logement à la sortie", "Activité à la sortie"}), "md,json");
+  report(dir, csv_without({"Logement à la sortie", "Activité à la sortie"}), "md,json,xlsx");
   std::string md = dir.read("out/rapport-2024.md");
   CHECK_FALSE(contains(md, "À leur sortie"));
   CHECK(contains(md, "### Situation à la sortie\n\nRépartition non disponible dans l'export (aucune colonne de logement "
@@ -203,11 +203,26 @@ TEST_CASE("without housing and activity columns, neither the tables nor the sent
                      "sortie).\n\n### Étape"));
   json j = json::parse(dir.read("out/figures-2024.json"));
   for (const char* h : {"housing_solution", "employment", "training"}) CHECK(j["exits"][h] == json{{"available", false}});
+  // The workbook's key figures: the label, no value (never 0).
+  int rows = 0;
+  for (const auto& row : sheet_rows(dir.path() / "out/rapport-2024.xlsx", "Chiffres clés"))
+    if (row[0] == "Sorties avec une solution de logement" || row[0] == "Sorties vers l'emploi" ||
+        row[0] == "Sorties vers une formation") {
+      ++rows;
+      CHECK(row.size() == 1);
+    }
+  CHECK(rows == 3);
 
   ScratchDir housing_only;
   report(housing_only, csv_without({"Activité à la sortie"}), "md");
   CHECK(contains(housing_only.read("out/rapport-2024.md"),
-                 "À leur sortie, 1 personne avait une solution de logement ou d'hébergement.\n"));
+                 "### Situation à la sortie\n\nÀ leur sortie, 1 personne avait une solution de logement ou "
+                 "d'hébergement.\n\n| Logement à la sortie |"));
+  ScratchDir activity_only;
+  report(activity_only, csv_without({"Logement à la sortie"}), "md");
+  CHECK(contains(activity_only.read("out/rapport-2024.md"),
+                 "### Situation à la sortie\n\nÀ leur sortie, 1 personne a repris un emploi et 0 est entrée en "
+                 "formation.\n\nRépartition non disponible dans l'export (aucune colonne de logement à la sortie)."));
 }
 
 TEST_CASE("without a stage column, no stage table") {
