@@ -100,6 +100,58 @@ std::optional<int> age_of(const Stay& s, Day reference) {
   return std::nullopt;
 }
 
+// A breakdown whose field has no column in the export is not a figure: no
+// lines, no total, the missing fields named (docs/figures.md, "A missing column").
+void not_available(Distribution& d, std::vector<model::Field> fields) {
+  d.available = false;
+  d.missing_fields.clear();
+  for (model::Field fd : fields) d.missing_fields.emplace_back(model::field_info(fd).name);
+  d.total = 0;
+  d.lines.clear();
+}
+
+void not_available(Headcount& h) {
+  h = Headcount{};
+  h.available = false;
+}
+
+void mark_missing_columns(Figures& f, const model::StayTable& table) {
+  using model::Field;
+  auto has = [&](Field fd) { return table.has_column[static_cast<size_t>(fd)]; };
+  if (!has(Field::sex)) not_available(f.sex, {Field::sex});
+  if (!has(Field::birth_date) && !has(Field::birth_year) && !has(Field::age_at_entry)) {
+    not_available(f.age.brackets, {Field::birth_date, Field::birth_year, Field::age_at_entry});
+    f.age.mean.reset();
+    f.age.median.reset();
+    f.age.min.reset();
+    f.age.max.reset();
+    f.age.unknown = 0;
+  }
+  if (!has(Field::referral)) not_available(f.referral, {Field::referral});
+  if (!has(Field::origin)) {
+    not_available(f.origin, {Field::origin});
+    not_available(f.origin_same_region);
+  }
+  // The term reached is computed from the dates: the exit reason's term flag only adds.
+  if (!has(Field::exit_reason)) {
+    not_available(f.exits.reasons, {Field::exit_reason});
+    not_available(f.exits.outcomes, {Field::exit_reason});
+  }
+  if (!has(Field::housing_at_exit)) {
+    not_available(f.exits.housing, {Field::housing_at_exit});
+    not_available(f.exits.housing_solution);
+  }
+  if (!has(Field::activity_at_exit)) {
+    not_available(f.exits.activity, {Field::activity_at_exit});
+    not_available(f.exits.employment);
+    not_available(f.exits.training);
+  }
+  if (!has(Field::stage)) {
+    not_available(f.stage.exits, {Field::stage});
+    not_available(f.stage.present_at_end, {Field::stage});
+  }
+}
+
 std::string fr_date_range(Day a, Day b) { return a == b ? util::iso(a) : fmt::format("{} .. {}", util::iso(a), util::iso(b)); }
 
 }  // namespace
@@ -432,6 +484,8 @@ Figures compute_figures(const ComputeInput& in) {
     if (at_end[p] >= 0) stage_end.add(stays[static_cast<size_t>(at_end[p])].stage);
   f.stage.exits = category_distribution("exits", stage_set, stage_exits, labels);
   f.stage.present_at_end = category_distribution("people_present_at_end", stage_set, stage_end, labels);
+
+  mark_missing_columns(f, in.table);
 
   f.quality.rows_read = in.rows_read;
   f.quality.rows_used = static_cast<uint64_t>(f.stays.overlapping);

@@ -22,8 +22,21 @@ std::set<std::string> category_keys(const Distribution& d) {
   return keys;
 }
 
+// Not available in any establishment: not available in the network, the
+// missing fields of each united (docs/figures.md, "A missing column").
+void unite_missing(Distribution& a, const Distribution& b) {
+  a.available = false;
+  a.lines.clear();
+  a.total = 0;
+  for (const auto& field : b.missing_fields)
+    if (std::find(a.missing_fields.begin(), a.missing_fields.end(), field) == a.missing_fields.end())
+      a.missing_fields.push_back(field);
+}
+
 // Adds `b` into `a` line by line (same keys), `other` and `unknown` included.
 void add(Distribution& a, const Distribution& b, const std::string& what, const std::string& name) {
+  if (!b.available) return unite_missing(a, b);
+  if (!a.available) return;
   if (category_keys(a) != category_keys(b))
     throw DataError(fmt::format("{}: the categories of {} differ from the first file's: merge figures made with the "
                                 "same categories",
@@ -36,6 +49,7 @@ void add(Distribution& a, const Distribution& b, const std::string& what, const 
 }
 
 void finish(Distribution& d) {
+  if (!d.available) return;
   // other, then unknown, last
   std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "other" && l.key != "unknown"; });
   std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "unknown"; });
@@ -44,8 +58,14 @@ void finish(Distribution& d) {
   for (auto& l : d.lines) l.share = ratio(static_cast<double>(l.count), static_cast<double>(d.total));
 }
 
-void add(Headcount& a, const Headcount& b) { a.count += b.count; }
-void finish(Headcount& h, int64_t total) { h.share = ratio(static_cast<double>(h.count), static_cast<double>(total)); }
+void add(Headcount& a, const Headcount& b) {
+  a.count += b.count;
+  a.available = a.available && b.available;
+}
+void finish(Headcount& h, int64_t total) {
+  if (!h.available) h = {0, std::nullopt, false};
+  else h.share = ratio(static_cast<double>(h.count), static_cast<double>(total));
+}
 
 }  // namespace
 
@@ -80,7 +100,8 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
       for (const auto& k : category_keys(d)) all += (all.empty() ? "" : ", ") + k;
       return all;
     };
-    same("age brackets", keys(f.age.brackets), keys(m.age.brackets));
+    if (f.age.brackets.available && m.age.brackets.available)
+      same("age brackets", keys(f.age.brackets), keys(m.age.brackets));
     same("stay-length brackets", keys(f.stay_length.brackets), keys(m.stay_length.brackets));
     // The same establishment twice would count its people twice.
     for (size_t k = 0; k < i; ++k)
@@ -161,6 +182,12 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
                           &m.exits.housing, &m.exits.activity, &m.exits.outcomes, &m.stage.exits, &m.stage.present_at_end})
     finish(*d);
   m.age.mean = age_known > 0 ? std::optional<double>(age_sum / static_cast<double>(age_known)) : std::nullopt;
+  if (!m.age.brackets.available) {  // no age in one establishment: no network age
+    m.age.mean.reset();
+    m.age.min.reset();
+    m.age.max.reset();
+    m.age.unknown = 0;
+  }
   m.stay_length.mean_days = m.stay_length.count > 0 ? std::optional<double>(length_sum / static_cast<double>(m.stay_length.count))
                                                      : std::nullopt;
   finish(m.stay_length.at_most_3_months, m.stay_length.count);

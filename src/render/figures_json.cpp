@@ -20,7 +20,25 @@ json lines(const figures::Distribution& d) {
   return a;
 }
 
-json headcount(const figures::Headcount& h) { return {{"count", h.count}, {"share", opt(h.share)}}; }
+json headcount(const figures::Headcount& h) {
+  if (!h.available) return {{"available", false}};
+  return {{"count", h.count}, {"share", opt(h.share)}, {"available", true}};
+}
+
+// A distribution the export has no column for: no total and no lines, only
+// what is missing (docs/figures.md, "A missing column").
+json not_available(const figures::Distribution& d) {
+  return {{"population", d.population}, {"available", false}, {"missing", d.missing_fields}};
+}
+
+// A distribution written as an object: {total, population, KEY: lines, available}.
+json distribution(const figures::Distribution& d, const char* lines_key) {
+  if (!d.available) return not_available(d);
+  return {{"total", d.total}, {"population", d.population}, {lines_key, lines(d)}, {"available", true}};
+}
+
+// A distribution written as its array of lines (exits, stage), or, not available, as the object.
+json lines_or_not_available(const figures::Distribution& d) { return d.available ? lines(d) : not_available(d); }
 }  // namespace
 
 json figures_to_json(const figures::Figures& f) {
@@ -58,15 +76,19 @@ json figures_to_json(const figures::Figures& f) {
                     {"places_start", opt(f.occupancy.places_start)},
                     {"places_end", opt(f.occupancy.places_end)},
                     {"monthly", monthly}};
-  j["sex"] = {{"total", f.sex.total}, {"population", f.sex.population}, {"categories", lines(f.sex)}};
-  j["age"] = {{"total", f.age.brackets.total},
-              {"population", f.age.brackets.population},
-              {"mean", opt(f.age.mean)},
-              {"median", opt(f.age.median)},
-              {"min", opt(f.age.min)},
-              {"max", opt(f.age.max)},
-              {"unknown", f.age.unknown},
-              {"brackets", lines(f.age.brackets)}};
+  j["sex"] = distribution(f.sex, "categories");
+  if (f.age.brackets.available)
+    j["age"] = {{"total", f.age.brackets.total},
+                {"population", f.age.brackets.population},
+                {"mean", opt(f.age.mean)},
+                {"median", opt(f.age.median)},
+                {"min", opt(f.age.min)},
+                {"max", opt(f.age.max)},
+                {"unknown", f.age.unknown},
+                {"brackets", lines(f.age.brackets)},
+                {"available", true}};
+  else
+    j["age"] = not_available(f.age.brackets);
   j["stay_length"] = {{"count", f.stay_length.count},
                       {"population", f.stay_length.brackets.population},
                       {"mean_days", opt(f.stay_length.mean_days)},
@@ -75,24 +97,23 @@ json figures_to_json(const figures::Figures& f) {
                       {"at_most_3_months", headcount(f.stay_length.at_most_3_months)},
                       {"over_6_months", headcount(f.stay_length.over_6_months)},
                       {"reached_term", headcount(f.stay_length.reached_term)}};
-  j["referral"] = {{"total", f.referral.total}, {"population", f.referral.population}, {"categories", lines(f.referral)}};
-  j["origin"] = {{"total", f.origin.total},
-                 {"population", f.origin.population},
-                 {"categories", lines(f.origin)},
-                 {"same_region", headcount(f.origin_same_region)}};
+  j["referral"] = distribution(f.referral, "categories");
+  j["origin"] = distribution(f.origin, "categories");
+  j["origin"]["same_region"] = headcount(f.origin_same_region);
   j["exits"] = {{"total", f.exits.total},
                 {"population", f.exits.reasons.population},
-                {"reasons", lines(f.exits.reasons)},
-                {"housing", lines(f.exits.housing)},
-                {"activity", lines(f.exits.activity)},
-                {"outcomes", lines(f.exits.outcomes)},
+                {"reasons", lines_or_not_available(f.exits.reasons)},
+                {"housing", lines_or_not_available(f.exits.housing)},
+                {"activity", lines_or_not_available(f.exits.activity)},
+                {"outcomes", lines_or_not_available(f.exits.outcomes)},
                 {"housing_solution", headcount(f.exits.housing_solution)},
                 {"employment", headcount(f.exits.employment)},
                 {"training", headcount(f.exits.training)}};
-  j["stage"] = {{"exits", lines(f.stage.exits)},
-                {"exits_total", f.stage.exits.total},
-                {"present_at_end", lines(f.stage.present_at_end)},
-                {"present_at_end_total", f.stage.present_at_end.total}};
+  j["stage"] = json::object();
+  j["stage"]["exits"] = lines_or_not_available(f.stage.exits);
+  if (f.stage.exits.available) j["stage"]["exits_total"] = f.stage.exits.total;
+  j["stage"]["present_at_end"] = lines_or_not_available(f.stage.present_at_end);
+  if (f.stage.present_at_end.available) j["stage"]["present_at_end_total"] = f.stage.present_at_end.total;
   json warnings = json::array();
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
@@ -126,7 +147,22 @@ std::optional<int> get_opt_int(const nlohmann::json& j, const char* key) {
   return j.at(key).get<int>();
 }
 
+// False for a distribution written as not available: {"available": false, "missing": [...]}.
+// Files written before the `available` keys read as available.
+bool is_available(const nlohmann::json& j) {
+  return !j.is_object() || !j.contains("available") || j.at("available").get<bool>();
+}
+
+figures::Distribution not_available(const nlohmann::json& j, std::string population) {
+  figures::Distribution d;
+  d.population = j.value("population", population);
+  d.available = false;
+  if (j.contains("missing")) d.missing_fields = j.at("missing").get<std::vector<std::string>>();
+  return d;
+}
+
 figures::Distribution dist(const nlohmann::json& lines, std::string population) {
+  if (!is_available(lines)) return not_available(lines, std::move(population));
   figures::Distribution d;
   d.population = std::move(population);
   for (const auto& l : lines) {
@@ -137,7 +173,16 @@ figures::Distribution dist(const nlohmann::json& lines, std::string population) 
   return d;
 }
 
-figures::Headcount head(const nlohmann::json& j) { return {j.at("count").get<int64_t>(), get_opt(j, "share")}; }
+figures::Headcount head(const nlohmann::json& j) {
+  if (!is_available(j)) return {0, std::nullopt, false};
+  return {j.at("count").get<int64_t>(), get_opt(j, "share")};
+}
+
+// A distribution written as an object whose lines are under `lines_key`.
+figures::Distribution dist_object(const nlohmann::json& j, const char* lines_key, std::string population) {
+  if (!is_available(j)) return not_available(j, std::move(population));
+  return dist(j.at(lines_key), std::move(population));
+}
 
 }  // namespace
 
@@ -189,14 +234,16 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
       f.occupancy.monthly.push_back({m.at("month").get<std::string>(), m.at("bed_days").get<int64_t>(),
                                      m.at("capacity_days").get<int64_t>(), get_opt(m, "rate"),
                                      m.at("average_present").get<double>()});
-    f.sex = dist(j.at("sex").at("categories"), "people_present");
+    f.sex = dist_object(j.at("sex"), "categories", "people_present");
     const auto& a = j.at("age");
-    f.age.brackets = dist(a.at("brackets"), "people_present");
-    f.age.mean = get_opt(a, "mean");
-    f.age.median = get_opt(a, "median");
-    f.age.min = get_opt_int(a, "min");
-    f.age.max = get_opt_int(a, "max");
-    f.age.unknown = a.at("unknown").get<int64_t>();
+    f.age.brackets = dist_object(a, "brackets", "people_present");
+    if (f.age.brackets.available) {
+      f.age.mean = get_opt(a, "mean");
+      f.age.median = get_opt(a, "median");
+      f.age.min = get_opt_int(a, "min");
+      f.age.max = get_opt_int(a, "max");
+      f.age.unknown = a.at("unknown").get<int64_t>();
+    }
     const auto& sl = j.at("stay_length");
     f.stay_length.count = sl.at("count").get<int64_t>();
     f.stay_length.mean_days = get_opt(sl, "mean_days");
@@ -205,8 +252,8 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
     f.stay_length.at_most_3_months = head(sl.at("at_most_3_months"));
     f.stay_length.over_6_months = head(sl.at("over_6_months"));
     f.stay_length.reached_term = head(sl.at("reached_term"));
-    f.referral = dist(j.at("referral").at("categories"), "people_present");
-    f.origin = dist(j.at("origin").at("categories"), "people_present");
+    f.referral = dist_object(j.at("referral"), "categories", "people_present");
+    f.origin = dist_object(j.at("origin"), "categories", "people_present");
     f.origin_same_region = head(j.at("origin").at("same_region"));
     const auto& x = j.at("exits");
     f.exits.total = x.at("total").get<int64_t>();

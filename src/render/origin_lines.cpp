@@ -12,7 +12,7 @@ bool origin_is_relative(const figures::Figures& f) {
 }
 
 figures::Distribution origin_as_shown(const figures::Figures& f, bool en) {
-  if (origin_is_relative(f)) return f.origin;
+  if (origin_is_relative(f) || !f.origin.available) return f.origin;
   figures::Distribution d;
   d.population = f.origin.population;
   d.total = f.origin.total;

@@ -18,7 +18,8 @@ bool origin_is_relative(const figures::Figures& f);
 
 // The origin distribution to show: f.origin when relative, otherwise the lines
 // "france" (département + region + other regions), "abroad" and, when not 0,
-// "unknown", with the same total. Labels in French unless `en`.
+// "unknown", with the same total. Labels in French unless `en`. Not available
+// when f.origin is not.
 figures::Distribution origin_as_shown(const figures::Figures& f, bool en);
 
 }  // namespace ctreport::render

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
-#include "model/warning_texts.hpp"
 #include "figures/compute.hpp"
 #include "model/fields.hpp"
+#include "model/missing_column_texts.hpp"
+#include "model/warning_texts.hpp"
 #include "model/period.hpp"
 #include "render/origin_lines.hpp"
 #include "render/svg_charts.hpp"
@@ -28,12 +30,16 @@ util::Day parse_iso(const std::string& iso) {
   return p.day;
 }
 
+model::Lang lang_of(const NumberFormat& nf) { return nf.french ? model::Lang::fr : model::Lang::en; }
+
+// {count, share, any, plural, available}: "–" for a headcount the export has no column for.
 data headcount(const figures::Headcount& h, const NumberFormat& nf) {
   data d;
-  d.set("count", nf.integer(h.count));
-  d.set("share", nf.percent(h.share));
-  d.set("any", h.count > 0);
-  d.set("plural", nf.plural(h.count));
+  d.set("count", h.available ? nf.integer(h.count) : "–");
+  d.set("share", h.available ? nf.percent(h.share) : "–");
+  d.set("any", h.available && h.count > 0);
+  d.set("plural", h.available && nf.plural(h.count));
+  d.set("available", h.available);
   return d;
 }
 
@@ -87,8 +93,29 @@ std::pair<int64_t, std::optional<double>> compared_line(const figures::Distribut
   return {0, d.total > 0 ? std::optional<double>(0.0) : std::nullopt};
 }
 
+// A line of a compared year: its values and the change since then ("–" when
+// the compared year's export has no column for the distribution's field).
+data compared_line_view(const figures::Line& l, const std::string& label, const figures::Distribution& b,
+                        const NumberFormat& nf) {
+  data c;
+  c.set("label", label);
+  if (!b.available) {
+    for (const char* name : {"count", "share", "value", "count_change", "share_change", "change"}) c.set(name, "–");
+    return c;
+  }
+  auto [count, share] = compared_line(b, l.key);
+  c.set("count", nf.integer(count));
+  c.set("share", nf.percent(share));
+  c.set("value", count_and_share(count, share, nf));
+  c.set("count_change", signed_change(l.count - count, nf));
+  c.set("share_change", points_change(l.share, share, nf));
+  c.set("change", count_and_points(signed_change(l.count - count, nf), points_change(l.share, share, nf)));
+  return c;
+}
+
 // {total, lines: [{key, label, count, share, is_unknown, is_other, comparisons: [...]}],
-//  by_key: {KEY: {count, share}}, has_lines, comparisons: [{label, total, total_change}]}
+//  by_key: {KEY: {count, share}}, has_lines, comparisons: [{label, total, total_change}],
+//  available, missing_text}
 data distribution(const figures::Distribution& dist, const NumberFormat& nf, const ComparedDistributions& before = {}) {
   data d;
   list lines;
@@ -98,20 +125,12 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf, con
     data line;
     list comparisons;
     for (const auto& [label, b] : before) {
-      auto [count, share] = compared_line(*b, l.key);
-      data c;
-      c.set("label", label);
-      c.set("count", nf.integer(count));
-      c.set("share", nf.percent(share));
-      c.set("value", count_and_share(count, share, nf));
-      c.set("count_change", signed_change(l.count - count, nf));
-      c.set("share_change", points_change(l.share, share, nf));
-      c.set("change", count_and_points(signed_change(l.count - count, nf), points_change(l.share, share, nf)));
+      data c = compared_line_view(l, label, *b, nf);
       comparisons.push_back(c);
       if (comparisons.size() == 1) {  // the most recent compared year, under the names of one comparison
-        line.set("previous_count", nf.integer(count));
-        line.set("previous_share", nf.percent(share));
-        line.set("share_change", points_change(l.share, share, nf));
+        line.set("previous_count", c.get("count")->string_value());
+        line.set("previous_share", c.get("share")->string_value());
+        line.set("share_change", c.get("share_change")->string_value());
       }
     }
     if (before.empty()) {
@@ -140,15 +159,17 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf, con
   for (const auto& [label, b] : before) {
     data c;
     c.set("label", label);
-    c.set("total", nf.integer(b->total));
-    c.set("total_change", signed_change(dist.total - b->total, nf));
+    c.set("total", b->available ? nf.integer(b->total) : "–");
+    c.set("total_change", dist.available && b->available ? signed_change(dist.total - b->total, nf) : "–");
     totals.push_back(c);
   }
-  d.set("total", nf.integer(dist.total));
+  d.set("total", dist.available ? nf.integer(dist.total) : "–");
   d.set("lines", lines);
   d.set("by_key", by_key);
   d.set("has_lines", dist.total > 0);
   d.set("comparisons", totals);
+  d.set("available", dist.available);
+  d.set("missing_text", dist.available ? "" : model::not_available_text(dist.missing_fields, lang_of(nf)));
   return d;
 }
 
@@ -177,8 +198,8 @@ data stage_view(const figures::Figures& f, const NumberFormat& nf, const std::ve
       auto [pp, pps] = compared_line(p->stage.present_at_end, key);
       data c;
       c.set("label", p->period.label);
-      c.set("exits", count_and_share(pe, pes, nf));
-      c.set("present", count_and_share(pp, pps, nf));
+      c.set("exits", p->stage.exits.available ? count_and_share(pe, pes, nf) : "–");
+      c.set("present", p->stage.present_at_end.available ? count_and_share(pp, pps, nf) : "–");
       comparisons.push_back(c);
     }
     line.set("comparisons", comparisons);
@@ -188,8 +209,8 @@ data stage_view(const figures::Figures& f, const NumberFormat& nf, const std::ve
   for (const auto* p : before) {
     data c;
     c.set("label", p->period.label);
-    c.set("exits_total", nf.integer(p->stage.exits.total));
-    c.set("present_total", nf.integer(p->stage.present_at_end.total));
+    c.set("exits_total", p->stage.exits.available ? nf.integer(p->stage.exits.total) : "–");
+    c.set("present_total", p->stage.present_at_end.available ? nf.integer(p->stage.present_at_end.total) : "–");
     totals.push_back(c);
   }
   data s;
@@ -199,7 +220,9 @@ data stage_view(const figures::Figures& f, const NumberFormat& nf, const std::ve
   return s;
 }
 
+// A line's share; none when the line is absent or the distribution not available.
 std::optional<double> share_of(const figures::Distribution& d, const std::string& key) {
+  if (!d.available) return std::nullopt;
   for (const auto& l : d.lines)
     if (l.key == key) return l.share;
   return std::nullopt;
@@ -226,7 +249,7 @@ data headline(const figures::Figures& f, const NumberFormat& nf) {
   h.set("women_share", nf.percent(share_of(f.sex, "F")));
   h.set("mean_age", nf.number(f.age.mean, 1));
   h.set("median_stay_days", nf.number(f.stay_length.median_days, 0));
-  h.set("housing_solution", nf.integer(f.exits.housing_solution.count));
+  h.set("housing_solution", f.exits.housing_solution.available ? nf.integer(f.exits.housing_solution.count) : "–");
   h.set("housing_solution_share", nf.percent(f.exits.housing_solution.share));
   h.set("report_file", fmt::format("rapport-{}.md", f.period.label));
   return h;
@@ -416,9 +439,11 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     int64_t france = 0;
     for (const auto& l : f.origin.lines)
       if (is_french_origin(l.key)) france += l.count;
-    figures::Headcount h{france, f.origin.total > 0 ? std::optional<double>(static_cast<double>(france) /
-                                                                             static_cast<double>(f.origin.total))
-                                                    : std::nullopt};
+    figures::Headcount h{france,
+                         f.origin.total > 0 ? std::optional<double>(static_cast<double>(france) /
+                                                                    static_cast<double>(f.origin.total))
+                                            : std::nullopt,
+                         f.origin.available};
     origin.set("france", headcount(h, nf));
     // The département / region lines mean something: relative to the establishment, or to each one of a network.
     origin.set("relative", origin_is_relative(f));
@@ -485,7 +510,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   for (const auto& w : f.quality.warnings) {
     if (w.severity == model::Severity::notice) {  // values classified by their words: every one listed
       data n;
-      n.set("message", model::warning_text(w, nf.french ? model::Lang::fr : model::Lang::en));
+      n.set("message", model::warning_text(w, lang_of(nf)));
       n.set("count", nf.integer(static_cast<int64_t>(w.count)));
       n.set("plural", nf.plural(static_cast<int64_t>(w.count)));
       notices.push_back(n);
@@ -494,7 +519,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     if (++per_code[w.code] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
-    wd.set("message", model::warning_text(w, nf.french ? model::Lang::fr : model::Lang::en));
+    wd.set("message", model::warning_text(w, lang_of(nf)));
     wd.set("column", w.column);
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);
@@ -523,7 +548,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     data c;
     c.set("header", header);
     auto fd = model::field_by_name(field);
-    c.set("field", fd ? std::string(model::field_label(*fd, nf.french ? model::Lang::fr : model::Lang::en)) : field);
+    c.set("field", fd ? std::string(model::field_label(*fd, lang_of(nf))) : field);
     c.set("last", &header == &f.quality.columns.back().first);
     columns.push_back(c);
   }
@@ -543,9 +568,8 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
 
 namespace {
 
-// The figures of `config` for an empty period with every optional part
-// present: other and unknown lines in every distribution, a network, a warning.
-// Every optional part present: other and unknown lines, a network, a warning.
+// Every optional part present: other and unknown lines in every distribution,
+// a network, a warning.
 figures::Figures completed(figures::Figures f) {
   for (figures::Distribution* d : {&f.sex, &f.age.brackets, &f.stay_length.brackets, &f.referral, &f.origin,
                                    &f.exits.reasons, &f.exits.housing, &f.exits.activity, &f.exits.outcomes,
@@ -568,8 +592,35 @@ figures::Figures completed(figures::Figures f) {
 
 figures::Figures complete_figures(const model::Config& config) {
   model::StayTable none;
+  none.has_column.fill(true);  // every distribution available, so that its variables are all there
   model::Period period = model::make_period(2024, config.start_month);
   return completed(figures::compute_figures({none, config, period, 0, "", nullptr}));
+}
+
+// `f` with each distribution it has not available (a network's, from an
+// export without the column) taken from the default config's figures, so
+// that the schema has every line variable (`X.by_key.KEY`) all the same.
+figures::Figures with_every_distribution(figures::Figures f) {
+  std::optional<figures::Figures> defaults;
+  auto take = [&](auto pick) {
+    figures::Distribution& d = pick(f);
+    if (d.available) return;
+    if (!defaults) defaults = complete_figures(model::default_config());
+    d = pick(*defaults);
+  };
+  using F = figures::Figures;
+  using D = figures::Distribution;
+  take([](F& x) -> D& { return x.sex; });
+  take([](F& x) -> D& { return x.age.brackets; });
+  take([](F& x) -> D& { return x.referral; });
+  take([](F& x) -> D& { return x.origin; });
+  take([](F& x) -> D& { return x.exits.reasons; });
+  take([](F& x) -> D& { return x.exits.housing; });
+  take([](F& x) -> D& { return x.exits.activity; });
+  take([](F& x) -> D& { return x.exits.outcomes; });
+  take([](F& x) -> D& { return x.stage.exits; });
+  take([](F& x) -> D& { return x.stage.present_at_end; });
+  return f;
 }
 
 }  // namespace
@@ -579,7 +630,7 @@ data report_view_schema(const model::Config& config, bool with_charts) {
 }
 
 data report_view_schema(const figures::Figures& figures, const NumberFormat& nf, bool with_charts) {
-  figures::Figures f = completed(figures);
+  figures::Figures f = completed(with_every_distribution(figures));
   // A compared year (the view never compares a period with itself) and a year
   // not covered, so that every comparison variable is present.
   figures::Figures before = f;

@@ -211,13 +211,16 @@ ReportCharts report_charts(const figures::Figures& f, const std::string& base, c
     out.files.emplace_back(name, std::move(svg));
     out.names.emplace_back(key, name);
   };
-  add("sexe", svg_distribution_chart(f.sex, fr ? "Sexe des personnes accueillies" : "Sex of the people present", nf));
-  add("age", svg_distribution_chart(f.age.brackets, fr ? "Âge des personnes accueillies" : "Age of the people present", nf));
-  add("orientation", svg_distribution_chart(f.referral, fr ? "Origine de l'orientation" : "Referral", nf));
-  add("origine", svg_distribution_chart(origin_as_shown(f, !fr), fr ? "Origine géographique" : "Geographic origin", nf));
-  add("duree", svg_distribution_chart(f.stay_length.brackets,
-                                      fr ? "Durée des séjours terminés" : "Length of the stays that ended", nf));
-  add("sorties", svg_distribution_chart(f.exits.reasons, fr ? "Motifs de sortie" : "Exit reasons", nf));
+  // No chart for a distribution the export has no column for (docs/figures.md, "A missing column").
+  auto add_distribution = [&](const char* key, const figures::Distribution& d, const char* title) {
+    if (d.available) add(key, svg_distribution_chart(d, title, nf));
+  };
+  add_distribution("sexe", f.sex, fr ? "Sexe des personnes accueillies" : "Sex of the people present");
+  add_distribution("age", f.age.brackets, fr ? "Âge des personnes accueillies" : "Age of the people present");
+  add_distribution("orientation", f.referral, fr ? "Origine de l'orientation" : "Referral");
+  add_distribution("origine", origin_as_shown(f, !fr), fr ? "Origine géographique" : "Geographic origin");
+  add_distribution("duree", f.stay_length.brackets, fr ? "Durée des séjours terminés" : "Length of the stays that ended");
+  add_distribution("sorties", f.exits.reasons, fr ? "Motifs de sortie" : "Exit reasons");
   add("occupation", svg_occupancy_chart(f.occupancy.monthly,
                                         fr ? "Présents par jour et places, mois par mois" : "Present per day and places, by month",
                                         nf));

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "model/missing_column_texts.hpp"
 #include "model/warning_texts.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
@@ -41,6 +42,13 @@ void distribution_sheet(lxw_workbook* wb, const Formats& fm, const std::string& 
   if (!ws) throw DataError(fmt::format("cannot add the sheet '{}' to the workbook", name));
   worksheet_set_column(ws, 0, 0, 48, nullptr);
   worksheet_set_column(ws, 1, 2, 12, nullptr);
+  if (!d.available) {  // one line saying so, no count, no chart (docs/figures.md, "A missing column")
+    std::string text = model::not_available_text(d.missing_fields, english ? model::Lang::en : model::Lang::fr);
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    check(worksheet_write_string(ws, 0, 0, name.c_str(), fm.bold), "title");
+    check(worksheet_write_string(ws, 1, 0, text.c_str(), nullptr), "not available");
+    return;
+  }
   lxw_row_t r = 0;
   auto block = [&](const std::string& heading, const figures::Distribution& dist) {
     check(worksheet_write_string(ws, r, 0, heading.c_str(), fm.bold), "title");
@@ -135,17 +143,22 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   count("Journées de capacité", "Capacity-days", static_cast<double>(f.occupancy.capacity_days));
   share("Taux d'occupation", "Occupancy rate", f.occupancy.rate);
   decimal("Présents par jour (moyenne)", "Present per day (average)", f.occupancy.average_present);
-  std::optional<double> women;
+  std::optional<double> women;  // none when there is no sex column: f.sex has no lines
   for (const auto& l : f.sex.lines)
     if (l.key == "F") women = l.share;
   share("Part des femmes", "Share of women", women);
   decimal("Âge moyen", "Mean age", f.age.mean);
   decimal("Durée moyenne des séjours terminés (jours)", "Mean length of the stays that ended (days)", f.stay_length.mean_days);
   decimal("Durée médiane (jours)", "Median length (days)", f.stay_length.median_days);
-  count("Sorties avec une solution de logement", "Exits with a housing solution", static_cast<double>(f.exits.housing_solution.count));
+  // A headcount the export has no column for: its label, no value.
+  auto headcount = [&](const char* fr_label, const char* en_label, const figures::Headcount& h) {
+    if (h.available) count(fr_label, en_label, static_cast<double>(h.count));
+    else share(fr_label, en_label, std::nullopt);
+  };
+  headcount("Sorties avec une solution de logement", "Exits with a housing solution", f.exits.housing_solution);
   share("  part des sorties", "  share of exits", f.exits.housing_solution.share);
-  count("Sorties vers l'emploi", "Exits to employment", static_cast<double>(f.exits.employment.count));
-  count("Sorties vers une formation", "Exits to training", static_cast<double>(f.exits.training.count));
+  headcount("Sorties vers l'emploi", "Exits to employment", f.exits.employment);
+  headcount("Sorties vers une formation", "Exits to training", f.exits.training);
 
   distribution_sheet(wb, fm, en ? "Sex" : "Sexe", f.sex, en);
   distribution_sheet(wb, fm, en ? "Age" : "Âge", f.age.brackets, en);

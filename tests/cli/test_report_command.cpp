@@ -23,6 +23,13 @@ const std::string k_csv =
 
 // The fields k_csv has no column for, declared absent: no missing_column warning for them.
 const std::string k_absent = "columns: {origin: [], housing_at_exit: [], activity_at_exit: [], stage: []}\n";
+// k_csv with origin, housing, activity and stage columns present but empty: their breakdowns are 100 % unknown.
+const std::string k_csv_empty_columns =
+    "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie;Département d'origine;"
+    "Logement à la sortie;Activité à la sortie;Étape\r\n"
+    "D-0001;F;12/05/1985;15/11/2023;10/01/2024;CSAPA;Fin de contrat;;;;\r\n"
+    "D-0002;H;03/03/1990;01/03/2024;;SPIP;;;;;\r\n"
+    "D-0003;M;07/07/1971;01/06/2024;30/09/2024;hôpital;départ volontaire;;;;\r\n";
 
 const std::string k_config = "establishment:\n  name: CT Test & Co_50%\n  departement: '42'\ncapacity: 3\n";
 
@@ -95,7 +102,7 @@ TEST_CASE("--format md,json and -o write both files in the output folder") {
                            "data/ctreport.yaml", "data/sejours.csv", "out/rapport/figures-2024.json",
                            "out/rapport/rapport-2024-age.svg", "out/rapport/rapport-2024-duree.svg",
                            "out/rapport/rapport-2024-occupation.svg", "out/rapport/rapport-2024-orientation.svg",
-                           "out/rapport/rapport-2024-origine.svg", "out/rapport/rapport-2024-sexe.svg",
+                           "out/rapport/rapport-2024-sexe.svg",  // no origin column: no origin chart
                            "out/rapport/rapport-2024-sorties.svg", "out/rapport/rapport-2024.md"});
   CHECK(contains(md, "![Âge des personnes accueillies](rapport-2024-age.svg)"));
 }
@@ -307,7 +314,7 @@ TEST_SUITE("cli::latex") {
 
 TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it when LaTeX is installed") {
   ScratchDir dir;
-  dir.write("sejours.csv", k_csv);
+  dir.write("sejours.csv", k_csv_empty_columns);
   dir.write("ctreport.yaml", k_config);
   auto r = run_cli({"2024", "sejours.csv", "-f", "tex", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
@@ -353,7 +360,7 @@ TEST_SUITE("cli::xlsx_output") {
 
 TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its chart, labels as strings") {
   ScratchDir dir;
-  dir.write("sejours.csv", k_csv);
+  dir.write("sejours.csv", k_csv_empty_columns);
   dir.write("ctreport.yaml", k_config +
                                  "categories:\n  referral:\n    - {key: med, label: '=HYPERLINK(\"x\")', values: [CSAPA]}\n"
                                  "    - {key: other_ref, label: 'CSAPA & Co_50%', values: [SPIP, hôpital]}\n");
@@ -415,7 +422,14 @@ TEST_SUITE("cli::xlsx_output") {
 
 TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the end, a header over the warnings") {
   ScratchDir dir;
-  dir.write("sejours.csv", k_csv + "D-0004;Z;01/01/1980;01/02/2024;;CSAPA;\r\n");
+  // A stage column present but empty: the stage breakdowns are all unknown.
+  std::string csv = "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie;Étape\r\n";
+  for (std::string_view rest = std::string_view(k_csv).substr(k_csv.find('\n') + 1); !rest.empty();) {
+    size_t end = rest.find("\r\n");
+    csv += std::string(rest.substr(0, end)) + ";\r\n";
+    rest.remove_prefix(end + 2);
+  }
+  dir.write("sejours.csv", csv + "D-0004;Z;01/01/1980;01/02/2024;;CSAPA;;\r\n");
   dir.write("ctreport.yaml", k_config);
   auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
