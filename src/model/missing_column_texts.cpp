@@ -28,6 +28,12 @@ constexpr Column k_columns_fr[] = {
   {"housing_at_exit", "de logement à la sortie"},
   {"activity_at_exit", "d'activité à la sortie"},
   {"stage", "d'étape du parcours"},
+  {"person_id", "d'identifiant de la personne"},
+  {"entry_date", "de date d'entrée"},
+  {"exit_date", "de date de sortie"},
+  {"site", "de site"},
+  {"last_name", "de nom"},
+  {"first_name", "de prénom"},
 };
 constexpr Texts k_fr = {"non disponible dans l'export (aucune colonne ", ")", ", ", " ni ",
                         k_columns_fr, std::size(k_columns_fr)};
@@ -43,6 +49,12 @@ constexpr Column k_columns_en[] = {
   {"housing_at_exit", "housing at exit"},
   {"activity_at_exit", "activity at exit"},
   {"stage", "stage"},
+  {"person_id", "person identifier"},
+  {"entry_date", "entry date"},
+  {"exit_date", "exit date"},
+  {"site", "site"},
+  {"last_name", "last name"},
+  {"first_name", "first name"},
 };
 constexpr Texts k_en = {"not available in the export (no ", " column)", ", ", " or ",
                         k_columns_en, std::size(k_columns_en)};

@@ -271,6 +271,10 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
     f.quality.rows_read = q.at("rows_read").get<uint64_t>();
     f.quality.rows_used = q.at("rows_used").get<uint64_t>();
     f.quality.warning_rows = q.value("warning_count", uint64_t{0});
+    if (q.contains("columns"))
+      for (const auto& c : q.at("columns"))
+        f.quality.columns.emplace_back(c.at("header").get<std::string>(), c.at("field").get<std::string>());
+    if (q.contains("unused_columns")) f.quality.unused_columns = q.at("unused_columns").get<std::vector<std::string>>();
   } catch (const nlohmann::json::exception& e) {
     throw DataError(fmt::format("{}: not a valid ctreport figures file: {}", source, e.what()));
   }

@@ -430,7 +430,7 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
     rest.remove_prefix(end + 2);
   }
   dir.write("sejours.csv", csv + "D-0004;Z;01/01/1980;01/02/2024;;CSAPA;;\r\n");
-  dir.write("ctreport.yaml", k_config);
+  dir.write("ctreport.yaml", k_config + "columns: {origin: [], housing_at_exit: [], activity_at_exit: []}\n");
   auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
   auto path = dir.path() / "rapport-2024.xlsx";

@@ -45,7 +45,11 @@ TEST_CASE("figures.json gives a distribution not available without total nor lin
   CHECK(back.stage.present_at_end.population == "people_present_at_end");
   CHECK(back.age.brackets.available);
   CHECK(back.age.mean == f.age.mean);
-  CHECK(render::figures_json_text(back) == render::figures_json_text(f));
+  // Everything but the warnings' list, which figures files carry for people, not to be read back.
+  auto written = render::figures_to_json(f), reread = render::figures_to_json(back);
+  written["quality"].erase("warnings");
+  reread["quality"].erase("warnings");
+  CHECK(reread == written);
 }
 
 TEST_CASE("a figures.json written before the available keys reads as available") {
