@@ -211,6 +211,8 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   }
   m.establishment = {};
   m.quality.warnings.clear();
+  m.quality.columns.clear();  // each establishment's export has its own columns
+  m.quality.unused_columns.clear();
   m.quality.source = english ? fmt::format("figures of {} establishments", in.size())
                              : fmt::format("chiffres de {} établissements", in.size());
   return m;

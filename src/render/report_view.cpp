@@ -164,6 +164,7 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf, con
     totals.push_back(c);
   }
   d.set("total", dist.available ? nf.integer(dist.total) : "–");
+  d.set("total_plural", nf.plural(dist.total));
   d.set("lines", lines);
   d.set("by_key", by_key);
   d.set("has_lines", dist.total > 0);
@@ -375,6 +376,10 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   occ.set("average_present", nf.decimal_places(o.average_present, 1));
   occ.set("peak_present", o.peak_known ? nf.integer(o.peak_present) : "–");
   occ.set("peak_known", o.peak_known);
+  occ.set("peak_plural", nf.plural(o.peak_present));
+  occ.set("bed_days_plural", nf.plural(o.bed_days));
+  // A mean as shown (one decimal): plural from 2 in French ("1,5 personne"), other than 1 in English.
+  occ.set("average_plural", nf.french ? o.average_present >= 1.95 : std::lround(o.average_present * 10) != 10);
   occ.set("peak_date", o.peak_date.empty() ? "–" : nf.date(parse_iso(o.peak_date)));
   std::string places;
   if (o.places_start && o.places_end)
