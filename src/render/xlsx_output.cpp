@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "model/missing_column_texts.hpp"
+#include "model/fields.hpp"
 #include "model/warning_texts.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
@@ -222,6 +223,17 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   line("Source", "Source", f.quality.source);
   number("Lignes lues", "Rows read", f.quality.rows_read);
   number("Séjours de la période", "Stays of the period", f.quality.rows_used);
+  if (!f.quality.columns.empty()) {  // every column accounted for (docs/figures.md, "Recognising headers")
+    std::string used, unused;
+    for (const auto& [header, field] : f.quality.columns) {
+      auto fd = model::field_by_name(field);
+      used += fmt::format("{}{} ({})", used.empty() ? "" : ", ", header,
+                          fd ? model::field_label(*fd, en ? model::Lang::en : model::Lang::fr) : field);
+    }
+    for (const auto& header : f.quality.unused_columns) unused += (unused.empty() ? "" : ", ") + header;
+    line("Colonnes utilisées", "Columns used", used);
+    if (!unused.empty()) line("Colonnes non utilisées", "Columns not used", unused);
+  }
   // The definitions of the report's method note.
   line("Personnes accueillies", "People present",
        en ? "distinct people with at least one stay during the period; a person who came back counts once"

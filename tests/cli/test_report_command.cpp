@@ -449,15 +449,20 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
   CHECK(method[0] == std::vector<std::string>{"Période", "du 1er janvier 2024 au 31 décembre 2024 (366 jours)"});
   CHECK(method[2] == std::vector<std::string>{"Lignes lues", "=4"});
   CHECK(method[3] == std::vector<std::string>{"Séjours de la période", "=4"});
-  CHECK(method[4][0] == "Personnes accueillies");
-  CHECK(method[7][0] == "Âge");
-  CHECK(method[7][1] == "en années révolues à l'entrée du dernier séjour de la période");
-  CHECK(method[9] == std::vector<std::string>{"Avertissements", "=1"});
-  CHECK(method[10] == std::vector<std::string>{"Code", "Avertissement", "Ligne", "Lignes concernées"});
-  REQUIRE(method.size() == 12);
-  CHECK(method[11][0] == "unmapped_value");
-  CHECK(method[11][2] == "=5");
-  CHECK(method[11][3] == "=1");
+  CHECK(method[4] == std::vector<std::string>{"Colonnes utilisées",
+                                             "N° dossier (identifiant de la personne), Sexe (sexe), Date de naissance "
+                                             "(date de naissance), Date d'entrée (date d'entrée), Date de sortie (date de "
+                                             "sortie), Orientation (orientation), Motif de sortie (motif de sortie), "
+                                             "Étape (étape)"});
+  CHECK(method[5][0] == "Personnes accueillies");
+  CHECK(method[8][0] == "Âge");
+  CHECK(method[8][1] == "en années révolues à l'entrée du dernier séjour de la période");
+  CHECK(method[10] == std::vector<std::string>{"Avertissements", "=1"});
+  CHECK(method[11] == std::vector<std::string>{"Code", "Avertissement", "Ligne", "Lignes concernées"});
+  REQUIRE(method.size() == 13);
+  CHECK(method[12][0] == "unmapped_value");
+  CHECK(method[12][2] == "=5");
+  CHECK(method[12][3] == "=1");
   // Share cells carry the "0%" number format (ECMA-376 18.8.30 numFmt, through the cell's style index).
   std::string sex = zip_entry(path, "xl/worksheets/sheet2.xml");
   auto at = sex.find("<c r=\"C2\" s=\"");
