@@ -203,7 +203,7 @@ class StayBuilder {
       w.value = std::string(model::field_info(e.any_of.front()).name);
       w.params = {{"kind", e.kind}, {"field", w.value}, {"headers", quoted_headers(e.any_of.front(), 4)},
                   {"file_headers", file_headers}};
-      w.row = row.row;
+      w.row = 0;  // about the file, not a row: each missing column counts as a warning
       w.line = row.line;
       model::describe(w);
       result.warnings.add(w, RowWarnings::k_no_column, RowWarnings::k_no_stay);

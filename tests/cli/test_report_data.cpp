@@ -85,7 +85,7 @@ TEST_CASE("a file without an exit-date column gets a missing_column warning") {
   auto r = run_cli({"2024", "n.csv", "-f", "md,json"}, dir.path());
   CHECK(r.exit_code == 0);
   CHECK(r.err ==
-        "ctreport: warning: n.csv: row 1: no exit-date column found (expected a header such as 'date de sortie', 'date "
+        "ctreport: warning: n.csv: no exit-date column found (expected a header such as 'date de sortie', 'date "
         "sortie', 'sortie', 'exit_date', or name yours in the config: columns.exit_date; the file's headers: "
         "'N° dossier', 'Date entrée', 'Départ'): every stay is counted as still open\n");
   auto j = nlohmann::json::parse(dir.read("figures-2024.json"));
