@@ -1,0 +1,53 @@
+// The files a user gives besides the data (config, figures files for merge,
+// templates), malformed or oversized: always exit 1 or 2 with a message naming
+// the file (and the line or key), never an internal error or a crash.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "support/cli.hpp"
+
+using ctreport::test::run_cli;
+using ctreport::test::ScratchDir;
+
+namespace {
+const std::string k_csv = "Date d'entrée;Sexe\n01/02/2024;F\n";
+}  // namespace
+
+TEST_SUITE("cli::given_files") {
+
+TEST_CASE("a config with a Latin-1 byte is refused with its line, in every format") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  dir.write("latin.yaml", "establishment:\n  name: CT Les \xE9toiles\n");
+  for (const char* format : {"json", "md"}) {
+    CAPTURE(std::string(format));
+    auto r = run_cli({"2024", "d.csv", "-c", "latin.yaml", "-o", "out", "-f", format}, dir.path());
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "ctreport: error: latin.yaml:2: not valid UTF-8 (a Latin-1 or Windows-1252 character?): save the "
+                   "file as UTF-8\n");
+    CHECK_FALSE(dir.exists("out"));
+  }
+}
+
+TEST_CASE("a deeply nested config, a complex key and an oversized config are errors naming the file") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  dir.write("deep.yaml", "establishment: " + std::string(100000, '[') + "\n");
+  auto deep = run_cli({"2024", "d.csv", "-c", "deep.yaml"}, dir.path());
+  CHECK(deep.exit_code == 1);
+  CHECK(deep.err == "ctreport: error: deep.yaml:1: nested more than 32 levels deep (lists and mappings in one another)\n");
+  dir.write("key.yaml", "? [a, b] : 1\n");
+  auto key = run_cli({"2024", "d.csv", "-c", "key.yaml"}, dir.path());
+  CHECK(key.exit_code == 1);
+  CHECK(key.err == "ctreport: error: key.yaml:1: a key must be a text, not a list or a mapping\n");
+  dir.write("big.yaml", std::string((1 << 20) + 1, '#'));
+  auto big = run_cli({"2024", "d.csv", "-c", "big.yaml"}, dir.path());
+  CHECK(big.exit_code == 2);
+  CHECK(big.err == "ctreport: error: cannot use config file 'big.yaml': larger than 1 MiB, the most a config file may be\n");
+  auto check = run_cli({"check", "2024", "d.csv", "-c", "key.yaml", "--format", "github"}, dir.path());
+  CHECK(check.exit_code == 1);
+  CHECK(check.out.find("file=key.yaml,line=1") != std::string::npos);
+}
+
+}  // TEST_SUITE
