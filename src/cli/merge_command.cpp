@@ -11,6 +11,7 @@
 #include "cli/pipeline.hpp"
 #include "figures/merge.hpp"
 #include "render/figures_json.hpp"
+#include "render/figures_json_validation.hpp"
 #include "render/report_view.hpp"
 #include "render/svg_charts.hpp"
 #include "render/template_engine.hpp"
@@ -53,7 +54,7 @@ int run_merge(const MergeOptions& o) {
     }
   }
   std::vector<figures::Figures> inputs;
-  for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file"), path));
+  for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file", render::k_max_figures_bytes), path));
   figures::Figures merged = figures::merge_figures(inputs, o.inputs, o.lang == "en");
   merged.establishment.name = !o.name.empty() ? o.name
                               : o.lang == "en" ? fmt::format("Network of {} establishments", inputs.size())

@@ -50,4 +50,40 @@ TEST_CASE("a deeply nested config, a complex key and an oversized config are err
   CHECK(check.out.find("file=key.yaml,line=1") != std::string::npos);
 }
 
+TEST_CASE("merge refuses a figures file with a bad month or count, naming the file and key, and writes nothing") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  dir.write("a.yaml", "establishment: {name: CT a}\n");
+  dir.write("b.yaml", "establishment: {name: CT b}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "a.yaml", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "b.yaml", "-o", "b", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  std::string b = dir.read("b/figures-2024.json");
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string t = b;
+    size_t at = t.find(from);
+    REQUIRE(at != std::string::npos);
+    return t.replace(at, from.size(), to);
+  };
+  dir.write("month.json", replaced("\"month\": \"2024-04\"", "\"month\": \"2024-13\""));
+  auto month = run_cli({"merge", "a/figures-2024.json", "month.json", "-o", "net"}, dir.path());
+  CHECK(month.exit_code == 1);
+  CHECK(month.err == "ctreport: error: month.json: occupancy.monthly[3].month: '2024-13' is not a month (expected YYYY-MM)\n");
+  dir.write("count.json", replaced("\"present\": 1,", "\"present\": 9223372036854775807,"));
+  auto count = run_cli({"merge", "a/figures-2024.json", "count.json", "-o", "net"}, dir.path());
+  CHECK(count.exit_code == 1);
+  CHECK(count.err == "ctreport: error: count.json: people.present: 9223372036854775807 is not a count (expected a whole "
+                     "number from 0 to 10^12)\n");
+  CHECK_FALSE(dir.exists("net"));
+}
+
+TEST_CASE("merge refuses a figures file larger than 16 MiB before reading it") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  REQUIRE(run_cli({"2024", "d.csv", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  dir.write("big.json", std::string((16 << 20) + 1, ' '));
+  auto r = run_cli({"merge", "a/figures-2024.json", "big.json", "-o", "net"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "ctreport: error: cannot use figures file 'big.json': larger than 16 MiB, the most a figures file may be\n");
+}
+
 }  // TEST_SUITE
