@@ -15,6 +15,7 @@
 #include "render/report_view.hpp"
 #include "render/svg_charts.hpp"
 #include "render/template_engine.hpp"
+#include "render/template_tags.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
@@ -46,7 +47,7 @@ int run_merge(const MergeOptions& o) {
   std::string report_template;
   if (markdown) {
     if (!o.template_path.empty()) {
-      report_template = read_text_file(o.template_path, "template");
+      report_template = read_text_file(o.template_path, "template", render::k_max_template_bytes);
     } else {
       auto embedded = util::find_embedded(template_name);
       if (!embedded) throw std::logic_error("missing embedded template " + template_name);

@@ -86,4 +86,30 @@ TEST_CASE("merge refuses a figures file larger than 16 MiB before reading it") {
   CHECK(r.err == "ctreport: error: cannot use figures file 'big.json': larger than 16 MiB, the most a figures file may be\n");
 }
 
+TEST_CASE("a template nested too deep or too large is refused with its name, before anything is written") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  std::string deep;
+  for (int i = 0; i < 10000; ++i) deep += "{{#establishment}}";
+  dir.write("deep.md", "# {{establishment.name}}\n" + deep);
+  auto r = run_cli({"2024", "d.csv", "--template", "deep.md", "-o", "out"}, dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "ctreport: error: template deep.md:2: section \"establishment\" is nested more than 100 levels deep\n");
+  CHECK_FALSE(dir.exists("out"));
+  dir.write("big.md", std::string((1 << 20) + 1, 'x'));
+  auto big = run_cli({"2024", "d.csv", "--template", "big.md", "-o", "out"}, dir.path());
+  CHECK(big.exit_code == 2);
+  CHECK(big.err == "ctreport: error: cannot use template 'big.md': larger than 1 MiB, the most a template may be\n");
+}
+
+TEST_CASE("a documented by_key variable renders whatever the data: by_key.unknown without unknown values") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  dir.write("t.md", "{{sex.by_key.F.count}} F, {{sex.by_key.unknown.count}} non renseigné, {{sex.by_key.other.count}} autre\n");
+  auto r = run_cli({"2024", "d.csv", "--template", "t.md", "-o", "out", "-q"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  CHECK(dir.read("out/rapport-2024.md") == "1 F, 0 non renseigné, 0 autre\n");
+}
+
 }  // TEST_SUITE
