@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "support/cli.hpp"
 
 using ctreport::test::run_cli;
@@ -110,6 +112,25 @@ TEST_CASE("a documented by_key variable renders whatever the data: by_key.unknow
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
   CHECK(dir.read("out/rapport-2024.md") == "1 F, 0 non renseigné, 0 autre\n");
+}
+
+TEST_CASE("merge of figures files with the largest counts allowed renders small charts, quickly") {
+  // Monthly bed-days of 10^12 gave a y axis of millions of ticks: 9.5 GB and minutes in the occupancy chart.
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  dir.write("a.yaml", "establishment: {name: CT a}\n");
+  dir.write("b.yaml", "establishment: {name: CT b}\n");
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "a.yaml", "-o", "a", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  REQUIRE(run_cli({"2024", "d.csv", "-c", "b.yaml", "-o", "b", "-f", "json", "-q"}, dir.path()).exit_code == 0);
+  auto j = nlohmann::json::parse(dir.read("b/figures-2024.json"));
+  for (auto& m : j["occupancy"]["monthly"]) m["bed_days"] = 1'000'000'000'000;
+  j["people"]["present"] = 1'000'000'000'000;
+  dir.write("b/figures-2024.json", j.dump());
+  auto r = run_cli({"merge", "a/figures-2024.json", "b/figures-2024.json", "-o", "net", "-q"}, dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  CHECK(dir.read("net/rapport-2024-occupation.svg").size() < 20000);
+  CHECK(nlohmann::json::parse(dir.read("net/figures-2024.json"))["people"]["present"] == 1'000'000'000'001);
 }
 
 }  // TEST_SUITE
