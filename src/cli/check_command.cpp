@@ -15,6 +15,7 @@
 #include "figures/invariants.hpp"
 #include "model/warning_texts.hpp"
 #include "render/check_output.hpp"
+#include "render/figures_json_validation.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 
@@ -24,7 +25,7 @@ namespace {
 
 // people.present_at_end and period.label of a previous figures.json.
 std::pair<int64_t, std::string> previous_end(const std::string& path) {
-  std::string text = read_text_file(path, "previous figures");
+  std::string text = read_text_file(path, "previous figures", render::k_max_figures_bytes);
   try {
     auto j = nlohmann::json::parse(text);
     if (j.value("schema", "") != "ctreport/figures/v1") throw std::runtime_error("not a ctreport/figures/v1 file");

@@ -11,9 +11,11 @@
 #include "cli/pipeline.hpp"
 #include "figures/merge.hpp"
 #include "render/figures_json.hpp"
+#include "render/figures_json_validation.hpp"
 #include "render/report_view.hpp"
 #include "render/svg_charts.hpp"
 #include "render/template_engine.hpp"
+#include "render/template_tags.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
@@ -45,7 +47,7 @@ int run_merge(const MergeOptions& o) {
   std::string report_template;
   if (markdown) {
     if (!o.template_path.empty()) {
-      report_template = read_text_file(o.template_path, "template");
+      report_template = read_text_file(o.template_path, "template", render::k_max_template_bytes);
     } else {
       auto embedded = util::find_embedded(template_name);
       if (!embedded) throw std::logic_error("missing embedded template " + template_name);
@@ -53,7 +55,7 @@ int run_merge(const MergeOptions& o) {
     }
   }
   std::vector<figures::Figures> inputs;
-  for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file"), path));
+  for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file", render::k_max_figures_bytes), path));
   figures::Figures merged = figures::merge_figures(inputs, o.inputs, o.lang == "en");
   merged.establishment.name = !o.name.empty() ? o.name
                               : o.lang == "en" ? fmt::format("Network of {} establishments", inputs.size())

@@ -5,24 +5,38 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/progress.hpp"
 #include "input/open_table.hpp"
+#include "model/config_text.hpp"
 #include "util/errors.hpp"
 
 namespace ctreport::cli {
 
 namespace fs = std::filesystem;
 
-std::string read_text_file(const std::string& path, const char* what) {
+std::string read_text_file(const std::string& path, const char* what, size_t max_bytes) {
+  auto too_large = [&] {
+    return UsageError(fmt::format("cannot use {} '{}': larger than {}, the most a {} may be", what, path,
+                                  max_bytes % (1 << 20) == 0 ? fmt::format("{} MiB", max_bytes >> 20)
+                                                             : fmt::format("{} bytes", max_bytes),
+                                  what));
+  };
+  // Refused before reading when the size is known; a pipe or device is read
+  // no further than the limit.
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) > max_bytes && !ec) throw too_large();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw UsageError(fmt::format("cannot open {} '{}': {}", what, path, std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string text;
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes) throw too_large();
+  }
+  return text;
 }
 
 LoadedConfig load_config(const std::string& config_path, const std::string& input) {
@@ -37,7 +51,7 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
   }
   if (path.empty()) return loaded;
   model::Config& config = loaded.config;
-  model::apply_config(config, read_text_file(path, "config file"), path);
+  model::apply_config(config, read_text_file(path, "config file", model::k_max_config_bytes), path);
   loaded.source = path;
   // Template paths in a config file are relative to its folder.
   for (std::string* t : {&config.report_template, &config.index_template, &config.latex_template})

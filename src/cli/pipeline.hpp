@@ -24,6 +24,10 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
 input::ReadResult read_input(const std::string& input, const model::Config& config,
                              const std::vector<model::Period>& periods, const std::string& sheet, bool quiet);
 
-std::string read_text_file(const std::string& path, const char* what);
+// The whole of a file the user gave (`what` names it in errors: "config
+// file"); a UsageError when it is larger than `max_bytes`, checked before
+// reading when its size is known.
+inline constexpr size_t k_max_text_file_bytes = size_t{64} << 20;
+std::string read_text_file(const std::string& path, const char* what, size_t max_bytes = k_max_text_file_bytes);
 
 }  // namespace ctreport::cli

@@ -27,6 +27,7 @@
 #include "render/number_format.hpp"
 #include "render/report_view.hpp"
 #include "render/template_engine.hpp"
+#include "render/template_tags.hpp"
 #include "util/date.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
@@ -139,7 +140,7 @@ namespace {
 std::string template_text(const std::string& user_path, const std::string& embedded_name, std::string& name) {
   if (!user_path.empty()) {
     name = user_path;
-    return read_text_file(user_path, "template");
+    return read_text_file(user_path, "template", render::k_max_template_bytes);
   }
   name = embedded_name;
   auto t = util::find_embedded(embedded_name);

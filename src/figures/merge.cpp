@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "util/date.hpp"
 #include "util/errors.hpp"
 
 namespace ctreport::figures {
@@ -14,6 +15,25 @@ namespace ctreport::figures {
 namespace {
 
 std::optional<double> ratio(double a, double b) { return b > 0 ? std::optional<double>(a / b) : std::nullopt; }
+
+// total += more, refused when the sum would overflow (checked before adding).
+template <typename T>
+void sum(T& total, T more) {
+  T result{};
+  if (__builtin_add_overflow(total, more, &result))
+    throw DataError("figures_error", "the merged counts are too large to add up: merge figures files written by ctreport");
+  total = result;
+}
+
+// The number of days of `month` ("2024-02"); figures_from_json checks the
+// months it reads, this guards every other caller.
+int days_of_month(const std::string& month) {
+  bool ok = month.size() == 7 && month[4] == '-';
+  for (size_t i = 0; ok && i < 7; ++i) ok = i == 4 || (month[i] >= '0' && month[i] <= '9');
+  int year = ok ? std::stoi(month.substr(0, 4)) : 0, m = ok ? std::stoi(month.substr(5, 2)) : 0;
+  if (!ok || m < 1 || m > 12) throw DataError("figures_error", fmt::format("'{}' is not a month (expected YYYY-MM)", month));
+  return util::days_in_month(year, static_cast<unsigned>(m));
+}
 
 std::set<std::string> category_keys(const Distribution& d) {
   std::set<std::string> keys;
@@ -43,7 +63,7 @@ void add(Distribution& a, const Distribution& b, const std::string& what, const 
                                 name, what));
   for (const auto& l : b.lines) {
     auto it = std::find_if(a.lines.begin(), a.lines.end(), [&](const Line& x) { return x.key == l.key; });
-    if (it != a.lines.end()) it->count += l.count;
+    if (it != a.lines.end()) sum(it->count, l.count);
     else a.lines.push_back({l.key, l.label, l.count, std::nullopt});
   }
 }
@@ -54,12 +74,12 @@ void finish(Distribution& d) {
   std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "other" && l.key != "unknown"; });
   std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "unknown"; });
   d.total = 0;
-  for (const auto& l : d.lines) d.total += l.count;
+  for (const auto& l : d.lines) sum(d.total, l.count);
   for (auto& l : d.lines) l.share = ratio(static_cast<double>(l.count), static_cast<double>(d.total));
 }
 
 void add(Headcount& a, const Headcount& b) {
-  a.count += b.count;
+  sum(a.count, b.count);
   a.available = a.available && b.available;
 }
 void finish(Headcount& h, int64_t total) {
@@ -110,37 +130,40 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
                                     f.establishment.name, f.period.label, names[k]));
     m.network.establishments.push_back(f.establishment.name.empty() ? name : f.establishment.name);
     int64_t known = f.age.brackets.total - f.age.unknown;
-    if (f.age.mean) age_sum += *f.age.mean * static_cast<double>(known), age_known += known;
+    if (f.age.mean) {
+      age_sum += *f.age.mean * static_cast<double>(known);
+      sum(age_known, known);
+    }
     if (f.stay_length.mean_days) length_sum += *f.stay_length.mean_days * static_cast<double>(f.stay_length.count);
     for (const auto& mo : f.occupancy.monthly) {
       auto& t = months[mo.month];
       t.month = mo.month;
-      t.bed_days += mo.bed_days;
-      t.capacity_days += mo.capacity_days;
+      sum(t.bed_days, mo.bed_days);
+      sum(t.capacity_days, mo.capacity_days);
     }
     if (i == 0) continue;
-    m.people.present += f.people.present;
-    m.people.admitted += f.people.admitted;
-    m.people.exited += f.people.exited;
-    m.people.present_at_start += f.people.present_at_start;
-    m.people.present_at_end += f.people.present_at_end;
-    m.people.admitted_not_at_start += f.people.admitted_not_at_start;
-    m.stays.overlapping += f.stays.overlapping;
-    m.stays.admissions += f.stays.admissions;
-    m.stays.exits += f.stays.exits;
+    sum(m.people.present, f.people.present);
+    sum(m.people.admitted, f.people.admitted);
+    sum(m.people.exited, f.people.exited);
+    sum(m.people.present_at_start, f.people.present_at_start);
+    sum(m.people.present_at_end, f.people.present_at_end);
+    sum(m.people.admitted_not_at_start, f.people.admitted_not_at_start);
+    sum(m.stays.overlapping, f.stays.overlapping);
+    sum(m.stays.admissions, f.stays.admissions);
+    sum(m.stays.exits, f.stays.exits);
     m.occupancy.has_capacity = m.occupancy.has_capacity && f.occupancy.has_capacity;
-    m.occupancy.bed_days += f.occupancy.bed_days;
-    m.occupancy.capacity_days += f.occupancy.capacity_days;
-    if (m.occupancy.places_start && f.occupancy.places_start) *m.occupancy.places_start += *f.occupancy.places_start;
+    sum(m.occupancy.bed_days, f.occupancy.bed_days);
+    sum(m.occupancy.capacity_days, f.occupancy.capacity_days);
+    if (m.occupancy.places_start && f.occupancy.places_start) sum(*m.occupancy.places_start, *f.occupancy.places_start);
     else m.occupancy.places_start.reset();
-    if (m.occupancy.places_end && f.occupancy.places_end) *m.occupancy.places_end += *f.occupancy.places_end;
+    if (m.occupancy.places_end && f.occupancy.places_end) sum(*m.occupancy.places_end, *f.occupancy.places_end);
     else m.occupancy.places_end.reset();
     add(m.sex, f.sex, "sex", name);
     add(m.age.brackets, f.age.brackets, "age", name);
-    m.age.unknown += f.age.unknown;
+    sum(m.age.unknown, f.age.unknown);
     if (f.age.min) m.age.min = m.age.min ? std::min(*m.age.min, *f.age.min) : *f.age.min;
     if (f.age.max) m.age.max = m.age.max ? std::max(*m.age.max, *f.age.max) : *f.age.max;
-    m.stay_length.count += f.stay_length.count;
+    sum(m.stay_length.count, f.stay_length.count);
     add(m.stay_length.brackets, f.stay_length.brackets, "stay_length", name);
     add(m.stay_length.at_most_3_months, f.stay_length.at_most_3_months);
     add(m.stay_length.over_6_months, f.stay_length.over_6_months);
@@ -148,7 +171,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     add(m.referral, f.referral, "referral", name);
     add(m.origin, f.origin, "origin", name);
     add(m.origin_same_region, f.origin_same_region);
-    m.exits.total += f.exits.total;
+    sum(m.exits.total, f.exits.total);
     add(m.exits.reasons, f.exits.reasons, "exits.reasons", name);
     add(m.exits.housing, f.exits.housing, "exits.housing", name);
     add(m.exits.activity, f.exits.activity, "exits.activity", name);
@@ -158,9 +181,9 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     add(m.exits.training, f.exits.training);
     add(m.stage.exits, f.stage.exits, "stage.exits", name);
     add(m.stage.present_at_end, f.stage.present_at_end, "stage.present_at_end", name);
-    m.quality.rows_read += f.quality.rows_read;
-    m.quality.rows_used += f.quality.rows_used;
-    m.quality.warning_rows += f.quality.warning_rows;
+    sum(m.quality.rows_read, f.quality.rows_read);
+    sum(m.quality.rows_used, f.quality.rows_used);
+    sum(m.quality.warning_rows, f.quality.warning_rows);
   }
   // Recomputed from the sums.
   m.occupancy.rate = m.occupancy.has_capacity ? ratio(static_cast<double>(m.occupancy.bed_days),
@@ -169,10 +192,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   m.occupancy.average_present = static_cast<double>(m.occupancy.bed_days) / m.period.days;
   m.occupancy.monthly.clear();
   for (auto& [key, mo] : months) {
-    int y = std::stoi(key.substr(0, 4)), mm = std::stoi(key.substr(5, 2));
-    static constexpr int k_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int days = mm == 2 && leap ? 29 : k_days[mm - 1];
+    int days = days_of_month(key);
     mo.rate = m.occupancy.has_capacity ? ratio(static_cast<double>(mo.bed_days), static_cast<double>(mo.capacity_days))
                                        : std::nullopt;
     mo.average_present = static_cast<double>(mo.bed_days) / days;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "model/config_text.hpp"
 #include "model/geography.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
@@ -24,15 +25,22 @@ class Loader {
 
   [[noreturn]] void fail(const YAML::Node& node, const std::string& key, const std::string& what) const {
     int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-    if (line > 0) throw DataError("config_error", fmt::format("{}:{}: {}: {}", m_source, line, key, what), m_source, line);
-    throw DataError("config_error", fmt::format("{}: {}: {}", m_source, key, what), m_source);
+    std::string message = key.empty() ? what : key + ": " + what;
+    if (line > 0) throw DataError("config_error", fmt::format("{}:{}: {}", m_source, line, message), m_source, line);
+    throw DataError("config_error", fmt::format("{}: {}", m_source, message), m_source);
+  }
+
+  // A mapping's key as text; a YAML complex key (`? [a, b] : 1`) is an error.
+  std::string key_of(const YAML::Node& key, const std::string& path) const {
+    if (!key.IsScalar()) fail(key, path, "a key must be a text, not a list or a mapping");
+    return key.as<std::string>();
   }
 
   // A key given twice in one mapping is an error (yaml-cpp would keep one silently).
   void check_unique_keys(const YAML::Node& map, const std::string& path) const {
     std::map<std::string, int> seen;  // key -> line
     for (const auto& kv : map) {
-      std::string k = kv.first.as<std::string>();
+      std::string k = key_of(kv.first, path);
       int line = kv.first.Mark().line + 1;
       auto [it, inserted] = seen.emplace(k, line);
       if (!inserted)
@@ -53,7 +61,7 @@ class Loader {
     if (!map.IsMap()) fail(map, path, "expected a mapping (key: value lines)");
     check_unique_keys(map, path);
     for (const auto& kv : map) {
-      std::string k = kv.first.as<std::string>();
+      std::string k = key_of(kv.first, path);
       bool ok = false;
       for (auto a : allowed) ok |= (a == k);
       if (!ok) {
@@ -179,7 +187,7 @@ class Loader {
         if (!cols.IsMap()) fail(cols, "columns", "expected a mapping of field: header");
         check_unique_keys(cols, "columns");
         for (const auto& kv : cols) {
-          std::string k = kv.first.as<std::string>();
+          std::string k = key_of(kv.first, "columns");
           auto f = field_by_name(k);
           if (!f) {
             std::string list;
@@ -195,7 +203,7 @@ class Loader {
       if (!sites.IsMap()) fail(sites, "sites", "expected a mapping of site name: {capacity: ...}");
       check_unique_keys(sites, "sites");
       for (const auto& kv : sites) {
-        std::string name = kv.first.as<std::string>();
+        std::string name = key_of(kv.first, "sites");
         std::string key = "sites." + name;
         check_keys(kv.second, key, {"capacity"});
         Config tmp;
@@ -226,7 +234,7 @@ class Loader {
       if (!cats.IsMap()) fail(cats, "categories", "expected a mapping of field: list of categories");
       check_unique_keys(cats, "categories");
       for (const auto& kv : cats) {
-        std::string k = kv.first.as<std::string>();
+        std::string k = key_of(kv.first, "categories");
         auto f = category_field_by_name(k);
         if (!f) fail(kv.first, "categories." + k,
                      "unknown field (expected one of: sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage)");
@@ -241,7 +249,7 @@ class Loader {
           if (auto av = kv.second["add_values"]) {
             if (!av.IsMap()) fail(av, "categories." + k + ".add_values", "expected a mapping of key: [values]");
             for (const auto& e : av) {
-              std::string ck = e.first.as<std::string>();
+              std::string ck = key_of(e.first, "categories." + k + ".add_values");
               auto it = std::find_if(list.begin(), list.end(), [&](const Category& x) { return x.key == ck; });
               if (it == list.end()) fail(e.first, "categories." + k + ".add_values." + ck, "no category has this key");
               for (auto& v : strings(e.second, "categories." + k + ".add_values." + ck)) it->values.push_back(v);
@@ -380,14 +388,33 @@ std::string_view default_config_text() {
   return *text;
 }
 
+namespace {
+
+// "ctreport.yaml:12: what", or "ctreport.yaml: what" without a line.
+[[noreturn]] void config_error(const std::string& source, size_t line, const std::string& what) {
+  if (line == 0) throw DataError("config_error", fmt::format("{}: {}", source, what), source);
+  throw DataError("config_error", fmt::format("{}:{}: {}", source, line, what), source, line);
+}
+
+size_t line_of(const YAML::Mark& mark) { return mark.line >= 0 ? static_cast<size_t>(mark.line) + 1 : 0; }
+
+}  // namespace
+
 void apply_config(Config& config, std::string_view yaml_text, const std::string& source) {
+  if (auto problem = check_config_text(yaml_text)) config_error(source, problem->line, problem->message);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml_text));
-  } catch (const YAML::ParserException& e) {
-    throw DataError(fmt::format("{}:{}: not valid YAML: {}", source, e.mark.line + 1, e.msg));
+  } catch (const YAML::Exception& e) {
+    config_error(source, line_of(e.mark), "not valid YAML: " + e.msg);
   }
-  Loader(source).apply(config, root);
+  // Every yaml-cpp failure while reading the values (a conversion the checks
+  // above did not foresee) is the config's, at its line: never an internal error.
+  try {
+    Loader(source).apply(config, root);
+  } catch (const YAML::Exception& e) {
+    config_error(source, line_of(e.mark), "cannot read this value (" + e.msg + ")");
+  }
   config.sources.push_back(source);
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "render/figures_json_validation.hpp"
 #include "util/errors.hpp"
 #include "version.hpp"
 
@@ -188,10 +189,13 @@ figures::Distribution dist_object(const nlohmann::json& j, const char* lines_key
 
 figures::Figures figures_from_json(std::string_view text, const std::string& source) {
   figures::Figures f;
+  if (text.size() > k_max_figures_bytes)
+    throw DataError("figures_error", fmt::format("{}: larger than {} MiB: not a figures file", source, k_max_figures_bytes >> 20), source);
   try {
-    auto j = nlohmann::json::parse(text);
-    if (j.value("schema", "") != "ctreport/figures/v1")
+    auto j = nlohmann::json::parse(text, figures_json_depth_guard(source));
+    if (!j.is_object() || j.value("schema", "") != "ctreport/figures/v1")
       throw DataError(fmt::format("{}: not a ctreport figures file (schema ctreport/figures/v1 expected)", source));
+    validate_figures_json(j, source);
     const auto& p = j.at("period");
     f.period.label = p.at("label").get<std::string>();
     f.period.start = p.at("start").get<std::string>();

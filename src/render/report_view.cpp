@@ -155,6 +155,17 @@ data distribution(const figures::Distribution& dist, const NumberFormat& nf, con
     k.set("label", l.label);
     by_key.set(l.key, k);
   }
+  // by_key.other and by_key.unknown always exist (docs/templates.md), 0 when
+  // the distribution has no such line: a template naming them always renders.
+  for (const auto& [key, label] : {std::pair<std::string, std::string>{"other", nf.french ? "Autre (non classé)" : "Other (unmapped)"},
+                                   {"unknown", nf.french ? "Non renseigné" : "Not recorded"}}) {
+    if (line_of(dist, key)) continue;
+    data k;
+    k.set("count", nf.integer(0));
+    k.set("share", nf.percent(dist.total > 0 ? std::optional<double>(0.0) : std::nullopt));
+    k.set("label", label);
+    by_key.set(key, k);
+  }
   list totals;
   for (const auto& [label, b] : before) {
     data c;
@@ -543,6 +554,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     wd.set("row", "");
     wd.set("has_row", false);
     wd.set("count", nf.integer(static_cast<int64_t>(more)));
+    wd.set("plural", nf.plural(static_cast<int64_t>(more)));  // every warning has the schema's names
     warnings.push_back(wd);
   }
   quality.set("warnings", warnings);

@@ -145,6 +145,7 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
     step = candidate;
     if (max / candidate <= 7) break;
   }
+  while (max / step > 7) step *= 10;  // a network's figures may be far larger: at most 8 ticks whatever the values
   max = std::ceil(max * 1.08 / step) * step;
   auto y_of = [&](double v) { return top + plot_h - plot_h * v / max; };
   std::string svg = open_svg(height, title, desc);

@@ -91,9 +91,28 @@ class StrictContext : public kainjow::mustache::context<std::string> {
 // The tags of `text`, or a DataError at the line of the first syntax error.
 TemplateTags tags_or_throw(std::string_view text, const std::string& template_name) {
   TemplateTags scanned = scan_template_tags(text);
+  if (scanned.error && scanned.error->line == 0)
+    throw DataError("template_error", fmt::format("template {}: {}", template_name, scanned.error->message), template_name);
   if (scanned.error)
-    throw DataError(fmt::format("template {}:{}: {}", template_name, scanned.error->line, scanned.error->message));
+    throw DataError("template_error",
+                    fmt::format("template {}:{}: {}", template_name, scanned.error->line, scanned.error->message),
+                    template_name, scanned.error->line);
   return scanned;
+}
+
+// A kainjow error ("Unclosed tag at 1234", a byte offset) at its line:
+// "template NAME:LINE: Unclosed tag". The tag scan should have caught it first.
+[[noreturn]] void throw_mustache_error(std::string_view text, const std::string& template_name, const std::string& message) {
+  size_t at = message.rfind(" at ");
+  size_t offset = 0;
+  bool positioned = at != std::string::npos && at + 4 < message.size() &&
+                    message.find_first_not_of("0123456789", at + 4) == std::string::npos;
+  if (positioned) offset = std::min<size_t>(std::stoull(message.substr(at + 4).substr(0, 18)), text.size());
+  if (!positioned) throw DataError("template_error", fmt::format("template {}: {}", template_name, message), template_name);
+  size_t line = 1;
+  for (size_t i = 0; i < offset; ++i) line += text[i] == '\n';
+  throw DataError("template_error", fmt::format("template {}:{}: {}", template_name, line, message.substr(0, at)),
+                  template_name, line);
 }
 
 std::string unknown_variable(const std::string& template_name, size_t line, const std::string& name) {
@@ -125,7 +144,7 @@ std::string render_template(std::string_view template_text, const std::string& t
                             const kainjow::mustache::data& view, Escaping escaping) {
   TemplateTags scanned = tags_or_throw(template_text, template_name);
   kainjow::mustache::mustache tmpl{std::string(template_text)};
-  if (!tmpl.is_valid()) throw DataError(fmt::format("template {}: {}", template_name, tmpl.error_message()));
+  if (!tmpl.is_valid()) throw_mustache_error(template_text, template_name, tmpl.error_message());
   switch (escaping) {
     case Escaping::markdown:
       tmpl.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
@@ -139,7 +158,7 @@ std::string render_template(std::string_view template_text, const std::string& t
   }
   StrictContext context(&view);
   std::string out = tmpl.render(context);
-  if (!tmpl.is_valid()) throw DataError(fmt::format("template {}: {}", template_name, tmpl.error_message()));
+  if (!tmpl.is_valid()) throw_mustache_error(template_text, template_name, tmpl.error_message());
   if (!context.missing().empty()) {
     // Not caught by check_template (a view other than the schema): the first tag naming it.
     const std::string& name = context.missing();
@@ -149,7 +168,7 @@ std::string render_template(std::string_view template_text, const std::string& t
         line = t.line;
         break;
       }
-    throw DataError(unknown_variable(template_name, line, name));
+    throw DataError("template_error", unknown_variable(template_name, line, name), template_name, line);
   }
   return out;
 }
@@ -165,8 +184,10 @@ void check_template(std::string_view template_text, const std::string& template_
       case Kind::set_delimiter:
         break;
       case Kind::partial:
-        throw DataError(fmt::format("template {}:{}: '> {}': partials (other templates included) are not supported",
-                                    template_name, tag.line, tag.name));
+        throw DataError("template_error",
+                        fmt::format("template {}:{}: '> {}': partials (other templates included) are not supported",
+                                    template_name, tag.line, tag.name),
+                        template_name, tag.line);
       case Kind::section_end:
         stack.pop_back();
         break;
@@ -174,7 +195,8 @@ void check_template(std::string_view template_text, const std::string& template_
       case Kind::section:
       case Kind::inverted: {
         const kainjow::mustache::data* found = resolve(stack, tag.name);
-        if (!found) throw DataError(unknown_variable(template_name, tag.line, tag.name));
+        if (!found)
+          throw DataError("template_error", unknown_variable(template_name, tag.line, tag.name), template_name, tag.line);
         if (tag.kind == Kind::variable) break;
         // A section over a list sees the list's items (the schema's lists are
         // never empty); an inverted one only renders for an empty list.
@@ -184,6 +206,9 @@ void check_template(std::string_view template_text, const std::string& template_
       }
     }
   }
+  // The renderer itself on the schema: what passes the check renders, read by
+  // the same parser (its errors at their line).
+  render_template(template_text, template_name, schema, Escaping::none);
 }
 
 }  // namespace ctreport::render

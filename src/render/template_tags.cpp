@@ -21,17 +21,54 @@ std::string tag_start(std::string_view text, size_t at, const std::string& open)
   return std::string(text.substr(at, end - at));
 }
 
+// std::isspace in the C locale, which kainjow's trim and delimiter checks use
+// (not the no-break space util::trim also removes).
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// "Custom delimiters may not contain whitespace or the equals sign."
 bool valid_delimiter(std::string_view d) {
   if (d.empty()) return false;
   for (char c : d)
-    if (c == '=' || c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+    if (c == '=' || is_space(c)) return false;
   return true;
+}
+
+// kainjow's split of "=<< >>=": trimmed, at the first space, the second
+// delimiter after the spaces that follow. False when it does not accept it.
+bool parse_delimiters(std::string_view contents, std::string& open, std::string& close) {
+  if (contents.size() < 5 || contents.back() != '=') return false;
+  std::string_view pair = trim(contents.substr(1, contents.size() - 2));
+  size_t space = pair.find(' ');
+  if (space == std::string_view::npos) return false;
+  size_t second = pair.find_first_not_of(' ', space + 1);
+  if (second == std::string_view::npos) return false;
+  std::string_view first_delim = pair.substr(0, space), second_delim = pair.substr(second);
+  if (!valid_delimiter(first_delim) || !valid_delimiter(second_delim)) return false;
+  open = std::string(first_delim);
+  close = std::string(second_delim);
+  return true;
+}
+
+// A dotted name is followed part by part: an empty part ("a..b", "a.") names nothing.
+bool valid_name(std::string_view name) {
+  if (name == ".") return true;
+  return name.front() != '.' && name.back() != '.' && name.find("..") == std::string_view::npos;
 }
 
 }  // namespace
 
 TemplateTags scan_template_tags(std::string_view text) {
   TemplateTags out;
+  if (text.size() > k_max_template_bytes) {
+    out.error = TemplateSyntaxError{0, fmt::format("larger than {} MiB, the most a template may be", k_max_template_bytes >> 20)};
+    return out;
+  }
   std::string open = "{{", close = "}}";
   struct Open {
     std::string name;
@@ -62,23 +99,16 @@ TemplateTags scan_template_tags(std::string_view text) {
     if (end == std::string_view::npos || raw.find(open) != std::string_view::npos || raw.find('\n') != std::string_view::npos)
       return fail(at_line, fmt::format("tag \"{}\" is not closed (expected \"{}\")", tag_start(text, at, open), end_delim));
     std::string written = std::string(text.substr(at, end + end_delim.size() - at));
-    std::string contents_text(util::trim(raw));
+    std::string contents_text(trim(raw));
     pos = end + end_delim.size();
 
     TemplateTag tag;
     tag.line = at_line;
     if (!triple && !contents_text.empty() && contents_text[0] == '=') {
       // "=<< >>=": two delimiters separated by spaces.
-      std::string_view inner = contents_text;
-      bool ok = inner.size() >= 5 && inner.back() == '=';
-      std::string_view pair = ok ? util::trim(inner.substr(1, inner.size() - 2)) : std::string_view{};
-      size_t space = pair.find(' ');
-      std::string_view first = space == std::string_view::npos ? std::string_view{} : pair.substr(0, space);
-      std::string_view second = space == std::string_view::npos ? std::string_view{} : util::trim(pair.substr(space));
-      if (!ok || !valid_delimiter(first) || !valid_delimiter(second))
-        return fail(at_line, fmt::format("invalid delimiter change \"{}\" (expected e.g. \"{{{{=<< >>=}}}}\")", written));
-      open = std::string(first);
-      close = std::string(second);
+      if (!parse_delimiters(contents_text, open, close))
+        return fail(at_line, fmt::format("invalid delimiter change \"{}\" (expected e.g. \"{{{{=<< >>=}}}}\")",
+                                         util::shorten(written)));
       tag.kind = TemplateTag::Kind::set_delimiter;
       out.tags.push_back(tag);
       continue;
@@ -93,13 +123,19 @@ TemplateTags scan_template_tags(std::string_view text) {
       default: tag.kind = TemplateTag::Kind::variable;
     }
     bool has_sigil = sigil == '#' || sigil == '^' || sigil == '/' || sigil == '>' || sigil == '!' || sigil == '&';
-    tag.name = has_sigil ? std::string(util::trim(std::string_view(contents_text).substr(1))) : contents_text;
+    tag.name = has_sigil ? std::string(trim(std::string_view(contents_text).substr(1))) : contents_text;
     if (tag.kind == TemplateTag::Kind::comment) {
       out.tags.push_back(tag);
       continue;
     }
     if (tag.name.empty()) return fail(at_line, fmt::format("empty tag \"{}\"", written));
+    if (tag.kind != TemplateTag::Kind::partial && !valid_name(tag.name))
+      return fail(at_line, fmt::format("\"{}\": '{}' is not a variable name (a dotted name has no empty part)",
+                                       util::shorten(written), util::shorten(tag.name)));
     if (tag.kind == TemplateTag::Kind::section || tag.kind == TemplateTag::Kind::inverted) {
+      if (sections.size() == k_max_template_nesting)
+        return fail(at_line, fmt::format("section \"{}\" is nested more than {} levels deep", util::shorten(tag.name),
+                                         k_max_template_nesting));
       sections.push_back({tag.name, at_line});
     } else if (tag.kind == TemplateTag::Kind::section_end) {
       if (sections.empty()) return fail(at_line, fmt::format("\"{}\" closes no open section", written));

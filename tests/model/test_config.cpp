@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "model/config.hpp"
+#include "model/config_text.hpp"
 #include "util/errors.hpp"
 
 using namespace ctreport;
@@ -119,6 +120,60 @@ TEST_CASE("errors of nested checks name their key once") {
         "2024-07-01)");
   CHECK(error_of("categories:\n  sex:\n    - {key: F, values: [f]}\n    - {key: M, values: [F]}\n") ==
         "ctreport.yaml:3: categories.sex: value 'F' is listed under both 'F' and 'M'");
+}
+
+TEST_CASE("a config nested too deep is refused at the line where it gets too deep") {
+  // yaml-cpp alone said "bad file" for 100 000 nested '['.
+  CHECK(error_of("establishment: " + std::string(100000, '[') + "\n") ==
+        "ctreport.yaml:1: nested more than 32 levels deep (lists and mappings in one another)");
+  std::string block = "lang: fr\n";
+  for (int i = 0; i < 40; ++i) block += std::string(static_cast<size_t>(i), ' ') + "a:\n";
+  CHECK(error_of(block) == "ctreport.yaml:34: nested more than 32 levels deep (lists and mappings in one another)");
+  // Brackets, quotes and '#' inside values and comments are not nesting.
+  model::Config c = model::default_config();
+  model::apply_config(c,
+                      "establishment:\n  name: \"CT l'Étoile [\" # {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\n"
+                      "categories:\n  sex:\n    - {key: W, label: 'l''" + std::string(40, '[') + "', values: [F, \"" +
+                          std::string(40, '{') + "\"]}\n",
+                      "ctreport.yaml");
+  CHECK(c.establishment_name == "CT l'Étoile [");
+  CHECK(c.category_set(model::CategoryField::sex).categories().front().label == "l'" + std::string(40, '['));
+}
+
+TEST_CASE("a config that is not UTF-8 is refused with the line of the first bad byte") {
+  // A Latin-1 'é' (0xE9) went through to the reports, and made --format json fail with an internal error.
+  CHECK(error_of("lang: fr\nestablishment:\n  name: CT Les \xE9toiles\n") ==
+        "ctreport.yaml:3: not valid UTF-8 (a Latin-1 or Windows-1252 character?): save the file as UTF-8");
+  CHECK(error_of("# \xC3\n") ==
+        "ctreport.yaml:1: not valid UTF-8 (a Latin-1 or Windows-1252 character?): save the file as UTF-8");
+}
+
+TEST_CASE("a YAML complex key is an error naming the file and line, never an internal error") {
+  CHECK(error_of("? [a, b] : 1\n") == "ctreport.yaml:1: a key must be a text, not a list or a mapping");
+  CHECK(error_of("lang: fr\ncategories:\n  ? {sex: 1}\n  : []\n") ==
+        "ctreport.yaml:3: categories: a key must be a text, not a list or a mapping");
+  CHECK(error_of("categories:\n  sex:\n    add_values:\n      ? [F]\n      : [x]\n") ==
+        "ctreport.yaml:4: categories.sex.add_values: a key must be a text, not a list or a mapping");
+  CHECK(error_of("sites:\n  ? [a]\n  : {capacity: 3}\n") == "ctreport.yaml:2: sites: a key must be a text, not a list or a mapping");
+}
+
+TEST_CASE("a config larger than 1 MiB is refused before yaml-cpp reads it") {
+  std::string big = "# " + std::string(model::k_max_config_bytes, 'x') + "\n";
+  CHECK(error_of(big) == "ctreport.yaml: larger than 1 MiB: not a config file");
+  CHECK(error_of("# " + std::string(model::k_max_config_bytes - 3, 'x') + "\n") == "");
+}
+
+TEST_CASE("a YAML syntax error is a config error with its file and line") {
+  model::Config c = model::default_config();
+  try {
+    model::apply_config(c, "lang: fr\nestablishment: [a\n", "ctreport.yaml");
+    FAIL("no error");
+  } catch (const DataError& e) {
+    CHECK(e.code() == "config_error");
+    CHECK(e.file() == "ctreport.yaml");
+    CHECK(e.line() == 3);
+    CHECK(std::string(e.what()).rfind("ctreport.yaml:3: not valid YAML: ", 0) == 0);
+  }
 }
 
 }  // TEST_SUITE

@@ -1,0 +1,293 @@
+// Validating a figures.json against the schema ctreport/figures/v1 as
+// docs/figures.md describes it ("Output: figures.json"), value by value, with
+// the key path of the first bad one.
+#include "render/figures_json_validation.hpp"
+
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/date.hpp"
+#include "util/errors.hpp"
+#include "util/text.hpp"
+
+namespace ctreport::render {
+
+namespace {
+
+using json = nlohmann::json;
+
+// A value as messages show it: a text quoted and shortened, a number as written.
+std::string shown(const json& v) {
+  if (v.is_string()) return util::quote_value(v.get_ref<const std::string&>());
+  if (v.is_object()) return "an object";
+  if (v.is_array()) return "a list";
+  return v.dump();
+}
+
+// "YYYY-MM-DD" or "YYYY-MM" (day 0): a calendar date that exists.
+bool parse_iso(const std::string& s, bool with_day, util::Day* day = nullptr) {
+  size_t size = with_day ? 10 : 7;
+  if (s.size() != size || s[4] != '-' || (with_day && s[7] != '-')) return false;
+  for (size_t i = 0; i < size; ++i)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  int year = std::stoi(s.substr(0, 4));
+  unsigned month = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+  unsigned d = with_day ? static_cast<unsigned>(std::stoi(s.substr(8, 2))) : 1;
+  if (!util::is_valid_date(year, month, d)) return false;
+  if (day) *day = util::to_day(year, month, d);
+  return true;
+}
+
+class Validator {
+ public:
+  explicit Validator(const std::string& source) : m_source(source) {}
+
+  void figures(const json& j) {
+    object(j, "");
+    period(member(j, "", "period"), "period");
+    const json& e = object(member(j, "", "establishment"), "establishment");
+    for (const char* k : {"name", "departement", "region"}) optional_text(e, "establishment", k);
+    if (j.contains("network")) {
+      const json& n = object(j.at("network"), "network");
+      texts(n, "network", "establishments");
+      texts(n, "network", "not_mergeable");
+    }
+    const json& c = object(member(j, "", "counting"), "counting");
+    choice(c, "counting", "bed_days", {"nights", "days"});
+    choice(c, "counting", "age_reference", {"entry", "period_start", "period_end"});
+    integer(c, "counting", "contract_months", 1, 600);
+    const json& p = object(member(j, "", "people"), "people");
+    for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"}) count(p, "people", k);
+    const json& s = object(member(j, "", "stays"), "stays");
+    for (const char* k : {"overlapping", "admissions", "exits"}) count(s, "stays", k);
+    occupancy(object(member(j, "", "occupancy"), "occupancy"), "occupancy");
+    lines(object(member(j, "", "sex"), "sex"), "sex", "categories");
+    age(object(member(j, "", "age"), "age"), "age");
+    stay_length(object(member(j, "", "stay_length"), "stay_length"), "stay_length");
+    lines(object(member(j, "", "referral"), "referral"), "referral", "categories");
+    const json& o = object(member(j, "", "origin"), "origin");
+    lines(o, "origin", "categories");
+    headcount(o, "origin", "same_region");
+    exits(object(member(j, "", "exits"), "exits"), "exits");
+    const json& st = object(member(j, "", "stage"), "stage");
+    lines(st, "stage", "exits");
+    lines(st, "stage", "present_at_end");
+    const json& q = object(member(j, "", "quality"), "quality");
+    optional_text(q, "quality", "source");
+    count(q, "quality", "rows_read");
+    count(q, "quality", "rows_used");
+    if (q.contains("warning_count")) count(q, "quality", "warning_count");
+  }
+
+ private:
+  // A distribution or headcount marked `"available": false` (its field has no
+  // column in the export) may have no lines and a null count.
+  static bool unavailable(const json& obj) {
+    auto it = obj.find("available");
+    return it != obj.end() && it->is_boolean() && !it->get<bool>();
+  }
+
+  static std::string at(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+  [[noreturn]] void fail(const std::string& path, const std::string& what) const {
+    std::string message = path.empty() ? fmt::format("{}: {}", m_source, what) : fmt::format("{}: {}: {}", m_source, path, what);
+    throw DataError("figures_error", message, m_source);
+  }
+
+  const json& object(const json& j, const std::string& path) const {
+    if (!j.is_object()) fail(path, fmt::format("expected an object, found {}", shown(j)));
+    return j;
+  }
+
+  const json& member(const json& obj, const std::string& path, const std::string& key) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) fail(at(path, key), "missing");
+    return *it;
+  }
+
+  const std::string& text(const json& obj, const std::string& path, const std::string& key) const {
+    const json& v = member(obj, path, key);
+    if (!v.is_string()) fail(at(path, key), fmt::format("expected a text, found {}", shown(v)));
+    return v.get_ref<const std::string&>();
+  }
+
+  void optional_text(const json& obj, const std::string& path, const std::string& key) const {
+    if (obj.contains(key)) text(obj, path, key);
+  }
+
+  void texts(const json& obj, const std::string& path, const std::string& key) const {
+    const json& a = member(obj, path, key);
+    if (!a.is_array()) fail(at(path, key), fmt::format("expected a list of texts, found {}", shown(a)));
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!a[i].is_string()) fail(fmt::format("{}[{}]", at(path, key), i), fmt::format("expected a text, found {}", shown(a[i])));
+  }
+
+  void choice(const json& obj, const std::string& path, const std::string& key, std::initializer_list<const char*> allowed) const {
+    const std::string& s = text(obj, path, key);
+    std::string list;
+    for (const char* a : allowed) {
+      if (s == a) return;
+      list += (list.empty() ? "" : ", ") + std::string(a);
+    }
+    fail(at(path, key), fmt::format("{} is not allowed (expected one of: {})", util::quote_value(s), list));
+  }
+
+  // A whole number from `min` to `max` (null allowed when `nullable`).
+  void integer(const json& obj, const std::string& path, const std::string& key, int64_t min, int64_t max,
+               bool nullable = false) const {
+    const json& v = member(obj, path, key);
+    if (nullable && v.is_null()) return;
+    std::string expected = fmt::format("a whole number from {} to {}", min, max);
+    if (!v.is_number_integer()) fail(at(path, key), fmt::format("expected {}, found {}", expected, shown(v)));
+    bool in_range = false;
+    if (v.is_number_unsigned()) {
+      uint64_t u = v.get<uint64_t>();
+      in_range = max >= 0 && u <= static_cast<uint64_t>(max) && static_cast<int64_t>(u) >= min;
+    } else {
+      int64_t i = v.get<int64_t>();
+      in_range = i >= min && i <= max;
+    }
+    if (!in_range) fail(at(path, key), fmt::format("{} is out of range (expected {})", shown(v), expected));
+  }
+
+  void count(const json& obj, const std::string& path, const std::string& key, bool nullable = false) const {
+    const json& v = member(obj, path, key);
+    if (nullable && v.is_null()) return;
+    if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<int64_t>() < 0) ||
+        (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(k_max_figures_count)))
+      fail(at(path, key), fmt::format("{} is not a count (expected a whole number from 0 to 10^12)", shown(v)));
+  }
+
+  // A finite number from `min` to `max`, or null when `nullable`.
+  void number(const json& obj, const std::string& path, const std::string& key, double min, double max, bool nullable) const {
+    const json& v = member(obj, path, key);
+    if (nullable && v.is_null()) return;
+    if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < min || v.get<double>() > max)
+      fail(at(path, key), fmt::format("{} is not {} (expected a number from {} to {}{})", shown(v),
+                                      max == 1 ? "a share" : "a valid value", min, max, nullable ? ", or null" : ""));
+  }
+
+  void share(const json& obj, const std::string& path, const std::string& key) const { number(obj, path, key, 0, 1, true); }
+
+  util::Day date(const json& obj, const std::string& path, const std::string& key) const {
+    const std::string& s = text(obj, path, key);
+    util::Day d = 0;
+    if (!parse_iso(s, true, &d)) fail(at(path, key), fmt::format("{} is not a date (expected YYYY-MM-DD)", util::quote_value(s)));
+    return d;
+  }
+
+  void period(const json& j, const std::string& path) {
+    object(j, path);
+    text(j, path, "label");
+    m_start = date(j, path, "start");
+    m_end = date(j, path, "end");
+    if (m_end < m_start) fail(at(path, "end"), fmt::format("{} is before the start", util::iso(m_end)));
+    integer(j, path, "days", 1, 100000);
+    if (j.at("days").get<int64_t>() != m_end - m_start + 1)
+      fail(at(path, "days"), fmt::format("{} is not the number of days from {} to {} ({})", j.at("days").get<int64_t>(),
+                                         util::iso(m_start), util::iso(m_end), m_end - m_start + 1));
+  }
+
+  void occupancy(const json& o, const std::string& path) const {
+    number(o, path, "rate", 0, 1e6, true);  // above 1 when over capacity
+    count(o, path, "bed_days");
+    count(o, path, "capacity_days");
+    number(o, path, "average_present", 0, 1e12, false);
+    count(o, path, "peak_present", true);
+    if (!member(o, path, "peak_date").is_null()) date(o, path, "peak_date");
+    integer(o, path, "places_start", 0, 1000000, true);
+    integer(o, path, "places_end", 0, 1000000, true);
+    const json& monthly = member(o, path, "monthly");
+    std::string mpath = at(path, "monthly");
+    if (!monthly.is_array()) fail(mpath, fmt::format("expected a list of months, found {}", shown(monthly)));
+    std::set<std::string> seen;
+    for (size_t i = 0; i < monthly.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", mpath, i);
+      const json& m = object(monthly[i], p);
+      const std::string& month = text(m, p, "month");
+      util::Day first = 0;
+      if (!parse_iso(month, false, &first))
+        fail(at(p, "month"), fmt::format("{} is not a month (expected YYYY-MM)", util::quote_value(month)));
+      util::Ymd end = util::to_ymd(m_end), start = util::to_ymd(m_start);
+      if (first > util::to_day(end.year, end.month, 1) || first < util::to_day(start.year, start.month, 1))
+        fail(at(p, "month"), fmt::format("{} is outside the period ({} to {})", util::quote_value(month), util::iso(m_start),
+                                         util::iso(m_end)));
+      if (!seen.insert(month).second) fail(at(p, "month"), fmt::format("{} is given twice", util::quote_value(month)));
+      number(m, p, "rate", 0, 1e6, true);
+      count(m, p, "bed_days");
+      count(m, p, "capacity_days");
+      number(m, p, "average_present", 0, 1e12, false);
+    }
+  }
+
+  // A distribution's lines: [{key, label, count, share}], each key once.
+  void lines(const json& obj, const std::string& path, const std::string& key) const {
+    const json& a = member(obj, path, key);
+    std::string lpath = at(path, key);
+    if (a.is_null() && unavailable(obj)) return;
+    if (!a.is_array()) fail(lpath, fmt::format("expected a list of lines, found {}", shown(a)));
+    std::set<std::string> keys;
+    for (size_t i = 0; i < a.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", lpath, i);
+      const json& l = object(a[i], p);
+      const std::string& k = text(l, p, "key");
+      if (k.empty()) fail(at(p, "key"), "empty");
+      if (!keys.insert(k).second) fail(at(p, "key"), fmt::format("{} is given twice", util::quote_value(k)));
+      text(l, p, "label");
+      count(l, p, "count");
+      share(l, p, "share");
+    }
+  }
+
+  void headcount(const json& obj, const std::string& path, const std::string& key) const {
+    std::string p = at(path, key);
+    const json& h = object(member(obj, path, key), p);
+    count(h, p, "count", unavailable(h));
+    share(h, p, "share");
+  }
+
+  void age(const json& a, const std::string& path) const {
+    lines(a, path, "brackets");
+    number(a, path, "mean", 0, 150, true);
+    number(a, path, "median", 0, 150, true);
+    integer(a, path, "min", 0, 150, true);
+    integer(a, path, "max", 0, 150, true);
+    count(a, path, "unknown");
+  }
+
+  void stay_length(const json& s, const std::string& path) const {
+    count(s, path, "count");
+    number(s, path, "mean_days", 0, 1e7, true);
+    number(s, path, "median_days", 0, 1e7, true);
+    lines(s, path, "brackets");
+    for (const char* k : {"at_most_3_months", "over_6_months", "reached_term"}) headcount(s, path, k);
+  }
+
+  void exits(const json& x, const std::string& path) const {
+    count(x, path, "total");
+    for (const char* k : {"reasons", "housing", "activity", "outcomes"}) lines(x, path, k);
+    for (const char* k : {"housing_solution", "employment", "training"}) headcount(x, path, k);
+  }
+
+  const std::string& m_source;
+  util::Day m_start = 0, m_end = 0;
+};
+
+}  // namespace
+
+nlohmann::json::parser_callback_t figures_json_depth_guard(const std::string& source) {
+  return [source](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+    if ((event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start) &&
+        depth > k_max_figures_nesting)
+      throw DataError("figures_error",
+                      fmt::format("{}: nested more than {} levels deep: not a figures file", source, k_max_figures_nesting),
+                      source);
+    return true;
+  };
+}
+
+void validate_figures_json(const nlohmann::json& j, const std::string& source) { Validator(source).figures(j); }
+
+}  // namespace ctreport::render
