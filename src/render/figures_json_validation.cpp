@@ -224,9 +224,10 @@ class Validator {
 
   // A distribution's lines: [{key, label, count, share}], each key once.
   void lines(const json& obj, const std::string& path, const std::string& key) const {
+    if (unavailable(obj)) return missing_fields(obj, path);  // {population, available: false, missing: [...]}
     const json& a = member(obj, path, key);
     std::string lpath = at(path, key);
-    if (a.is_null() && unavailable(obj)) return;
+    if (a.is_object() && unavailable(a)) return missing_fields(a, lpath);  // in place of a list of lines
     if (!a.is_array()) fail(lpath, fmt::format("expected a list of lines, found {}", shown(a)));
     std::set<std::string> keys;
     for (size_t i = 0; i < a.size(); ++i) {
@@ -241,15 +242,26 @@ class Validator {
     }
   }
 
+  // A breakdown not available: the config names of the fields the export had no column for.
+  void missing_fields(const json& obj, const std::string& path) const {
+    auto it = obj.find("missing");
+    if (it == obj.end()) return;
+    if (!it->is_array()) fail(at(path, "missing"), fmt::format("expected a list of field names, found {}", shown(*it)));
+    for (size_t i = 0; i < it->size(); ++i)
+      if (!(*it)[i].is_string()) fail(fmt::format("{}[{}]", at(path, "missing"), i), "expected a field name");
+  }
+
   void headcount(const json& obj, const std::string& path, const std::string& key) const {
     std::string p = at(path, key);
     const json& h = object(member(obj, path, key), p);
-    count(h, p, "count", unavailable(h));
+    if (unavailable(h) && !h.contains("count")) return;  // {"available": false}: no count, no share
+    count(h, p, "count");
     share(h, p, "share");
   }
 
   void age(const json& a, const std::string& path) const {
     lines(a, path, "brackets");
+    if (unavailable(a)) return;
     number(a, path, "mean", 0, 150, true);
     number(a, path, "median", 0, 150, true);
     integer(a, path, "min", 0, 150, true);
