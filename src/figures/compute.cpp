@@ -332,7 +332,8 @@ Figures compute_figures(const ComputeInput& in) {
     referral.add(s.referral);
     Day reference = cfg.age_reference == model::AgeReference::entry          ? s.entry
                     : cfg.age_reference == model::AgeReference::period_start ? period.start
-                                                                             : period.end;
+                    : cfg.age_reference == model::AgeReference::period_end   ? period.end
+                                                                             : std::max(s.entry, period.start);
     auto age = age_of(s, reference);
     if (age && *age >= 0) {
       ages.push_back(*age);

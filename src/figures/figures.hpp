@@ -63,7 +63,7 @@ struct Figures {
 
   struct {
     std::string bed_days;       // "nights" | "days"
-    std::string age_reference;  // "entry" | "period_start" | "period_end"
+    std::string age_reference;  // "entry" | "period_start" | "period_end" | "entry_or_period_start"
     int contract_months = 24;
   } counting;
 

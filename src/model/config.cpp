@@ -179,7 +179,8 @@ class Loader {
         c.age_reference = choice<AgeReference>(k["age_reference"], "counting.age_reference",
                                                {{"entry", AgeReference::entry},
                                                 {"period_start", AgeReference::period_start},
-                                                {"period_end", AgeReference::period_end}});
+                                                {"period_end", AgeReference::period_end},
+                                                {"entry_or_period_start", AgeReference::entry_or_period_start}});
       if (k["contract_months"]) c.contract_months = integer(k["contract_months"], "counting.contract_months", 1, 600);
     }
     if (auto cols = root["columns"]) {
@@ -433,6 +434,7 @@ std::string_view to_string(AgeReference r) {
     case AgeReference::entry: return "entry";
     case AgeReference::period_start: return "period_start";
     case AgeReference::period_end: return "period_end";
+    case AgeReference::entry_or_period_start: return "entry_or_period_start";
   }
   return "entry";
 }

@@ -28,7 +28,8 @@ struct StayLengthBracket {
 };
 
 enum class BedDayRule { nights, days };
-enum class AgeReference { entry, period_start, period_end };
+// entry_or_period_start: the later of the two (HUD APR Q11: people already present are aged at the period start).
+enum class AgeReference { entry, period_start, period_end, entry_or_period_start };
 
 struct CheckSettings {
   int min_age = 14;

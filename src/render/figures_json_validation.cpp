@@ -56,7 +56,7 @@ class Validator {
     }
     const json& c = object(member(j, "", "counting"), "counting");
     choice(c, "counting", "bed_days", {"nights", "days"});
-    choice(c, "counting", "age_reference", {"entry", "period_start", "period_end"});
+    choice(c, "counting", "age_reference", {"entry", "period_start", "period_end", "entry_or_period_start"});
     integer(c, "counting", "contract_months", 1, 600);
     const json& p = object(member(j, "", "people"), "people");
     for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"}) count(p, "people", k);

@@ -490,6 +490,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   counting.set("age_at_entry", f.counting.age_reference == "entry");
   counting.set("age_at_period_start", f.counting.age_reference == "period_start");
   counting.set("age_at_period_end", f.counting.age_reference == "period_end");
+  counting.set("age_at_entry_or_period_start", f.counting.age_reference == "entry_or_period_start");
   counting.set("contract_months", nf.integer(f.counting.contract_months));
   v.set("counting", counting);
 

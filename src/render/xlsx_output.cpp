@@ -248,7 +248,11 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   std::string age_ref = f.counting.age_reference == "entry"
                             ? (en ? "at the entry of the latest stay of the period" : "à l'entrée du dernier séjour de la période")
                         : f.counting.age_reference == "period_start" ? (en ? "on " : "au ") + day(f.period.start)
-                                                                     : (en ? "on " : "au ") + day(f.period.end);
+                        : f.counting.age_reference == "period_end"   ? (en ? "on " : "au ") + day(f.period.end)
+                                                                     : (en ? "at the entry, or on " : "à l'entrée, ou au ") +
+                                                                           day(f.period.start) +
+                                                                           (en ? " for people present then"
+                                                                               : " pour les personnes alors présentes");
   line("Âge", "Age", (en ? "in whole years " : "en années révolues ") + age_ref);
   line("Durée des séjours", "Length of stay",
        en ? "stays that ended during the period, from entry to exit, in calendar months"

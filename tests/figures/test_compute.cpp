@@ -358,3 +358,17 @@ TEST_CASE("age brackets from the config (TEDS cuts), ages outside every bracket 
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("age at the later of the entry and the period start") {
+  // Entered 01/06/2023, born 01/07/1990: 32 at entry, 33 on 01/01/2024.
+  // Entered 01/03/2024, born 02/03/2000: 23 at entry (the 24th birthday is the day after).
+  const std::string csv =
+      "Dossier;Date de naissance;Date d'entrée;Date de sortie\nA;01/07/1990;01/06/2023;\nB;02/03/2000;01/03/2024;\n";
+  auto at_entry = ctreport::test::figures_of(csv, 2024);
+  CHECK(at_entry.age.mean == doctest::Approx(27.5));
+  auto later = ctreport::test::figures_of(csv, 2024, "counting: {age_reference: entry_or_period_start}\n");
+  CHECK(later.counting.age_reference == "entry_or_period_start");
+  CHECK(later.age.mean == doctest::Approx(28.0));
+  CHECK(later.age.min == 23);
+  CHECK(later.age.max == 33);
+}
