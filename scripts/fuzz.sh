@@ -62,8 +62,14 @@ run_one() {
     "${dict[@]}" "$@" "$corpus" "${seeds[@]}" >"$build/logs/$name.log" 2>&1
 }
 
-# The figures of a finished run, from libFuzzer's log: runs, execs/s, cov, ft, corpus, and the
-# inputs kept in its artifacts folder (crashes, timeouts, out-of-memory, leaks).
+# Inputs a harness kept in its artifacts folder during its last run (crashes, timeouts,
+# out-of-memory, leaks): in fork mode (FUZZ_KEEP_GOING) the run itself goes on and succeeds.
+findings() {
+  find "$build/artifacts/$1" -maxdepth 1 -type f -newer "$build/logs/$1.start" \( -name 'crash-*' -o -name 'timeout-*' \
+    -o -name 'oom-*' -o -name 'leak-*' \) 2>/dev/null | wc -l
+}
+
+# The figures of a finished run, from libFuzzer's log: runs, execs/s, cov, ft, corpus, findings.
 summary() {
   local log=$build/logs/$1.log
   local line runs execs cov ft corp
@@ -76,8 +82,7 @@ summary() {
   ft=$(echo "$line" | grep -oE 'ft: [0-9]+' | awk '{print $2}')
   corp=$(echo "$line" | grep -oE 'corp: [0-9]+' | awk '{print $2}')
   local found
-  found=$(find "$build/artifacts/$1" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
-    -o -name 'leak-*' \) 2>/dev/null | wc -l)
+  found=$(findings "$1")
   printf '%10s execs %7s execs/s  cov %-6s ft %-6s corpus %-6s findings %s\n' "${runs:-?}" "${execs:-?}" "${cov:-?}" \
     "${ft:-?}" "${corp:-?}" "$found"
 }
@@ -101,6 +106,7 @@ run_all() {
       corpus=$build/corpus/$name
     fi
     rm -f "$build/logs/$name.status"
+    touch "$build/logs/$name.start"
     (
       status=0
       run_one "$name" "$seconds" "$corpus" "$@" || status=$?
@@ -112,13 +118,13 @@ run_all() {
   for name in "${targets[@]}"; do
     local status
     status=$(cat "$build/logs/$name.status" 2>/dev/null || echo 1)
-    if [ "$status" -eq 0 ]; then
+    if [ "$status" -eq 0 ] && [ "$(findings "$name")" -eq 0 ]; then
       printf 'ok      %-14s %s\n' "$name" "$(summary "$name")"
     else
       failed+=("$name")
       printf 'FAILED  %-14s %s\n' "$name" "$(summary "$name")"
       grep -E -A25 'ERROR: libFuzzer|ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:|uncaught exception' \
-        "$build/logs/$name.log" | head -40 | sed 's/^/    /'
+        "$build/logs/$name.log" | head -40 | sed 's/^/    /' || true
       echo "    log: $build/logs/$name.log; inputs: $build/artifacts/$name/"
     fi
   done
