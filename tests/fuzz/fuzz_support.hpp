@@ -32,6 +32,10 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
 // (/proc/self/fd/N) stays the same for the life of the process.
 const std::string& memory_file(std::string_view content);
 
+// Reads every byte of `text`, so that AddressSanitizer sees a view into freed
+// or reused memory.
+void touch(std::string_view text);
+
 // The parts of a small workbook: one sheet "Séjours" with shared strings and a
 // date style, for harnesses that replace one part with fuzzed bytes.
 struct WorkbookParts {
@@ -46,10 +50,4 @@ void read_workbook(const std::string& path);
 // The workbook of `parts` as a zip in a memory file, read through.
 void read_workbook_parts(const WorkbookParts& parts);
 
-}  // namespace ctreport::fuzz
-
-namespace ctreport::fuzz {
-// Reads every byte of `text`, so that AddressSanitizer sees a view into freed
-// or reused memory.
-void touch(std::string_view text);
 }  // namespace ctreport::fuzz

@@ -19,7 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)render::scan_template_tags(text);
   fuzz::expect_ctreport_errors([&] {
     render::check_template(text, "fuzz.md", schema);
-    auto escaping = size % 3 == 0 ? render::Escaping::latex : size % 3 == 1 ? render::Escaping::markdown : render::Escaping::none;
+    auto escaping = size % 3 == 0   ? render::Escaping::latex
+                    : size % 3 == 1 ? render::Escaping::markdown
+                                    : render::Escaping::none;
     fuzz::touch(render::render_template(text, "fuzz.md", schema, escaping));
   });
   return 0;

@@ -1,4 +1,5 @@
-// libFuzzer harness: a worksheet's XML (rows, cells of every type, inline strings, _xHHHH_ escapes, date serials),
+// libFuzzer harness: a worksheet's XML (rows, cells of every type, inline
+// strings, _xHHHH_ escapes, date serials),
 // in a stored zip built in memory around a sample workbook's other parts.
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,5 @@
-// libFuzzer harness: the shared-strings part (rich text runs, phonetic runs, _xHHHH_ escapes), used by a fixed sheet,
+// libFuzzer harness: the shared-strings part (rich text runs, phonetic runs,
+// _xHHHH_ escapes), used by a fixed sheet,
 // in a stored zip built in memory around a sample workbook's other parts.
 #include <cstddef>
 #include <cstdint>
