@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # One-command set-up for ctreport on Debian 12.
 #   scripts/setup.sh example   install what is missing, build, render the bundled example
-#   scripts/setup.sh test      install what is missing, build, run the whole test suite
+#   scripts/setup.sh test      install what is missing, build, run the whole test suite, then
+#                              the fuzz smoke run (scripts/fuzz.sh smoke; CTREPORT_FUZZ_SMOKE=0 skips it)
+#   scripts/setup.sh sanitize  the whole test suite built with ASan and UBSan, in build-sanitize/
 # With CTREPORT_WITH_LATEX=1, the optional LaTeX packages for PDF reports too.
+# Packages tagged [test] (clang and its runtimes) are installed for test and sanitize.
 # Packages come from scripts/debian-packages.txt (the project's single list).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,6 +16,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 install_missing() {
   local wanted=() missing=()
   mapfile -t wanted < <(grep -v '^\s*#' "$here/scripts/debian-packages.txt" | grep -v '^\[' | sed '/^\s*$/d')
+  if [ "$mode" = test ] || [ "$mode" = sanitize ]; then
+    mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[test\] *//p' "$here/scripts/debian-packages.txt")
+  fi
   if [ "${CTREPORT_WITH_LATEX:-0}" = 1 ]; then
     mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[latex\] *//p' "$here/scripts/debian-packages.txt")
   fi
@@ -58,9 +64,27 @@ case "$mode" in
     if ! command -v pdflatex >/dev/null 2>&1; then
       echo "ctreport setup: PDF compilation not tested: no LaTeX here (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test installs it)"
     fi
+    if [ "${CTREPORT_FUZZ_SMOKE:-1}" = 0 ]; then
+      echo "ctreport setup: fuzz smoke run skipped (CTREPORT_FUZZ_SMOKE=0)"
+    elif command -v clang++ >/dev/null 2>&1; then
+      bash "$here/scripts/fuzz.sh" smoke
+    else
+      echo "ctreport setup: fuzz smoke run skipped: no clang here (see docs/fuzzing.md)"
+    fi
+    ;;
+  sanitize)
+    # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer (docs/fuzzing.md).
+    install_missing
+    sbuild=${CTREPORT_SANITIZE_BUILD_DIR:-$here/build-sanitize}
+    cmake -S "$here" -B "$sbuild" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+      -DCTREPORT_SANITIZE=ON >/dev/null
+    cmake --build "$sbuild" -j "$jobs"
+    cd "$sbuild"
+    ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1} \
+      UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} ctest --output-on-failure -j "$jobs"
     ;;
   *)
-    echo "usage: scripts/setup.sh [example|test]" >&2
+    echo "usage: scripts/setup.sh [example|test|sanitize]" >&2
     exit 2
     ;;
 esac

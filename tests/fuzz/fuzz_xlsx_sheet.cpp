@@ -1,0 +1,16 @@
+// libFuzzer harness: a worksheet's XML (rows, cells of every type, inline
+// strings, _xHHHH_ escapes, date serials),
+// in a stored zip built in memory around a sample workbook's other parts.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const ctreport::fuzz::WorkbookParts sample = ctreport::fuzz::sample_workbook();
+  ctreport::fuzz::WorkbookParts parts = sample;
+  parts.sheet.assign(reinterpret_cast<const char*>(data), size);
+  ctreport::fuzz::expect_ctreport_errors([&] { ctreport::fuzz::read_workbook_parts(parts); });
+  return 0;
+}
