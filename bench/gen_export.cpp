@@ -1249,7 +1249,7 @@ int run(const Options& options) {
         const double occupancy = e.stats.capacity_days ? static_cast<double>(e.stats.bed_days) / e.stats.capacity_days : 0;
         if (options.verbose && (options.establishments > 0 && options.establishments <= 20)) {
             std::fprintf(stderr, "establishment %d: département %s, target occupancy %.2f, simulated %.3f, peak %d present, %d days over capacity, %zu stays simulated\n",
-                         index + 1, k_departements[static_cast<std::size_t>(e.departement)].code, e.target_occupancy, occupancy,
+                         index + 1, k_departements[static_cast<std::size_t>(e.departement)].code.c_str(), e.target_occupancy, occupancy,
                          e.stats.peak_present, e.stats.overflow_days, e.stays.size());
         }
         ++totals.establishments;
