@@ -150,9 +150,6 @@ bool is_exact_only_header(const std::vector<std::string>& words) {
   return words.size() == 1 &&
          std::find(std::begin(k_exact_only), std::end(k_exact_only), words[0]) != std::end(k_exact_only);
 }
-
-std::span<const std::string_view> exact_only_header_words() { return k_exact_only; }
-std::span<const std::string_view> small_header_words() { return k_small_words; }
 std::span<const FieldInfo> all_fields() { return k_fields; }
 
 std::optional<Field> field_by_name(std::string_view name) {

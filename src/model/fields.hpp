@@ -51,8 +51,6 @@ std::optional<Field> field_by_name(std::string_view name);
 bool is_small_header_word(std::string_view word);
 std::optional<std::span<const std::string_view>> header_abbreviation(std::string_view word);
 bool is_exact_only_header(const std::vector<std::string>& words);
-std::span<const std::string_view> exact_only_header_words();
-std::span<const std::string_view> small_header_words();
 
 // The categorical fields, each with a category list in the config.
 enum class CategoryField : uint8_t { sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage };
