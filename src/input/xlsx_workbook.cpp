@@ -445,7 +445,7 @@ void refuse_duplicate_entries(zip_t* z) {
     std::string shown(util::shorten(name));
     for (char& c : shown)
       if (static_cast<unsigned char>(c) < 0x20) c = '?';
-    throw DataError(fmt::format("the workbook holds two zip entries named '{}': refused (which one is the part is "
+    throw UsageError(fmt::format("the workbook holds two zip entries named '{}': refused (which one is the part is "
                                 "ambiguous)",
                                 shown));
   }

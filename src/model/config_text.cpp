@@ -15,16 +15,8 @@ namespace ctreport::model {
 namespace {
 
 std::optional<ConfigTextProblem> check_utf8(std::string_view text) {
-  if (util::is_valid_utf8(text)) return std::nullopt;
-  size_t line = 1, start = 0;
-  for (;;) {
-    size_t end = text.find('\n', start);  // a UTF-8 sequence never holds the byte '\n'
-    std::string_view l = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (!util::is_valid_utf8(l)) break;
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-    ++line;
-  }
+  size_t line = util::first_invalid_utf8_line(text);
+  if (line == 0) return std::nullopt;
   return ConfigTextProblem{line, "not valid UTF-8 (a Latin-1 or Windows-1252 character?): save the file as UTF-8"};
 }
 

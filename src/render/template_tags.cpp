@@ -69,6 +69,10 @@ TemplateTags scan_template_tags(std::string_view text) {
     out.error = TemplateSyntaxError{0, fmt::format("larger than {} MiB, the most a template may be", k_max_template_bytes >> 20)};
     return out;
   }
+  if (size_t bad_line = util::first_invalid_utf8_line(text)) {
+    out.error = TemplateSyntaxError{bad_line, "not valid UTF-8 (a Latin-1 or Windows-1252 character?): save the template as UTF-8"};
+    return out;
+  }
   std::string open = "{{", close = "}}";
   struct Open {
     std::string name;

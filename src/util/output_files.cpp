@@ -9,7 +9,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -38,7 +40,53 @@ int write_new_file(const fs::path& path, const std::string& content, mode_t mode
     }
     done += static_cast<size_t>(n);
   }
+  // On disk before it is renamed over the old version: after a power cut the
+  // name holds the old or the new content, never an empty file.
+  if (::fdatasync(fd) != 0 && errno != EINVAL) {
+    int err = errno;
+    ::close(fd);
+    return err;
+  }
   return ::close(fd) == 0 ? 0 : errno;
+}
+
+// Flushes a folder's entries (the renames into it) to disk; best effort.
+void sync_folder(const fs::path& folder) {
+  int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+// A process id written in decimal, or 0 when `digits` is not one.
+pid_t parse_pid(std::string_view digits) {
+  if (digits.empty() || digits.size() > 9) return 0;
+  pid_t pid = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  return pid;
+}
+
+bool process_gone(pid_t pid) { return pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH); }
+
+// A leftover of the writer of ctreport 0.1 beside an output: ".NAME.tmp-PID"
+// (a new version not yet renamed) or ".NAME.old-PID" (the old version moved
+// away). Gives NAME and whether it is an old version, or nothing.
+struct OldWriterLeftover {
+  std::string name;
+  bool old_version = false;
+};
+std::optional<OldWriterLeftover> old_writer_leftover(const std::string& file) {
+  if (file.size() < 3 || file[0] != '.') return std::nullopt;
+  size_t dash = file.rfind('-');
+  if (dash == std::string::npos || dash < 6) return std::nullopt;
+  std::string_view kind = std::string_view(file).substr(dash - 4, 4);
+  if ((kind != ".old" && kind != ".tmp") || dash - 4 <= 1) return std::nullopt;
+  pid_t pid = parse_pid(std::string_view(file).substr(dash + 1));
+  if (pid <= 0 || !process_gone(pid)) return std::nullopt;
+  return OldWriterLeftover{file.substr(1, dash - 5), kind == ".old"};
 }
 
 // A copy of `from` (a regular file or a symlink) at `to`, for filesystems
@@ -71,15 +119,9 @@ int copy_file(const fs::path& from, const struct stat& st, const fs::path& to) {
 
 // The process id in a staging folder's name, or 0 when the name is not one.
 pid_t staging_pid(const std::string& name) {
-  std::string prefix = OutputFiles::k_staging_prefix;
-  if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 || name.compare(0, prefix.size(), prefix) != 0)
-    return 0;
-  pid_t pid = 0;
-  for (size_t i = prefix.size(); i < name.size(); ++i) {
-    if (name[i] < '0' || name[i] > '9') return 0;
-    pid = pid * 10 + (name[i] - '0');
-  }
-  return pid;
+  std::string_view prefix = OutputFiles::k_staging_prefix;
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return 0;
+  return parse_pid(std::string_view(name).substr(prefix.size()));
 }
 
 }  // namespace
@@ -151,15 +193,54 @@ void OutputFiles::lock_folder() {
 
 // Staging folders of runs killed in this folder. Under the lock no running
 // ctreport has one here, so a folder whose process is gone (or is this one,
-// its id reused) is a leftover.
-void OutputFiles::remove_leftovers() const {
+// its id reused) is a leftover. Beside each output, the leftovers of the
+// earlier writer (".NAME.old-PID", ".NAME.tmp-PID" of a killed run) are
+// cleaned too: an old version whose name is empty and that this run does not
+// write is put back under its name, anything else is removed.
+void OutputFiles::remove_leftovers(const std::vector<Output>& outputs) const {
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(m_folder.empty() ? fs::path(".") : m_folder, ec)) {
+  const fs::path folder = m_folder.empty() ? fs::path(".") : m_folder;
+  std::set<fs::path> folders{folder}, written;
+  for (const auto& o : outputs) {
+    folders.insert(o.final_path.parent_path().empty() ? fs::path(".") : o.final_path.parent_path());
+    written.insert(o.final_path.lexically_normal());
+  }
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
     pid_t pid = staging_pid(entry.path().filename().string());
-    if (pid <= 0) continue;
-    if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) {
+    if (pid > 0 && process_gone(pid)) {
       std::error_code rm;
       fs::remove_all(entry.path(), rm);  // does not follow symlinks
+    }
+  }
+  for (const auto& dir : folders) {
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      auto leftover = old_writer_leftover(entry.path().filename().string());
+      if (!leftover || !entry.is_regular_file(ec)) continue;
+      fs::path name = dir / leftover->name;
+      struct stat st {};
+      bool name_free = ::lstat(name.c_str(), &st) != 0 && errno == ENOENT;
+      if (leftover->old_version && name_free && !written.count(name.lexically_normal()) &&
+          ::rename(entry.path().c_str(), name.c_str()) == 0)
+        continue;
+      ::unlink(entry.path().c_str());
+    }
+  }
+}
+
+// Refuses an output whose folder, between the output folder and the file, is
+// a symbolic link: writing there would write outside the chosen folder.
+void OutputFiles::refuse_linked_subfolders(const std::vector<Output>& outputs) const {
+  for (const auto& o : outputs) {
+    fs::path relative = o.final_path.lexically_relative(m_folder.empty() ? fs::path(".") : m_folder).parent_path();
+    fs::path at = m_folder;
+    for (const auto& part : relative) {
+      if (part == ".") continue;
+      at /= part;
+      struct stat st {};
+      if (::lstat(at.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+        throw UsageError(fmt::format("cannot write '{}': '{}' is a symbolic link, and ctreport writes only inside the "
+                                     "output folder",
+                                     o.final_path.string(), at.string()));
     }
   }
 }
@@ -218,6 +299,9 @@ void OutputFiles::rename_all(std::vector<Output>& outputs) {
     }
     o.renamed = true;
   }
+  std::set<fs::path> folders;
+  for (const auto& o : outputs) folders.insert(o.final_path.parent_path());
+  for (const auto& f : folders) sync_folder(f);
 }
 
 // Puts back the old versions of the files renamed so far, removes the new
@@ -255,7 +339,8 @@ std::vector<fs::path> OutputFiles::commit() {
   if (outputs.empty()) return finals;
   try {
     lock_folder();
-    remove_leftovers();
+    refuse_linked_subfolders(outputs);
+    remove_leftovers(outputs);
     stage(outputs);
     keep_old(outputs);
     rename_all(outputs);

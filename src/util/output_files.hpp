@@ -4,9 +4,11 @@
 // links, then each is renamed over its name: rename(2) replaces the name
 // itself (a symlink there is replaced, never written through) and atomically,
 // so a run killed at any point leaves every name holding its old or its new
-// version. A failure puts the old versions back and removes the new files, the
-// staging folder and any folder the run created. The staging folders of killed
-// runs are removed by the next run in that folder.
+// version. Each new file is flushed to disk before its rename, and each folder
+// after the renames. A failure puts the old versions back and removes the new
+// files, the staging folder and any folder the run created. The staging folders
+// of killed runs are removed by the next run in that folder. A subfolder of the
+// output folder that is a symbolic link is refused, never followed.
 #pragma once
 #include <chrono>
 #include <filesystem>
@@ -67,7 +69,8 @@ class OutputFiles {
   std::vector<Output> plan() const;
   void lock_folder();
   void create_folder(const std::filesystem::path& folder);
-  void remove_leftovers() const;
+  void remove_leftovers(const std::vector<Output>& outputs) const;
+  void refuse_linked_subfolders(const std::vector<Output>& outputs) const;
   void stage(std::vector<Output>& outputs);
   void keep_old(std::vector<Output>& outputs);
   void rename_all(std::vector<Output>& outputs);

@@ -83,6 +83,18 @@ const char* fold_latin(uint32_t cp) {
 }
 }  // namespace
 
+size_t first_invalid_utf8_line(std::string_view s) {
+  if (is_valid_utf8(s)) return 0;
+  size_t line = 1, start = 0;
+  for (;;) {
+    size_t end = s.find('\n', start);  // a UTF-8 sequence never holds the byte '\n'
+    std::string_view l = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!is_valid_utf8(l) || end == std::string_view::npos) return line;
+    start = end + 1;
+    ++line;
+  }
+}
+
 void append_cp1252_as_utf8(std::string_view s, std::string& out) {
   for (unsigned char c : s) {
     if (c < 0x80) {

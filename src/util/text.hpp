@@ -10,6 +10,9 @@ namespace ctreport::util {
 
 bool is_ascii(std::string_view s);
 bool is_valid_utf8(std::string_view s);
+// The line (1-based) holding the first byte that is not valid UTF-8; 0 when
+// the whole text is valid.
+size_t first_invalid_utf8_line(std::string_view s);
 
 // Appends the UTF-8 form of Windows-1252 bytes `s` to `out`.
 void append_cp1252_as_utf8(std::string_view s, std::string& out);

@@ -77,6 +77,16 @@ TEST_CASE("a template larger than 1 MiB is refused") {
   CHECK(render_error(std::string(render::k_max_template_bytes, 'x'), simple_view()) == "");
 }
 
+TEST_CASE("a template that is not valid UTF-8 is refused at its line, by the check and the render") {
+  // Before, a Latin-1 byte went through to the report, which was then not valid UTF-8.
+  std::string latin1 = "# Rapport\n\nCT Les Tilleuls \xE9t\xE9 {{title}}\n";
+  const std::string expected =
+      "template t.md:3: not valid UTF-8 (a Latin-1 or Windows-1252 character?): save the template as UTF-8";
+  CHECK(check_error(latin1, simple_view()) == expected);
+  CHECK(render_error(latin1, simple_view()) == expected);
+  CHECK(check_error("# Rapport\n\nCT Les Tilleuls \xC3\xA9t\xC3\xA9 {{title}}\n", simple_view()) == "");
+}
+
 TEST_CASE("a delimiter change with a vertical tab or form feed is refused by the check, at its line") {
   // The check accepted it, then rendering failed with "Invalid set delimiter tag at 2" (a byte offset).
   CHECK(check_error("x\n{{=<< \v>>=}}\n", simple_view()) ==

@@ -304,6 +304,52 @@ TEST_CASE("staging folders of running processes are left alone") {
                                                                           {".ctreport-staging-notapid/0", "not ours"}});
 }
 
+TEST_CASE("leftovers of the earlier writer beside the outputs are cleaned, a lost old version put back") {
+  // ctreport 0.1 moved each replaced file to ".NAME.old-PID" and wrote ".NAME.tmp-PID"
+  // beside it; a run killed between its renames left them there, some names empty.
+  ScratchDir dir;
+  pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  pid_t live = ::getppid();
+  dir.write(fmt::format("o/.rapport-2024.md.old-{}", dead), "old report");      // rewritten by this run: removed
+  dir.write(fmt::format("o/.rapport-2024.md.tmp-{}", dead), "half");            // removed
+  dir.write(fmt::format("o/.figures-2023.json.old-{}", dead), "old 2023");      // its name is empty: put back
+  dir.write("o/figures-2022.json", "2022");
+  dir.write(fmt::format("o/.figures-2022.json.old-{}", dead), "older 2022");    // its name holds a file: removed
+  dir.write(fmt::format("o/.rapport-2024.md.old-{}", live), "someone else's");  // a live process: kept
+  dir.write("o/sub/x", "X");
+  dir.write(fmt::format("o/sub/.x.old-{}", dead), "old x");                     // in a folder of an output: removed
+  OutputFiles out(dir.path() / "o");
+  out.add("rapport-2024.md", "new report");
+  out.add("sub/x", "new x");
+  out.commit();
+  CHECK(snapshot(dir.path() / "o") ==
+        std::map<std::string, std::string>{{"rapport-2024.md", "new report"},
+                                           {"figures-2023.json", "old 2023"},
+                                           {"figures-2022.json", "2022"},
+                                           {fmt::format(".rapport-2024.md.old-{}", live), "someone else's"},
+                                           {"sub", "<dir>"},
+                                           {"sub/x", "new x"}});
+}
+
+TEST_CASE("a subfolder of the output folder that is a symlink is refused, never written through") {
+  ScratchDir dir;
+  fs::create_directories(dir.path() / "outside");
+  dir.write("outside/a.md", "not a report");
+  fs::create_directories(dir.path() / "o");
+  fs::create_directory_symlink(dir.path() / "outside", dir.path() / "o" / "nord");
+  OutputFiles out(dir.path() / "o");
+  out.add("top.md", "T");
+  out.add("nord/a.md", "the report");
+  CHECK(commit_error(out) ==
+        fmt::format("cannot write '{}': '{}' is a symbolic link, and ctreport writes only inside the output folder; "
+                    "nothing was written",
+                    (dir.path() / "o" / "nord" / "a.md").string(), (dir.path() / "o" / "nord").string()));
+  CHECK(dir.read("outside/a.md") == "not a report");
+  CHECK_FALSE(fs::exists(dir.path() / "o" / "top.md"));
+}
+
 TEST_CASE("a second run waits for the first to finish, then writes") {
   ScratchDir dir;
   write_old(dir);
