@@ -9,7 +9,7 @@
 namespace ctreport::input {
 
 
-PersonIndex::PersonIndex() : m_slots(1 << 12) {}
+PersonIndex::PersonIndex() : m_slots(1 << 6) {}  // small: grown as identifiers come
 
 uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inserted) {
   const uint64_t h = util::short_string_hash(id);

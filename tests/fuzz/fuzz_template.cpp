@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto escaping = size % 3 == 0   ? render::Escaping::latex
                     : size % 3 == 1 ? render::Escaping::markdown
                                     : render::Escaping::none;
-    fuzz::touch(render::render_template(text, "fuzz.md", schema, escaping));
+    // check_template has rendered it without escaping already.
+    if (escaping != render::Escaping::none) fuzz::touch(render::render_template(text, "fuzz.md", schema, escaping));
   });
   return 0;
 }
