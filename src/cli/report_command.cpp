@@ -1,30 +1,31 @@
-// The report pipeline as the user runs it: config -> read -> figures -> render -> write.
+// `ctreport YEAR FILE` and batches, as a sequence of steps: plan the periods
+// and comparisons, read the data once, compute each period (and each site's),
+// render each report in its formats, write them all or nothing, summarise.
+// The rules of each step live below cli/ (model::plan_report,
+// model::split_by_site, figures::covers, render::report_files).
 #include "cli/report_command.hpp"
 
-#include <cerrno>
+#include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
-#include <algorithm>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
 #include "figures/compute.hpp"
+#include "figures/coverage.hpp"
 #include "figures/stay_checks.hpp"
 #include "input/stay_reader.hpp"
 #include "model/config.hpp"
-#include "render/figures_json.hpp"
+#include "model/report_plan.hpp"
+#include "model/site_split.hpp"
 #include "render/latex_pdf.hpp"
-#include "render/svg_charts.hpp"
-#include "render/xlsx_output.hpp"
 #include "render/number_format.hpp"
+#include "render/report_files.hpp"
 #include "render/report_view.hpp"
 #include "render/template_engine.hpp"
 #include "render/template_tags.hpp"
@@ -32,7 +33,6 @@
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
-#include "util/text.hpp"
 
 namespace ctreport::cli {
 
@@ -84,6 +84,17 @@ void print_warnings(const figures::Figures& f, const std::string& file, bool ver
     std::cerr << fmt::format("ctreport: note: {}: {} value(s) classified by their words: to verify, listed in the report's "
                              "method note and with --verbose\n", file, notices.size());
   }
+}
+
+// A year compared by default (the year before) that the data does not cover.
+void print_not_compared(const figures::Figures& f, const render::NumberFormat& nf) {
+  bool fr = nf.french;
+  std::string why = f.stays.overlapping == 0 ? (fr ? "aucun séjour" : "no stay")
+                                             : fmt::format("{} {}", fr ? "aucune sortie jusqu'au" : "no exit up to",
+                                                           nf.date(util::parse_date(f.period.end, 2200).day));
+  std::cout << fmt::format("  {:<24}{}{} {} ({})\n", fr ? "sans comparaison" : "not compared", f.period.label,
+                           fr ? " :" : ":", fr ? "les données ne couvrent pas cette année" : "the data does not cover that year",
+                           why);
 }
 
 }  // namespace
@@ -148,291 +159,249 @@ std::string template_text(const std::string& user_path, const std::string& embed
   return std::string(*t);
 }
 
-// The PDF's date: the day after the period, at midnight UTC (reproducible).
-long long pdf_date(const figures::Figures& f) {
-  return (static_cast<long long>(util::parse_date(f.period.end, 2200).day) + 1) * 86400;
+bool wants(const std::vector<std::string>& formats, const char* format) {
+  return std::find(formats.begin(), formats.end(), format) != formats.end();
+}
+
+void check_formats(const std::vector<std::string>& formats) {
+  for (const auto& f : formats)
+    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
+      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
+  if (wants(formats, "pdf") && !render::latex_engine())
+    throw UsageError(
+        "--format pdf needs LaTeX, which is not installed: run 'CTREPORT_WITH_LATEX=1 bash scripts/setup.sh example' "
+        "(or apt-get install latexmk texlive-latex-recommended texlive-pictures texlive-lang-french), or use --format tex "
+        "and compile it yourself");
+}
+
+// What a run needs before reading the data: its config, its periods and
+// comparisons, and its templates, every tag checked.
+struct ReportSetup {
+  LoadedConfig loaded;
+  model::ReportPlan plan;
+  render::ReportTemplates templates;
+  bool with_comparisons = false;  // a format that shows comparisons (md, tex, pdf) is asked for
+  const model::Config& config() const { return loaded.config; }
+};
+
+ReportSetup set_up(const ReportOptions& o) {
+  ReportSetup s{load_config(o.config_path, o.input), {}, {}, false};
+  model::Config& config = s.loaded.config;
+  if (!o.lang.empty()) config.lang = o.lang;
+  if (!o.by.empty() && o.by != "site") config.columns[model::Field::site] = {o.by};
+  model::complete_capacity_from_sites(config);
+  std::vector<int> years = parse_years(o.year, config.start_month);
+  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare, config.start_month);
+  // Only the reports show comparisons: figures.json and the workbook are one period's.
+  s.with_comparisons = wants(o.formats, "md") || wants(o.formats, "tex") || wants(o.formats, "pdf");
+  s.plan = model::plan_report(years, compare, config.start_month, s.with_comparisons);
+
+  render::ReportTemplates& t = s.templates;
+  t.latex = template_text(config.latex_template, fmt::format("report.{}.tex", config.lang), t.latex_name);
+  t.markdown = template_text(o.template_path.empty() ? config.report_template : o.template_path,
+                             fmt::format("report.{}.md", config.lang), t.markdown_name);
+  if (wants(o.formats, "md")) render::check_template(t.markdown, t.markdown_name, render::report_view_schema(config, true));
+  if (wants(o.formats, "tex") || wants(o.formats, "pdf"))
+    render::check_template(t.latex, t.latex_name, render::report_view_schema(config, false));
+  if (s.plan.years.size() > 1 && s.with_comparisons) {
+    t.index = template_text(config.index_template, fmt::format("index.{}.md", config.lang), t.index_name);
+    render::check_template(t.index, t.index_name, render::index_view_schema(config));
+  }
+  return s;
+}
+
+model::SiteSplit split_sites(const ReportOptions& o, const input::ReadResult& read, const model::Config& config) {
+  if (o.by.empty()) return {};
+  if (!read.table.has_column[static_cast<size_t>(model::Field::site)])
+    throw UsageError(fmt::format("{}: no site column to split by (expected a header such as 'Site' or 'Unité', or name "
+                                 "it: --by \"Header\")",
+                                 o.input));
+  return model::split_by_site(read.table, config);
+}
+
+// The figures of every period of the plan, for the whole establishment.
+std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, const ReportSetup& s, bool quiet) {
+  const model::ReportPlan& plan = s.plan;
+  std::map<int, figures::Figures> figs;
+  Progress progress("ctreport: computing", !quiet && stderr_is_terminal() && plan.needed.size() > 3);
+  const std::vector<uint32_t> by_person = figures::stays_by_person(read.table);  // sorted once for every period
+  for (size_t i = 0; i < plan.periods.size(); ++i) {
+    // Findings about rows outside every period go to the batch's last year only.
+    model::WarningLog period_warnings = read.warnings_for(plan.periods[i], plan.needed[i] == plan.years.back());
+    figs[plan.needed[i]] = figures::compute_figures(
+        {read.table, s.config(), plan.periods[i], read.rows_read, read.source, &period_warnings, &by_person});
+    progress.update(static_cast<double>(i + 1) / static_cast<double>(plan.periods.size()));
+  }
+  progress.done();
+  return figs;
+}
+
+// Each site's figures per year, computed once when first asked for (a year
+// may be reported and compared with).
+class SiteFigures {
+ public:
+  SiteFigures(const input::ReadResult& read, const model::SiteSplit& sites, const ReportSetup& s)
+      : m_read(read), m_sites(sites), m_setup(s) {}
+  const figures::Figures& get(size_t site, int year) {
+    auto key = std::make_pair(site, year);
+    if (auto it = m_figs.find(key); it != m_figs.end()) return it->second;
+    const model::Period& period = m_setup.plan.period_of(year);
+    model::WarningLog w = m_read.warnings_for(period, static_cast<uint16_t>(site), year == m_setup.plan.years.back());
+    auto f = figures::compute_figures(
+        {m_sites.tables[site], m_sites.configs[site], period, m_read.rows_read, m_read.source, &w});
+    f.establishment.name = m_sites.names[site];
+    return m_figs.emplace(key, std::move(f)).first->second;
+  }
+
+ private:
+  const input::ReadResult& m_read;
+  const model::SiteSplit& m_sites;
+  const ReportSetup& m_setup;
+  std::map<std::pair<size_t, int>, figures::Figures> m_figs;
+};
+
+// What rendering found out, for the summary.
+struct RenderOutcome {
+  std::vector<const figures::Figures*> reported;
+  std::vector<int> empty_years;                          // no stay overlaps them: no report
+  std::set<int> uncovered_explicit, uncovered_default;   // compared years the data does not cover
+};
+
+// The years `year` is compared with that the data covers; the others go to `out`.
+std::vector<int> covered_comparisons(int year, const ReportSetup& s, const input::ReadResult& read,
+                                     const std::map<int, figures::Figures>& figs, RenderOutcome& out,
+                                     std::vector<std::string>& not_covered) {
+  std::vector<int> covered;
+  for (int c : s.plan.compared.at(year)) {
+    if (figures::covers(figs.at(c), s.plan.period_of(c), read.first_exit)) {
+      covered.push_back(c);
+    } else {
+      (s.plan.explicit_compare ? out.uncovered_explicit : out.uncovered_default).insert(c);
+      not_covered.push_back(figs.at(c).period.label);
+    }
+  }
+  return covered;
+}
+
+// Every report of the run, added to `outputs`: each year with stays, then its
+// sites' (--by site), each compared with the years the data covers.
+RenderOutcome render_reports(const ReportOptions& o, const ReportSetup& s, const input::ReadResult& read,
+                             const model::SiteSplit& sites, const std::map<int, figures::Figures>& figs,
+                             util::OutputFiles& outputs) {
+  RenderOutcome out;
+  const render::NumberFormat nf = render::NumberFormat::for_lang(s.config().lang);
+  SiteFigures site_figures(read, sites, s);
+  auto add = [&](const render::ReportRequest& r) {
+    for (auto& [name, content] : render::report_files(r, o.formats, s.templates, nf)) outputs.add(name, std::move(content));
+  };
+  size_t steps = s.plan.years.size() * (1 + sites.size()), step = 0;
+  Progress rendering("ctreport: rendering", !o.quiet && stderr_is_terminal() && steps > 3);
+  const std::string no_suffix;
+  for (int y : s.plan.years) {
+    const auto& fig = figs.at(y);
+    if (fig.stays.overlapping == 0) {
+      out.empty_years.push_back(y);
+      step += 1 + sites.size();
+      continue;
+    }
+    out.reported.push_back(&fig);
+    std::vector<std::string> not_covered;
+    std::vector<int> compared_years = covered_comparisons(y, s, read, figs, out, not_covered);
+    std::vector<const figures::Figures*> previous;
+    for (int c : compared_years) previous.push_back(&figs.at(c));
+    add({fig, previous, not_covered, no_suffix});
+    rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
+    for (size_t site = 0; site < sites.size(); ++site) {
+      const figures::Figures& sf = site_figures.get(site, y);
+      if (sf.stays.overlapping > 0) {
+        std::vector<const figures::Figures*> before;
+        for (int c : compared_years)
+          if (const figures::Figures& pf = site_figures.get(site, c); pf.stays.overlapping > 0) before.push_back(&pf);
+        add({sf, before, not_covered, sites.suffixes[site]});
+      }
+      rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
+    }
+  }
+  rendering.done();
+  return out;
+}
+
+// Why a year has no report: no stay overlaps it, or it starts after the file's latest date.
+std::string no_data(const input::ReadResult& read, const model::ReportPlan& plan, const figures::Figures& f) {
+  if (read.table.has_data_for(plan.period_of(f.period.year).start))
+    return fmt::format("no stay overlaps {}", f.period.label);
+  return fmt::format("no data for {}: the latest date in the file is {}", f.period.label, util::iso(read.table.latest_date));
+}
+
+void add_index(const ReportSetup& s, const std::map<int, figures::Figures>& figs, util::OutputFiles& outputs) {
+  if (s.plan.years.size() <= 1 || !s.with_comparisons) return;
+  std::vector<const figures::Figures*> all;
+  for (int y : s.plan.years) all.push_back(&figs.at(y));
+  for (auto& [name, content] :
+       render::index_files(all, s.config(), s.templates, render::NumberFormat::for_lang(s.config().lang)))
+    outputs.add(name, std::move(content));
+}
+
+using Clock = std::chrono::steady_clock;
+struct Timings {
+  Clock::time_point start = Clock::now(), read, figures, end;
+};
+
+void print_verbose(const ReportOptions& o, const ReportSetup& s, const input::ReadResult& read, const Timings& t) {
+  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  std::cerr << fmt::format("ctreport: config: {}\n", s.loaded.source);
+  std::cerr << fmt::format("ctreport: input: {} ({}), header on row {}\n", o.input, read.source, read.header_row);
+  for (const auto& [field, header] : read.mapping) std::cerr << fmt::format("ctreport: column '{}' -> {}\n", header, field);
+  for (const auto& header : read.table.unused_headers) std::cerr << fmt::format("ctreport: column '{}' not used\n", header);
+  std::cerr << fmt::format("ctreport: {} rows read, {} stays kept, {} persons\n", read.rows_read, read.table.stays.size(),
+                           read.table.person_count);
+  std::cerr << fmt::format("ctreport: timings: read {:.1f} ms, figures {:.1f} ms, render+write {:.1f} ms\n",
+                           ms(t.start, t.read), ms(t.read, t.figures), ms(t.figures, t.end));
+}
+
+// The messages and the summary of a run that wrote its files.
+void print_outcome(const ReportOptions& o, const ReportSetup& s, const input::ReadResult& read,
+                   const std::map<int, figures::Figures>& figs, const model::SiteSplit& sites,
+                   const RenderOutcome& r, const std::vector<fs::path>& written) {
+  const render::NumberFormat nf = render::NumberFormat::for_lang(s.config().lang);
+  for (int c : r.uncovered_explicit)
+    std::cerr << fmt::format("ctreport: warning: --compare {}: the data does not cover {} ({}): no comparison with it\n",
+                             figs.at(c).period.label, figs.at(c).period.label, figures::not_covered_reason(figs.at(c)));
+  for (const auto& w : sites.config_warnings) std::cerr << fmt::format("ctreport: warning: {}: {}\n", s.loaded.source, w);
+  for (int y : r.empty_years)
+    std::cerr << fmt::format("ctreport: warning: {}: {}: no report for it\n", o.input, no_data(read, s.plan, figs.at(y)));
+  for (const auto* f : r.reported) print_warnings(*f, o.input, o.verbose);
+  for (const auto* f : r.reported) print_summary(*f, nf);
+  for (int c : r.uncovered_default) print_not_compared(figs.at(c), nf);
+  for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", nf.french ? "écrit" : "written", p.string());
 }
 
 }  // namespace
 
 int run_report(const ReportOptions& o) {
-  auto t0 = std::chrono::steady_clock::now();
-  for (const auto& f : o.formats)
-    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
-      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
-  bool wants_pdf = std::find(o.formats.begin(), o.formats.end(), "pdf") != o.formats.end();
-  if (wants_pdf && !render::latex_engine())
-    throw UsageError(
-        "--format pdf needs LaTeX, which is not installed: run 'CTREPORT_WITH_LATEX=1 bash scripts/setup.sh example' "
-        "(or apt-get install latexmk texlive-latex-recommended texlive-pictures texlive-lang-french), or use --format tex "
-        "and compile it yourself");
-
-  LoadedConfig loaded = load_config(o.config_path, o.input);
-  if (!o.lang.empty()) loaded.config.lang = o.lang;
-  if (!o.by.empty() && o.by != "site") loaded.config.columns[model::Field::site] = {o.by};
-  // Without a total capacity, the establishment's is the sum of its sites' (docs/figures.md).
-  if (!loaded.config.capacity.defined() && !loaded.config.site_capacity.empty()) {
-    std::vector<model::Capacity> parts;
-    for (const auto& [site, capacity] : loaded.config.site_capacity) parts.push_back(capacity);
-    loaded.config.capacity = model::sum_capacities(parts);
-  }
-  const model::Config& config = loaded.config;
-  std::vector<int> years = parse_years(o.year, config.start_month);
-  std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare, config.start_month);
-
-  std::string report_name, index_name, latex_name;
-  std::string latex_template = template_text(config.latex_template, fmt::format("report.{}.tex", config.lang), latex_name);
-  std::string report_template = template_text(o.template_path.empty() ? config.report_template : o.template_path,
-                                              fmt::format("report.{}.md", config.lang), report_name);
-
-  // Each year is compared with the years named by --compare, else the year before,
-  // never with itself (only the reports show comparisons: figures.json is one period's).
-  bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) {
-                    return f == "md" || f == "tex" || f == "pdf";
-                  }) != o.formats.end();
-  // Every tag of the templates in use, in every section, before any data is read.
-  auto wants = [&](const char* format) { return std::find(o.formats.begin(), o.formats.end(), format) != o.formats.end(); };
-  if (wants("md")) render::check_template(report_template, report_name, render::report_view_schema(config, true));
-  if (wants("tex") || wants("pdf"))
-    render::check_template(latex_template, latex_name, render::report_view_schema(config, false));
-  if (years.size() > 1 && markdown)
-    render::check_template(template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name),
-                           index_name, render::index_view_schema(config));
-  auto compared_with = [&](int y) {
-    std::vector<int> out;
-    if (!markdown) return out;
-    for (int c : compare.empty() ? std::vector<int>{y - 1} : compare)
-      if (c != y) out.push_back(c);
-    return out;
-  };
-  std::vector<int> needed = years;
-  for (int y : years)
-    for (int c : compared_with(y))
-      if (std::find(needed.begin(), needed.end(), c) == needed.end()) needed.push_back(c);
-  std::sort(needed.begin(), needed.end());
-  std::vector<model::Period> periods;
-  for (int y : needed) periods.push_back(model::make_period(y, config.start_month));
-
-  input::ReadResult read = read_input(o.input, config, periods, o.sheet, o.quiet);
+  Timings t;
+  check_formats(o.formats);
+  const ReportSetup s = set_up(o);
+  input::ReadResult read = read_input(o.input, s.config(), s.plan.periods, o.sheet, o.quiet);
   input::throw_if_errors(read, o.input);
-  auto t_read = std::chrono::steady_clock::now();
+  t.read = Clock::now();
+  const model::SiteSplit sites = split_sites(o, read, s.config());
+  const std::map<int, figures::Figures> figs = compute_periods(read, s, o.quiet);
+  t.figures = Clock::now();
 
-  // --by site: the stays of each site, with that site's capacity.
-  std::vector<std::string> data_warnings;  // about the config against the data, printed with the others
-  std::vector<model::StayTable> site_tables;
-  std::vector<model::Config> site_configs;
-  std::vector<std::string> site_suffixes;  // "-le-moulin": unique per site
-  if (!o.by.empty()) {
-    if (!read.table.has_column[static_cast<size_t>(model::Field::site)])
-      throw UsageError(fmt::format("{}: no site column to split by (expected a header such as 'Site' or 'Unité', or name "
-                                   "it: --by \"Header\")",
-                                   o.input));
-    site_tables.resize(read.table.sites.size());
-    std::set<std::string> data_sites;
-    for (size_t s = 0; s < site_tables.size(); ++s) {
-      const std::string& name = read.table.sites[s];
-      data_sites.insert(util::normalize_key(name));
-      site_tables[s].person_count = read.table.person_count;
-      site_tables[s].has_column = read.table.has_column;
-      site_tables[s].latest_date = read.table.latest_date;
-      model::Config sc = config;
-      auto it = config.site_capacity.find(util::normalize_key(name));
-      sc.capacity = it != config.site_capacity.end() ? it->second : model::Capacity();
-      if (!sc.capacity.defined() && (config.capacity.defined() || !config.site_capacity.empty()))
-        data_warnings.push_back(fmt::format(
-            "site '{}' has no capacity in the config (sites: {{\"{}\": {{capacity: …}}}}): its report has no occupancy rate",
-            name.empty() ? "(empty)" : name, name));
-      site_configs.push_back(std::move(sc));
-      // File names: the site's slug, made unique with -2, -3… in the order the sites first appear.
-      std::string base = util::slug(name.empty() ? (config.lang == "en" ? "no-site" : "sans-site") : name);
-      std::string suffix = "-" + base;
-      for (int n = 2; std::find(site_suffixes.begin(), site_suffixes.end(), suffix) != site_suffixes.end(); ++n)
-        suffix = fmt::format("-{}-{}", base, n);
-      site_suffixes.push_back(suffix);
-    }
-    for (const auto& [key, label] : config.site_labels)
-      if (!data_sites.count(key))
-        data_warnings.push_back(fmt::format("site '{}' of the config matches no stay of the period(s) reported (sites "
-                                            "in the data: {})",
-                                            label, [&] {
-                                              std::string all;
-                                              for (const auto& n : read.table.sites) all += (all.empty() ? "'" : ", '") + n + "'";
-                                              return all;
-                                            }()));
-    for (const auto& stay : read.table.stays) site_tables[stay.site].stays.push_back(stay);
-  }
-
-  std::map<int, figures::Figures> figs;
-  Progress progress("ctreport: computing", !o.quiet && stderr_is_terminal() && needed.size() > 3);
-  const std::vector<uint32_t> by_person = figures::stays_by_person(read.table);  // sorted once for every period
-  for (size_t i = 0; i < periods.size(); ++i) {
-    // Findings about rows outside every period go to the batch's last year only.
-    model::WarningLog period_warnings = read.warnings_for(periods[i], needed[i] == years.back());
-    figs[needed[i]] = figures::compute_figures(
-        {read.table, config, periods[i], read.rows_read, read.source, &period_warnings, &by_person});
-    progress.update(static_cast<double>(i + 1) / static_cast<double>(periods.size()));
-  }
-  progress.done();
-  auto t_fig = std::chrono::steady_clock::now();
-
-  // The data covers a year when it holds a stay overlapping it and a stay that
-  // ended on or before its end (docs/figures.md, "Periods and batches").
-  auto covers = [&](int y) {
-    const auto& f = figs.at(y);
-    return f.stays.overlapping > 0 && read.first_exit <= model::make_period(y, config.start_month).end;
-  };
-  auto not_covered_reason = [&](int y) {
-    const auto& f = figs.at(y);
-    if (f.stays.overlapping == 0) return fmt::format("no stay overlaps {}", f.period.label);
-    return fmt::format("no stay ended on or before {}: the export seems to start later", f.period.end);
-  };
-  std::set<int> uncovered_explicit, uncovered_default;
-
-  render::NumberFormat nf = render::NumberFormat::for_lang(config.lang);
   util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder
   outputs.on_lock_wait([&](const std::string& m) { if (!o.quiet) std::cerr << "ctreport: " << m << "\n"; });
-  std::vector<const figures::Figures*> reported;
-  std::vector<int> empty_years;
-  // Each site's figures per year, computed once (a year may be reported and compared with).
-  std::map<std::pair<size_t, int>, figures::Figures> site_figs;
-  auto site_figures = [&](size_t s, int year) -> const figures::Figures& {
-    auto key = std::make_pair(s, year);
-    if (auto it = site_figs.find(key); it != site_figs.end()) return it->second;
-    auto period = model::make_period(year, config.start_month);
-    model::WarningLog w = read.warnings_for(period, static_cast<uint16_t>(s), year == years.back());
-    auto f = figures::compute_figures({site_tables[s], site_configs[s], period, read.rows_read, read.source, &w});
-    std::string site = read.table.sites[s].empty() ? (config.lang == "en" ? "no site given" : "sans site renseigné")
-                                                   : read.table.sites[s];
-    f.establishment.name = config.establishment_name.empty() ? site : config.establishment_name + " — " + site;
-    return site_figs.emplace(key, std::move(f)).first->second;
-  };
-  size_t steps = years.size() * (1 + site_tables.size()), step = 0;
-  Progress rendering("ctreport: rendering", !o.quiet && stderr_is_terminal() && steps > 3);
-  for (int y : years) {
-    const auto& fig = figs.at(y);
-    if (fig.stays.overlapping == 0) {
-      empty_years.push_back(y);
-      step += 1 + site_tables.size();
-      continue;
-    }
-    reported.push_back(&fig);
-    std::vector<int> compared_years;
-    std::vector<std::string> not_covered;
-    for (int c : compared_with(y)) {
-      if (covers(c)) {
-        compared_years.push_back(c);
-      } else {
-        (compare.empty() ? uncovered_default : uncovered_explicit).insert(c);
-        not_covered.push_back(figs.at(c).period.label);
-      }
-    }
-    std::vector<const figures::Figures*> previous;
-    for (int c : compared_years) previous.push_back(&figs.at(c));
-    auto add_outputs = [&](const figures::Figures& f, const std::vector<const figures::Figures*>& before,
-                           const std::string& suffix) {
-      for (const auto& format : o.formats) {
-        if (format == "md") {
-          auto view = render::report_view(f, nf, before, not_covered);
-          // Charts beside the report, referenced from it.
-          std::string base = fmt::format("rapport-{}{}", f.period.label, suffix);
-          auto charts = render::report_charts(f, base, nf);
-          kainjow::mustache::data chart_names;
-          for (auto& [name, svg] : charts.files) outputs.add(name, std::move(svg));
-          for (const auto& [key, name] : charts.names) chart_names.set(key, name);
-          view.set("charts", chart_names);
-          outputs.add(base + ".md", render::render_template(report_template, report_name, view, render::Escaping::markdown));
-        } else if (format == "json") {
-          outputs.add(fmt::format("figures-{}{}.json", f.period.label, suffix), render::figures_json_text(f));
-        } else if (format == "xlsx") {
-          outputs.add(fmt::format("rapport-{}{}.xlsx", f.period.label, suffix),
-                      render::xlsx_workbook_report(f, nf, fs::temp_directory_path()));
-        } else if (format == "tex" || format == "pdf") {
-          std::string tex = render::render_template(latex_template, latex_name,
-                                                    render::report_view(f, nf, before, not_covered), render::Escaping::latex);
-          if (format == "tex") outputs.add(fmt::format("rapport-{}{}.tex", f.period.label, suffix), tex);
-          else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, fs::temp_directory_path(), pdf_date(f)));
-        }
-      }
-    };
-    add_outputs(fig, previous, "");
-    rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
-    // One report per site (--by site), each compared with the same site's years the data covers.
-    for (size_t s = 0; s < site_tables.size(); ++s) {
-      const figures::Figures& sf = site_figures(s, y);
-      if (sf.stays.overlapping > 0) {
-        std::vector<const figures::Figures*> before;
-        for (int c : compared_years) {
-          const figures::Figures& pf = site_figures(s, c);
-          if (pf.stays.overlapping > 0) before.push_back(&pf);
-        }
-        add_outputs(sf, before, site_suffixes[s]);
-      }
-      rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
-    }
-  }
-  // Why a year has no report: no stay overlaps it, or it starts after the file's latest date.
-  auto no_data = [&](int y) {
-    const auto& period = periods[static_cast<size_t>(std::find(needed.begin(), needed.end(), y) - needed.begin())];
-    if (read.table.has_data_for(period.start)) return fmt::format("no stay overlaps {}", figs.at(y).period.label);
-    return fmt::format("no data for {}: the latest date in the file is {}", figs.at(y).period.label,
-                       util::iso(read.table.latest_date));
-  };
-  rendering.done();
-  if (reported.empty())
-    throw DataError(years.size() == 1 ? fmt::format("{}: {}: nothing to report", o.input, no_data(years[0]))
-                                      : fmt::format("{}: no stay overlaps {}: nothing to report", o.input, o.year));
-  if (years.size() > 1 && markdown) {
-    std::string index_template = template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name);
-    std::vector<const figures::Figures*> all;
-    for (int y : years) all.push_back(&figs.at(y));
-    std::vector<std::pair<std::string, std::optional<int64_t>>> trend;  // years without data keep their place
-    for (int y = years.front(); y <= years.back(); ++y) {  // one place per year, listed or not
-      const figures::Figures* f = figs.count(y) && std::find(years.begin(), years.end(), y) != years.end() ? &figs.at(y) : nullptr;
-      trend.emplace_back(model::make_period(y, config.start_month).label,
-                         f && f->stays.overlapping > 0 ? std::optional<int64_t>(f->people.present) : std::nullopt);
-    }
-    outputs.add("index-tendance.svg",
-                render::svg_trend_chart(trend, nf.french ? "Personnes accueillies par année" : "People present per year", nf));
-    outputs.add("index.md", render::render_template(index_template, index_name, render::index_view(all, config, nf),
-                                                    render::Escaping::markdown));
-  }
+  RenderOutcome rendered = render_reports(o, s, read, sites, figs, outputs);
+  if (rendered.reported.empty())
+    throw DataError(s.plan.years.size() == 1
+                        ? fmt::format("{}: {}: nothing to report", o.input, no_data(read, s.plan, figs.at(s.plan.years[0])))
+                        : fmt::format("{}: no stay overlaps {}: nothing to report", o.input, o.year));
+  add_index(s, figs, outputs);
   auto written = outputs.commit();
-  auto t_end = std::chrono::steady_clock::now();
+  t.end = Clock::now();
 
-  if (o.verbose) {
-    auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-    std::cerr << fmt::format("ctreport: config: {}\n", loaded.source);
-    std::cerr << fmt::format("ctreport: input: {} ({}), header on row {}\n", o.input, read.source, read.header_row);
-    for (const auto& [field, header] : read.mapping)
-      std::cerr << fmt::format("ctreport: column '{}' -> {}\n", header, field);
-    for (const auto& header : read.table.unused_headers)
-      std::cerr << fmt::format("ctreport: column '{}' not used\n", header);
-    std::cerr << fmt::format("ctreport: {} rows read, {} stays kept, {} persons\n", read.rows_read,
-                             read.table.stays.size(), read.table.person_count);
-    std::cerr << fmt::format("ctreport: timings: read {:.1f} ms, figures {:.1f} ms, render+write {:.1f} ms\n",
-                             ms(t0, t_read), ms(t_read, t_fig), ms(t_fig, t_end));
-  }
-  if (!o.quiet) {
-    for (int c : uncovered_explicit)
-      std::cerr << fmt::format("ctreport: warning: --compare {}: the data does not cover {} ({}): no comparison with it\n",
-                               figs.at(c).period.label, figs.at(c).period.label, not_covered_reason(c));
-    for (const auto& w : data_warnings) std::cerr << fmt::format("ctreport: warning: {}: {}\n", loaded.source, w);
-    for (int y : empty_years)
-      std::cerr << fmt::format("ctreport: warning: {}: {}: no report for it\n", o.input, no_data(y));
-    for (const auto* f : reported) print_warnings(*f, o.input, o.verbose);
-    for (const auto* f : reported) print_summary(*f, nf);
-    for (int c : uncovered_default) {
-      const auto& f = figs.at(c);
-      bool fr = nf.french;
-      std::string why = f.stays.overlapping == 0 ? (fr ? "aucun séjour" : "no stay")
-                                                 : fmt::format("{} {}", fr ? "aucune sortie jusqu'au" : "no exit up to",
-                                                               nf.date(util::parse_date(f.period.end, 2200).day));
-      std::cout << fmt::format("  {:<24}{}{} {} ({})\n", fr ? "sans comparaison" : "not compared", f.period.label,
-                               fr ? " :" : ":", fr ? "les données ne couvrent pas cette année" : "the data does not cover that year",
-                               why);
-    }
-    for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", nf.french ? "écrit" : "written", p.string());
-  }
+  if (o.verbose) print_verbose(o, s, read, t);
+  if (!o.quiet) print_outcome(o, s, read, figs, sites, rendered, written);
   return static_cast<int>(ExitCode::ok);
 }
 

@@ -1,0 +1,79 @@
+// Splitting the stays by site, each with its capacity and file-name suffix.
+#include "model/site_split.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace ctreport::model {
+
+namespace {
+
+struct SiteTexts {
+  const char* no_site_slug;   // file-name part of the stays without a site
+  const char* no_site_label;  // their report's name
+};
+const SiteTexts& site_texts(const std::string& lang) {
+  static const SiteTexts fr{"sans-site", "sans site renseigné"}, en{"no-site", "no site given"};
+  return lang == "en" ? en : fr;
+}
+
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string all;
+  for (const auto& n : names) all += (all.empty() ? "'" : ", '") + n + "'";
+  return all;
+}
+
+// "-slug", made unique with -2, -3… against the suffixes already given.
+std::string unique_suffix(const std::string& base, const std::vector<std::string>& taken) {
+  std::string suffix = "-" + base;
+  for (int n = 2; std::find(taken.begin(), taken.end(), suffix) != taken.end(); ++n) suffix = fmt::format("-{}-{}", base, n);
+  return suffix;
+}
+
+}  // namespace
+
+void complete_capacity_from_sites(Config& config) {
+  if (config.capacity.defined() || config.site_capacity.empty()) return;
+  std::vector<Capacity> parts;
+  for (const auto& [site, capacity] : config.site_capacity) parts.push_back(capacity);
+  config.capacity = sum_capacities(parts);
+}
+
+SiteSplit split_by_site(const StayTable& table, const Config& config) {
+  SiteSplit split;
+  const SiteTexts& texts = site_texts(config.lang);
+  split.tables.resize(table.sites.size());
+  std::set<std::string> data_sites;
+  for (size_t s = 0; s < table.sites.size(); ++s) {
+    const std::string& name = table.sites[s];
+    data_sites.insert(util::normalize_key(name));
+    StayTable& t = split.tables[s];
+    t.person_count = table.person_count;
+    t.has_column = table.has_column;
+    t.latest_date = table.latest_date;
+    Config sc = config;
+    auto it = config.site_capacity.find(util::normalize_key(name));
+    sc.capacity = it != config.site_capacity.end() ? it->second : Capacity();
+    if (!sc.capacity.defined() && (config.capacity.defined() || !config.site_capacity.empty()))
+      split.config_warnings.push_back(fmt::format(
+          "site '{}' has no capacity in the config (sites: {{\"{}\": {{capacity: …}}}}): its report has no occupancy rate",
+          name.empty() ? "(empty)" : name, name));
+    split.configs.push_back(std::move(sc));
+    split.suffixes.push_back(unique_suffix(util::slug(name.empty() ? texts.no_site_slug : name), split.suffixes));
+    std::string site = name.empty() ? texts.no_site_label : name;
+    split.names.push_back(config.establishment_name.empty() ? site : config.establishment_name + " — " + site);
+  }
+  for (const auto& [key, label] : config.site_labels)
+    if (!data_sites.count(key))
+      split.config_warnings.push_back(fmt::format(
+          "site '{}' of the config matches no stay of the period(s) reported (sites in the data: {})", label,
+          quoted_list(table.sites)));
+  for (const auto& stay : table.stays) split.tables[stay.site].stays.push_back(stay);
+  return split;
+}
+
+}  // namespace ctreport::model
