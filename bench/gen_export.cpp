@@ -331,6 +331,7 @@ struct Options {
     std::string output;
     bool verbose = false;
     bool quiet = false;
+    bool site_column = false;  // a last column "Établissement" naming each establishment ("CT 0001"…)
 };
 
 constexpr std::string_view k_help = R"(ctreport-gen: write a synthetic export of stay records (fake data) for benchmarks and examples.
@@ -360,6 +361,8 @@ Options:
   --seed S                random seed (default 42); same options + seed = same bytes
   -o, --output FILE       output file (`-` = standard output, CSV only)
   -v, --verbose           print simulation statistics (occupancy, overflow days)
+  --site-column           a last column "Établissement" naming each establishment
+                          ("CT 0001"…), for one file of many establishments (--by site)
   -q, --quiet             print nothing but errors
   -h, --help              this help
 
@@ -453,6 +456,8 @@ Options parse_options(int argc, char** argv) {
             o.seed = static_cast<std::uint64_t>(parse_count(value(), arg));
         } else if (arg == "-o" || arg == "--output") {
             o.output = std::string(value());
+        } else if (arg == "--site-column") {
+            o.site_column = true;
         } else if (arg == "-v" || arg == "--verbose") {
             o.verbose = true;
         } else if (arg == "-q" || arg == "--quiet") {
@@ -808,13 +813,14 @@ private:
 // Rendering a stay into the export's cells (with the export's untidiness)
 // ───────────────────────────────────────────────────────────────────────────────
 
-constexpr std::array<std::string_view, 12> k_headers{
+constexpr std::array<std::string_view, 13> k_headers{
     "N° dossier", "Sexe", "Date de naissance", "Date d'entrée", "Date de sortie", "Orientation",
     "Département d'origine", "Motif de sortie", "Logement à la sortie",
-    "Situation professionnelle à la sortie", "Étape", "Observations",
+    "Situation professionnelle à la sortie", "Étape", "Observations", "Établissement",
 };
 
-enum Column : std::size_t { c_id, c_sex, c_birth, c_entry, c_exit, c_referral, c_origin, c_reason, c_housing, c_activity, c_stage, c_observations, k_columns };
+// c_site is written only with --site-column.
+enum Column : std::size_t { c_id, c_sex, c_birth, c_entry, c_exit, c_referral, c_origin, c_reason, c_housing, c_activity, c_stage, c_observations, c_site, k_columns };
 
 // One row: dates as day numbers (k_no_date = empty), the rest as UTF-8 text (empty = empty cell).
 struct Row {
@@ -1008,6 +1014,11 @@ public:
     virtual void write_header() = 0;
     virtual void write_row(const Row& row) = 0;
     virtual void finish() = 0;
+    // The columns written: all but the site column unless --site-column.
+    void set_site_column(bool on) { m_columns = on ? k_columns : k_columns - 1; }
+
+protected:
+    std::size_t m_columns = k_columns - 1;
 };
 
 // UTF-8 → Windows-1252 for the characters the generator writes (Latin-1 plus the
@@ -1057,7 +1068,7 @@ public:
     }
 
     void write_header() override {
-        for (std::size_t i = 0; i < k_headers.size(); ++i) {
+        for (std::size_t i = 0; i < m_columns; ++i) {
             if (i) m_buffer += ';';
             put_text(k_headers[i]);
         }
@@ -1065,7 +1076,7 @@ public:
     }
 
     void write_row(const Row& row) override {
-        for (std::size_t i = 0; i < k_columns; ++i) {
+        for (std::size_t i = 0; i < m_columns; ++i) {
             if (i) m_buffer += ';';
             switch (i) {
                 case c_birth: put_date(row.birth); break;
@@ -1152,8 +1163,8 @@ public:
         format_set_num_format(m_date, "dd/mm/yyyy");
         m_bold = workbook_add_format(m_workbook);
         format_set_bold(m_bold);
-        constexpr std::array<double, k_columns> k_widths{12, 7, 12, 12, 12, 22, 12, 22, 22, 22, 7, 40};
-        for (std::size_t i = 0; i < k_columns; ++i)
+        constexpr std::array<double, k_columns> k_widths{12, 7, 12, 12, 12, 22, 12, 22, 22, 22, 7, 40, 12};
+        for (std::size_t i = 0; i < m_columns; ++i)
             worksheet_set_column(m_sheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), k_widths[i], nullptr);
         worksheet_freeze_panes(m_sheet, 1, 0);
     }
@@ -1162,7 +1173,7 @@ public:
     }
 
     void write_header() override {
-        for (std::size_t i = 0; i < k_headers.size(); ++i) {
+        for (std::size_t i = 0; i < m_columns; ++i) {
             const std::string h(k_headers[i]);
             check(worksheet_write_string(m_sheet, 0, static_cast<lxw_col_t>(i), h.c_str(), m_bold));
         }
@@ -1171,7 +1182,7 @@ public:
 
     void write_row(const Row& row) override {
         if (m_row > 1048575) throw std::runtime_error("XLSX holds at most 1,048,575 data rows: use CSV");
-        for (std::size_t i = 0; i < k_columns; ++i) {
+        for (std::size_t i = 0; i < m_columns; ++i) {
             const auto col = static_cast<lxw_col_t>(i);
             const int date = i == c_birth ? row.birth : i == c_entry ? row.entry : i == c_exit ? row.exit : k_no_date;
             if (i == c_birth || i == c_entry || i == c_exit) {
@@ -1224,6 +1235,7 @@ int run(const Options& options) {
     std::unique_ptr<RowWriter> writer;
     if (options.format == Format::xlsx) writer = std::make_unique<XlsxWriter>(options.output);
     else writer = std::make_unique<CsvWriter>(options.output, options.encoding);
+    writer->set_site_column(options.site_column);
     writer->write_header();
 
     IdAllocator ids(options.from_year, options.to_year);
@@ -1238,6 +1250,7 @@ int run(const Options& options) {
             if (wanted > 0 && totals.stays >= wanted) break;
             if (options.keep_from && s.exit != k_open && s.exit < *options.keep_from) continue;
             renderer.render(e, s, row);
+            if (options.site_column) row.text[c_site] = fmt::format("CT {:04}", index + 1);
             writer->write_row(row);
             ++totals.stays;
             totals.open_stays += s.exit == k_open;
