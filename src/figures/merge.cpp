@@ -120,16 +120,16 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
       for (const auto& k : category_keys(d)) all += (all.empty() ? "" : ", ") + k;
       return all;
     };
-    if (f.age.brackets.available && m.age.brackets.available)
-      same("age brackets", keys(f.age.brackets), keys(m.age.brackets));
-    same("stay-length brackets", keys(f.stay_length.brackets), keys(m.stay_length.brackets));
+    const Distribution &ages = f.breakdown("age"), &merged_ages = m.breakdown("age");
+    if (ages.available && merged_ages.available) same("age brackets", keys(ages), keys(merged_ages));
+    same("stay-length brackets", keys(f.breakdown("stay_length")), keys(m.breakdown("stay_length")));
     // The same establishment twice would count its people twice.
     for (size_t k = 0; k < i; ++k)
       if (!f.establishment.name.empty() && in[k].establishment.name == f.establishment.name)
         throw DataError(fmt::format("{}: the figures of '{}' for {} are already given by {}: each establishment once (two establishments need different names: establishment.name in their config)", name,
                                     f.establishment.name, f.period.label, names[k]));
     m.network.establishments.push_back(f.establishment.name.empty() ? name : f.establishment.name);
-    int64_t known = f.age.brackets.total - f.age.unknown;
+    int64_t known = f.breakdown("age").total - f.age.unknown;
     if (f.age.mean) {
       age_sum += *f.age.mean * static_cast<double>(known);
       sum(age_known, known);
@@ -158,29 +158,20 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     else m.occupancy.places_start.reset();
     if (m.occupancy.places_end && f.occupancy.places_end) sum(*m.occupancy.places_end, *f.occupancy.places_end);
     else m.occupancy.places_end.reset();
-    add(m.sex, f.sex, "sex", name);
-    add(m.age.brackets, f.age.brackets, "age", name);
+    for (size_t b = 0; b < model::k_breakdown_count; ++b)
+      add(m.breakdowns[b], f.breakdowns[b], std::string(model::k_breakdowns[b].path), name);
     sum(m.age.unknown, f.age.unknown);
     if (f.age.min) m.age.min = m.age.min ? std::min(*m.age.min, *f.age.min) : *f.age.min;
     if (f.age.max) m.age.max = m.age.max ? std::max(*m.age.max, *f.age.max) : *f.age.max;
     sum(m.stay_length.count, f.stay_length.count);
-    add(m.stay_length.brackets, f.stay_length.brackets, "stay_length", name);
     add(m.stay_length.at_most_3_months, f.stay_length.at_most_3_months);
     add(m.stay_length.over_6_months, f.stay_length.over_6_months);
     add(m.stay_length.reached_term, f.stay_length.reached_term);
-    add(m.referral, f.referral, "referral", name);
-    add(m.origin, f.origin, "origin", name);
     add(m.origin_same_region, f.origin_same_region);
     sum(m.exits.total, f.exits.total);
-    add(m.exits.reasons, f.exits.reasons, "exits.reasons", name);
-    add(m.exits.housing, f.exits.housing, "exits.housing", name);
-    add(m.exits.activity, f.exits.activity, "exits.activity", name);
-    add(m.exits.outcomes, f.exits.outcomes, "exits.outcomes", name);
     add(m.exits.housing_solution, f.exits.housing_solution);
     add(m.exits.employment, f.exits.employment);
     add(m.exits.training, f.exits.training);
-    add(m.stage.exits, f.stage.exits, "stage.exits", name);
-    add(m.stage.present_at_end, f.stage.present_at_end, "stage.present_at_end", name);
     sum(m.quality.rows_read, f.quality.rows_read);
     sum(m.quality.rows_used, f.quality.rows_used);
     sum(m.quality.warning_rows, f.quality.warning_rows);
@@ -198,11 +189,9 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     mo.average_present = static_cast<double>(mo.bed_days) / days;
     m.occupancy.monthly.push_back(mo);
   }
-  for (Distribution* d : {&m.sex, &m.age.brackets, &m.stay_length.brackets, &m.referral, &m.origin, &m.exits.reasons,
-                          &m.exits.housing, &m.exits.activity, &m.exits.outcomes, &m.stage.exits, &m.stage.present_at_end})
-    finish(*d);
+  for (Distribution& d : m.breakdowns) finish(d);
   m.age.mean = age_known > 0 ? std::optional<double>(age_sum / static_cast<double>(age_known)) : std::nullopt;
-  if (!m.age.brackets.available) {  // no age in one establishment: no network age
+  if (!m.breakdown("age").available) {  // no age in one establishment: no network age
     m.age.mean.reset();
     m.age.min.reset();
     m.age.max.reset();
@@ -213,7 +202,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   finish(m.stay_length.at_most_3_months, m.stay_length.count);
   finish(m.stay_length.over_6_months, m.stay_length.count);
   finish(m.stay_length.reached_term, m.stay_length.count);
-  finish(m.origin_same_region, m.origin.total);
+  finish(m.origin_same_region, m.breakdown("origin").total);
   finish(m.exits.housing_solution, m.exits.total);
   finish(m.exits.employment, m.exits.total);
   finish(m.exits.training, m.exits.total);
@@ -225,7 +214,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   m.occupancy.peak_date.clear();
   m.network.not_mergeable = {"age.median", "stay_length.median_days", "occupancy.peak_present"};
   // The origin lines are relative to each establishment's own département.
-  for (auto& l : m.origin.lines) {
+  for (auto& l : m.breakdown("origin").lines) {
     if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";
     if (l.key == "region") l.label = english ? "The establishment's region, other département" : "Région de l'établissement, autre département";
   }

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "model/breakdown_texts.hpp"
 #include "model/missing_column_texts.hpp"
 #include "model/fields.hpp"
 #include "model/warning_texts.hpp"
@@ -80,6 +81,35 @@ void distribution_sheet(lxw_workbook* wb, const Formats& fm, const std::string& 
   check(worksheet_insert_chart(ws, 1, 4, chart), "chart");
 }
 
+// A sheet per breakdown declared with one (model/breakdowns.hpp), each
+// followed by the breakdowns declared below it, in the table's order.
+void breakdown_sheets(lxw_workbook* wb, const Formats& fm, const figures::Figures& f, const NumberFormat& nf) {
+  const bool en = !nf.french;
+  const model::Lang lang = en ? model::Lang::en : model::Lang::fr;
+  struct Sheet {
+    std::string name;
+    figures::Distribution first;
+    std::vector<std::pair<std::string, figures::Distribution>> more;
+  };
+  std::vector<Sheet> sheets;
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const model::Breakdown& b = model::k_breakdowns[i];
+    std::string heading(model::breakdown_text(b, lang).sheet);
+    if (b.sheet == model::SheetPlacement::own) {
+      sheets.push_back({heading, distribution_as_shown(f, i, en), {}});
+    } else if (b.sheet == model::SheetPlacement::below_previous && !sheets.empty()) {
+      if (auto at = heading.find("{end}"); at != std::string::npos)
+        heading.replace(at, 5, nf.date(util::parse_date(f.period.end, 2200).day));
+      sheets.back().more.emplace_back(heading, distribution_as_shown(f, i, en));
+    }
+  }
+  for (const auto& sheet : sheets) {
+    std::vector<std::pair<std::string, const figures::Distribution*>> more;
+    for (const auto& [heading, d] : sheet.more) more.emplace_back(heading, &d);
+    distribution_sheet(wb, fm, sheet.name, sheet.first, en, more);
+  }
+}
+
 }  // namespace
 
 std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf, const std::filesystem::path& scratch_dir) {
@@ -144,8 +174,8 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   count("Journées de capacité", "Capacity-days", static_cast<double>(f.occupancy.capacity_days));
   share("Taux d'occupation", "Occupancy rate", f.occupancy.rate);
   decimal("Présents par jour (moyenne)", "Present per day (average)", f.occupancy.average_present);
-  std::optional<double> women;  // none when there is no sex column: f.sex has no lines
-  for (const auto& l : f.sex.lines)
+  std::optional<double> women;  // none when there is no sex column: the distribution has no lines
+  for (const auto& l : f.breakdown("sex").lines)
     if (l.key == "F") women = l.share;
   share("Part des femmes", "Share of women", women);
   decimal("Âge moyen", "Mean age", f.age.mean);
@@ -161,17 +191,7 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   headcount("Sorties vers l'emploi", "Exits to employment", f.exits.employment);
   headcount("Sorties vers une formation", "Exits to training", f.exits.training);
 
-  distribution_sheet(wb, fm, en ? "Sex" : "Sexe", f.sex, en);
-  distribution_sheet(wb, fm, en ? "Age" : "Âge", f.age.brackets, en);
-  distribution_sheet(wb, fm, en ? "Length of stay" : "Durée de séjour", f.stay_length.brackets, en);
-  distribution_sheet(wb, fm, en ? "Referral" : "Orientation", f.referral, en);
-  distribution_sheet(wb, fm, en ? "Origin" : "Origine", origin_as_shown(f, en), en);
-  distribution_sheet(wb, fm, en ? "Exit reasons" : "Motifs de sortie", f.exits.reasons, en);
-  distribution_sheet(wb, fm, en ? "Housing at exit" : "Logement à la sortie", f.exits.housing, en);
-  distribution_sheet(wb, fm, en ? "Activity at exit" : "Activité à la sortie", f.exits.activity, en);
-  distribution_sheet(wb, fm, en ? "Stage" : "Étape", f.stage.exits, en,
-                     {{fmt::format("{} {}", en ? "Present on" : "Présents au", nf.date(util::parse_date(f.period.end, 2200).day)),
-                       &f.stage.present_at_end}});
+  breakdown_sheets(wb, fm, f, nf);
 
   // Monthly occupancy and its chart.
   const char* occ_name = en ? "Occupancy" : "Occupation";
