@@ -193,86 +193,8 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
   add_stage_table(v["stage"], f, nf, previous);
 }
 
-}  // namespace
-
-data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config, const NumberFormat& nf) {
-  data v;
-  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
-  data est;
-  est.set("name", config.establishment_name);
-  v.set("establishment", est);
-
-  list rows;
-  for (const auto* f : years) rows.push_back(headline(*f, nf));
-  v.set("years", rows);
-  v.set("first", years.empty() ? "" : years.front()->period.label);
-  v.set("last", years.empty() ? "" : years.back()->period.label);
-  v.set("has_capacity", config.capacity.defined());
-  return v;
-}
-
-data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
-                 const std::vector<std::string>& not_covered) {
-  data v;
-  // The compared years, most recent first, never the period itself.
-  std::vector<const figures::Figures*> previous;
-  for (const auto* p : compared)
-    if (p->period.start != f.period.start) previous.push_back(p);
-  std::stable_sort(previous.begin(), previous.end(),
-                   [](const figures::Figures* a, const figures::Figures* b) { return a->period.start > b->period.start; });
-  const figures::Figures* before = previous.empty() ? nullptr : previous.front();
-  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
-  v.set("lang", nf.french ? "fr" : "en");
-
-  data est;
-  est.set("name", f.establishment.name);
-  est.set("departement", f.establishment.departement);
-  est.set("departement_name", f.establishment.departement_name);
-  est.set("region", f.establishment.region);
-  est.set("has_departement", !f.establishment.departement_name.empty());
-  v.set("establishment", est);
-  data network;
-  network.set("is_network", !f.network.establishments.empty());
-  network.set("count", nf.integer(static_cast<int64_t>(f.network.establishments.size())));
-  list members;
-  for (const auto& n : f.network.establishments) {
-    data member;
-    member.set("name", n);
-    member.set("last", &n == &f.network.establishments.back());
-    members.push_back(member);
-  }
-  network.set("establishments", members);
-  v.set("network", network);
-
-  data period;
-  util::Day start = parse_iso(f.period.start), end = parse_iso(f.period.end);
-  period.set("label", f.period.label);
-  period.set("start", nf.date(start));
-  period.set("end", nf.date(end));
-  period.set("start_iso", f.period.start);
-  period.set("end_iso", f.period.end);
-  period.set("days", nf.integer(f.period.days));
-  period.set("is_calendar_year", f.period.label.find('-') == std::string::npos);
-  v.set("period", period);
-
-  data people;
-  auto count = [&](data& obj, const std::string& name, int64_t n) {
-    obj.set(name, nf.integer(n));
-    obj.set(name + "_plural", nf.plural(n));
-  };
-  count(people, "present", f.people.present);
-  count(people, "admitted", f.people.admitted);
-  count(people, "exited", f.people.exited);
-  count(people, "present_at_start", f.people.present_at_start);
-  count(people, "present_at_end", f.people.present_at_end);
-  v.set("people", people);
-
-  data stays;
-  count(stays, "overlapping", f.stays.overlapping);
-  count(stays, "admissions", f.stays.admissions);
-  count(stays, "exits", f.stays.exits);
-  v.set("stays", stays);
-
+// Occupancy: the year's rate, bed-days and places, and month by month.
+data occupancy_view(const figures::Figures& f, const NumberFormat& nf) {
   data occ;
   const auto& o = f.occupancy;
   occ.set("has_capacity", o.has_capacity);
@@ -313,41 +235,12 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     monthly.push_back(md);
   }
   occ.set("monthly", monthly);
-  v.set("occupancy", occ);
+  return occ;
+}
 
-  add_breakdowns(v, f, nf, previous);
-  data counting;
-  bool nights = f.counting.bed_days == "nights";
-  counting.set("bed_days", f.counting.bed_days);
-  counting.set("nights", nights);
-  counting.set("age_reference", f.counting.age_reference);
-  counting.set("age_at_entry", f.counting.age_reference == "entry");
-  counting.set("age_at_period_start", f.counting.age_reference == "period_start");
-  counting.set("age_at_period_end", f.counting.age_reference == "period_end");
-  counting.set("age_at_entry_or_period_start", f.counting.age_reference == "entry_or_period_start");
-  counting.set("contract_months", nf.integer(f.counting.contract_months));
-  v.set("counting", counting);
-
-  // Comparison with earlier years (docs/templates.md, "Comparison"): `previous`
-  // and `change` are the most recent compared year, `comparisons` all of them.
-  v.set("has_previous", before != nullptr);
-  v.set("headline", headline(f, nf));
-  list comparisons;
-  for (const auto* p : previous) comparisons.push_back(comparison(f, *p, nf));
-  if (before) {
-    v.set("previous", headline(*before, nf));
-    v.set("change", change_since(f, *before, nf));
-  }
-  v.set("comparisons", comparisons);
-  list uncovered;
-  for (const auto& label : not_covered) {
-    data u;
-    u.set("label", label);
-    uncovered.push_back(u);
-  }
-  v.set("not_covered", uncovered);
-  v.set("has_not_covered", !not_covered.empty());
-
+// The method note's data quality: the source, the warnings (at most
+// k_note_findings_per_code of a code), the notices, the columns used and not.
+data quality_view(const figures::Figures& f, const NumberFormat& nf) {
   data quality;
   quality.set("source", f.quality.source);
   quality.set("rows_read", nf.integer(static_cast<int64_t>(f.quality.rows_read)));
@@ -414,7 +307,130 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   quality.set("has_columns", !columns.empty());
   quality.set("unused_columns", unused);
   quality.set("has_unused_columns", !unused.empty());
-  v.set("quality", quality);
+  return quality;
+}
+
+// The establishment, or the network of establishments the figures are of.
+void add_establishment(data& v, const figures::Figures& f, const NumberFormat& nf) {
+  data est;
+  est.set("name", f.establishment.name);
+  est.set("departement", f.establishment.departement);
+  est.set("departement_name", f.establishment.departement_name);
+  est.set("region", f.establishment.region);
+  est.set("has_departement", !f.establishment.departement_name.empty());
+  v.set("establishment", est);
+  data network;
+  network.set("is_network", !f.network.establishments.empty());
+  network.set("count", nf.integer(static_cast<int64_t>(f.network.establishments.size())));
+  list members;
+  for (const auto& n : f.network.establishments) {
+    data member;
+    member.set("name", n);
+    member.set("last", &n == &f.network.establishments.back());
+    members.push_back(member);
+  }
+  network.set("establishments", members);
+  v.set("network", network);
+}
+
+}  // namespace
+
+data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config, const NumberFormat& nf) {
+  data v;
+  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
+  data est;
+  est.set("name", config.establishment_name);
+  v.set("establishment", est);
+
+  list rows;
+  for (const auto* f : years) rows.push_back(headline(*f, nf));
+  v.set("years", rows);
+  v.set("first", years.empty() ? "" : years.front()->period.label);
+  v.set("last", years.empty() ? "" : years.back()->period.label);
+  v.set("has_capacity", config.capacity.defined());
+  return v;
+}
+
+data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
+                 const std::vector<std::string>& not_covered) {
+  data v;
+  // The compared years, most recent first, never the period itself.
+  std::vector<const figures::Figures*> previous;
+  for (const auto* p : compared)
+    if (p->period.start != f.period.start) previous.push_back(p);
+  std::stable_sort(previous.begin(), previous.end(),
+                   [](const figures::Figures* a, const figures::Figures* b) { return a->period.start > b->period.start; });
+  const figures::Figures* before = previous.empty() ? nullptr : previous.front();
+  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
+  v.set("lang", nf.french ? "fr" : "en");
+
+  add_establishment(v, f, nf);
+
+  data period;
+  util::Day start = parse_iso(f.period.start), end = parse_iso(f.period.end);
+  period.set("label", f.period.label);
+  period.set("start", nf.date(start));
+  period.set("end", nf.date(end));
+  period.set("start_iso", f.period.start);
+  period.set("end_iso", f.period.end);
+  period.set("days", nf.integer(f.period.days));
+  period.set("is_calendar_year", f.period.label.find('-') == std::string::npos);
+  v.set("period", period);
+
+  data people;
+  auto count = [&](data& obj, const std::string& name, int64_t n) {
+    obj.set(name, nf.integer(n));
+    obj.set(name + "_plural", nf.plural(n));
+  };
+  count(people, "present", f.people.present);
+  count(people, "admitted", f.people.admitted);
+  count(people, "exited", f.people.exited);
+  count(people, "present_at_start", f.people.present_at_start);
+  count(people, "present_at_end", f.people.present_at_end);
+  v.set("people", people);
+
+  data stays;
+  count(stays, "overlapping", f.stays.overlapping);
+  count(stays, "admissions", f.stays.admissions);
+  count(stays, "exits", f.stays.exits);
+  v.set("stays", stays);
+
+  v.set("occupancy", occupancy_view(f, nf));
+
+  add_breakdowns(v, f, nf, previous);
+  data counting;
+  bool nights = f.counting.bed_days == "nights";
+  counting.set("bed_days", f.counting.bed_days);
+  counting.set("nights", nights);
+  counting.set("age_reference", f.counting.age_reference);
+  counting.set("age_at_entry", f.counting.age_reference == "entry");
+  counting.set("age_at_period_start", f.counting.age_reference == "period_start");
+  counting.set("age_at_period_end", f.counting.age_reference == "period_end");
+  counting.set("age_at_entry_or_period_start", f.counting.age_reference == "entry_or_period_start");
+  counting.set("contract_months", nf.integer(f.counting.contract_months));
+  v.set("counting", counting);
+
+  // Comparison with earlier years (docs/templates.md, "Comparison"): `previous`
+  // and `change` are the most recent compared year, `comparisons` all of them.
+  v.set("has_previous", before != nullptr);
+  v.set("headline", headline(f, nf));
+  list comparisons;
+  for (const auto* p : previous) comparisons.push_back(comparison(f, *p, nf));
+  if (before) {
+    v.set("previous", headline(*before, nf));
+    v.set("change", change_since(f, *before, nf));
+  }
+  v.set("comparisons", comparisons);
+  list uncovered;
+  for (const auto& label : not_covered) {
+    data u;
+    u.set("label", label);
+    uncovered.push_back(u);
+  }
+  v.set("not_covered", uncovered);
+  v.set("has_not_covered", !not_covered.empty());
+
+  v.set("quality", quality_view(f, nf));
   return v;
 }
 

@@ -40,9 +40,10 @@ const std::string k_dates_only =
     "D-2;01/03/2024;\n";
 const std::string k_config = "establishment:\n  name: CT Test\n  departement: '42'\ncapacity: 3\n";
 
-// The value at a dotted path of `j`.
-const nlohmann::ordered_json& at_path(const nlohmann::ordered_json& j, std::string_view path) {
-  const nlohmann::ordered_json* at = &j;
+// The value at a dotted path of `j` (a const or a mutable ordered_json).
+template <typename Json>
+Json& at_path(Json& j, std::string_view path) {
+  Json* at = &j;
   for (size_t from = 0; from <= path.size();) {
     size_t dot = std::min(path.find('.', from), path.size());
     std::string name(path.substr(from, dot - from));
@@ -118,7 +119,7 @@ TEST_CASE("a figures file without a breakdown of ctreport/figures/v1 is refused,
     auto [parent, leaf] = model::parent_and_leaf(b.json_path);
     std::string removed(b.json_layout == model::JsonLayout::object ? parent : b.json_path);
     auto [holder, name] = model::parent_and_leaf(removed);
-    auto& object = holder.empty() ? without : const_cast<nlohmann::ordered_json&>(at_path(without, holder));
+    auto& object = holder.empty() ? without : at_path(without, holder);
     object.erase(std::string(name));
     CHECK_THROWS_WITH_AS(render::figures_from_json(without.dump(), "old.json"),
                          ("old.json: " + removed + ": missing").c_str(), DataError);
