@@ -139,7 +139,6 @@ constexpr size_t breakdown_index(std::string_view key) {
     if (k_breakdowns[i].key == key) return i;
   throw std::logic_error("no breakdown is declared with this key");
 }
-constexpr const Breakdown& breakdown(std::string_view key) { return k_breakdowns[breakdown_index(key)]; }
 
 // The first breakdown reading `b`'s fields: itself unless an earlier line reads
 // the same ones (stage_at_end after stage). One missing_column warning per field set.
