@@ -2,12 +2,15 @@
 // Plain data: computed by compute_figures(), written by figures_json and the
 // renderers. Shares are fractions; nothing here is rounded.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "model/breakdowns.hpp"
 #include "model/warnings.hpp"
 
 namespace ctreport::figures {
@@ -88,35 +91,33 @@ struct Figures {
     std::vector<MonthOccupancy> monthly;
   } occupancy;
 
-  Distribution sex;
+  // The distribution of every declared breakdown (model/breakdowns.hpp), in
+  // the declaration table's order: f.breakdowns[i] is model::k_breakdowns[i]'s.
+  std::array<Distribution, model::k_breakdown_count> breakdowns;
+  Distribution& breakdown(std::string_view key) { return breakdowns[model::breakdown_index(key)]; }
+  const Distribution& breakdown(std::string_view key) const { return breakdowns[model::breakdown_index(key)]; }
 
+  // The figures that go with some breakdowns: the age's, with breakdown("age").
   struct {
-    Distribution brackets;
     std::optional<double> mean, median;
     std::optional<int> min, max;
     int64_t unknown = 0;
   } age;
 
+  // With breakdown("stay_length"): the stays that ended in the period.
   struct {
     int64_t count = 0;
     std::optional<double> mean_days, median_days;
-    Distribution brackets;
     Headcount at_most_3_months, over_6_months, reached_term;
   } stay_length;
 
-  Distribution referral;
-  Distribution origin;
-  Headcount origin_same_region;
+  Headcount origin_same_region;  // with breakdown("origin")
 
+  // With the breakdowns of the exits (exit_reason, housing_at_exit, activity_at_exit, exit_outcome).
   struct {
     int64_t total = 0;
-    Distribution reasons, housing, activity, outcomes;
     Headcount housing_solution, employment, training;
   } exits;
-
-  struct {
-    Distribution exits, present_at_end;
-  } stage;
 
   struct {
     uint64_t rows_read = 0, rows_used = 0;

@@ -1,8 +1,11 @@
 // Figure invariants and unknown-value shares.
 #include "figures/invariants.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "model/breakdown_texts.hpp"
 #include "model/warning_texts.hpp"
 
 namespace ctreport::figures {
@@ -29,19 +32,8 @@ void sums(const Distribution& d, const std::string& name, int64_t expected, mode
               {{"kind", "sum"}, {"name", name}, {"sum", std::to_string(sum)}, {"total", std::to_string(d.total)}});
 }
 
-// The French name of a field in messages.
-std::string field_fr(const std::string& field) {
-  if (field == "sex") return "sexe";
-  if (field == "age") return "âge";
-  if (field == "referral") return "orientation";
-  if (field == "origin") return "origine";
-  if (field == "exit_reason") return "motif de sortie";
-  if (field == "housing_at_exit") return "logement à la sortie";
-  if (field == "activity_at_exit") return "activité à la sortie";
-  return field;
-}
-
-void unknown_share(const Distribution& d, const std::string& field, const std::string& header, double max,
+// An unknown_share warning when the unknown line of `b` is above `max`.
+void unknown_share(const model::Breakdown& b, const Distribution& d, const std::string& header, double max,
                    model::WarningLog& out) {
   if (!d.available || d.total == 0) return;
   for (const auto& l : d.lines) {
@@ -50,8 +42,8 @@ void unknown_share(const Distribution& d, const std::string& field, const std::s
     w.code = "unknown_share";
     w.column = header;
     w.value = fmt::format("{:.0f} %", *l.share * 100);
-    w.params = {{"field", field},
-                {"field_fr", field_fr(field)},
+    w.params = {{"field", std::string(b.key)},
+                {"field_fr", std::string(model::breakdown_text(b, model::Lang::fr).noun)},
                 {"count", std::to_string(l.count)},
                 {"total", std::to_string(d.total)},
                 {"max", fmt::format("{:.0f} %", max * 100)}};
@@ -59,21 +51,24 @@ void unknown_share(const Distribution& d, const std::string& field, const std::s
     out.add(std::move(w));
   }
 }
+
+// The number a breakdown of population `p` adds up to.
+int64_t population_count(const Figures& f, model::Population p) {
+  switch (p) {
+    case model::Population::people_present: return f.people.present;
+    case model::Population::exits: return f.stays.exits;
+    case model::Population::people_present_at_end: return f.people.present_at_end;
+  }
+  return 0;
+}
 }  // namespace
 
 void check_figures(const Figures& f, const model::Config& config, const model::StayTable& table, model::WarningLog& out) {
   const int64_t present = f.people.present;
-  sums(f.sex, "sex", present, out);
-  sums(f.age.brackets, "age", present, out);
-  sums(f.referral, "referral", present, out);
-  sums(f.origin, "origin", present, out);
-  sums(f.stay_length.brackets, "stay_length", f.stays.exits, out);
-  sums(f.exits.reasons, "exits.reasons", f.stays.exits, out);
-  sums(f.exits.housing, "exits.housing", f.stays.exits, out);
-  sums(f.exits.activity, "exits.activity", f.stays.exits, out);
-  sums(f.exits.outcomes, "exits.outcomes", f.stays.exits, out);
-  sums(f.stage.exits, "stage.exits", f.stays.exits, out);
-  sums(f.stage.present_at_end, "stage.present_at_end", f.people.present_at_end, out);
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const auto& b = model::k_breakdowns[i];
+    sums(f.breakdowns[i], std::string(b.path), population_count(f, b.population), out);
+  }
   if (present != f.people.present_at_start + f.people.admitted_not_at_start)
     invariant(out, std::to_string(present),
               {{"kind", "present"},
@@ -84,20 +79,16 @@ void check_figures(const Figures& f, const model::Config& config, const model::S
   if (f.people.present_at_end > present)
     invariant(out, std::to_string(f.people.present_at_end), {{"kind", "at_end"}, {"present", std::to_string(present)}});
 
-  double max = config.check.max_unknown_share;
-  auto has = [&](model::Field fd) { return table.has_column[static_cast<size_t>(fd)]; };
-  auto header = [&](model::Field fd) { return table.headers[static_cast<size_t>(fd)]; };
-  using model::Field;
-  if (has(Field::sex)) unknown_share(f.sex, "sex", header(Field::sex), max, out);
-  if (has(Field::birth_date) || has(Field::birth_year) || has(Field::age_at_entry)) {
-    Field birth = has(Field::birth_date) ? Field::birth_date : has(Field::birth_year) ? Field::birth_year : Field::age_at_entry;
-    unknown_share(f.age.brackets, "age", header(birth), max, out);
+  // The unknown share of each breakdown read from a column, at the header of
+  // the first of its fields the export has.
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const auto& b = model::k_breakdowns[i];
+    if (!b.checks_unknown_share) continue;
+    auto column = std::find_if(b.fields.begin(), b.fields.end(),
+                               [&](model::Field fd) { return table.has_column[static_cast<size_t>(fd)]; });
+    if (column != b.fields.end())
+      unknown_share(b, f.breakdowns[i], table.headers[static_cast<size_t>(*column)], config.check.max_unknown_share, out);
   }
-  if (has(Field::referral)) unknown_share(f.referral, "referral", header(Field::referral), max, out);
-  if (has(Field::origin)) unknown_share(f.origin, "origin", header(Field::origin), max, out);
-  if (has(Field::exit_reason)) unknown_share(f.exits.reasons, "exit_reason", header(Field::exit_reason), max, out);
-  if (has(Field::housing_at_exit)) unknown_share(f.exits.housing, "housing_at_exit", header(Field::housing_at_exit), max, out);
-  if (has(Field::activity_at_exit)) unknown_share(f.exits.activity, "activity_at_exit", header(Field::activity_at_exit), max, out);
 }
 
 void check_carry_over(const Figures& f, int64_t previous_present_at_end, const std::string& previous_label,

@@ -87,12 +87,86 @@ void finish(Headcount& h, int64_t total) {
   else h.share = ratio(static_cast<double>(h.count), static_cast<double>(total));
 }
 
+// Refuses `in[i]` when it cannot be added to the figures `m` (the first
+// file's): another period, other counting conventions or brackets, or an
+// establishment already given.
+void check_mergeable(const Figures& m, const std::vector<Figures>& in, const std::vector<std::string>& names, size_t i) {
+  const Figures& f = in[i];
+  const std::string& name = names[i];
+  const std::string& first = names.front();
+  if (f.period.start != m.period.start || f.period.end != m.period.end)
+    throw DataError(fmt::format("{}: its period {} ({} – {}) is not the period of {}, {} ({} – {}): merge figures of the "
+                                "same period",
+                                name, f.period.label, f.period.start, f.period.end, first, m.period.label,
+                                m.period.start, m.period.end));
+  // The counting conventions must be the same, else the sums mean nothing.
+  auto same = [&](const std::string& setting, const std::string& here, const std::string& there) {
+    if (here != there)
+      throw DataError(fmt::format("{}: counted with {} {}, but {} with {} {}: merge figures made with the same "
+                                  "counting conventions",
+                                  name, setting, here, first, setting, there));
+  };
+  same("bed_days", f.counting.bed_days, m.counting.bed_days);
+  same("age_reference", f.counting.age_reference, m.counting.age_reference);
+  same("contract_months", std::to_string(f.counting.contract_months), std::to_string(m.counting.contract_months));
+  auto keys = [](const Distribution& d) {
+    std::string all;
+    for (const auto& k : category_keys(d)) all += (all.empty() ? "" : ", ") + k;
+    return all;
+  };
+  const Distribution &ages = f.breakdown("age"), &merged_ages = m.breakdown("age");
+  if (ages.available && merged_ages.available) same("age brackets", keys(ages), keys(merged_ages));
+  same("stay-length brackets", keys(f.breakdown("stay_length")), keys(m.breakdown("stay_length")));
+  // The same establishment twice would count its people twice.
+  for (size_t k = 0; k < i; ++k)
+    if (!f.establishment.name.empty() && in[k].establishment.name == f.establishment.name)
+      throw DataError(fmt::format("{}: the figures of '{}' for {} are already given by {}: each establishment once (two establishments need different names: establishment.name in their config)", name,
+                                  f.establishment.name, f.period.label, names[k]));
+}
+
+// Adds the additive figures of `f` into `m`: counts, bed-days, places and
+// every breakdown line by line.
+void add_counts(Figures& m, const Figures& f, const std::string& name) {
+  sum(m.people.present, f.people.present);
+  sum(m.people.admitted, f.people.admitted);
+  sum(m.people.exited, f.people.exited);
+  sum(m.people.present_at_start, f.people.present_at_start);
+  sum(m.people.present_at_end, f.people.present_at_end);
+  sum(m.people.admitted_not_at_start, f.people.admitted_not_at_start);
+  sum(m.stays.overlapping, f.stays.overlapping);
+  sum(m.stays.admissions, f.stays.admissions);
+  sum(m.stays.exits, f.stays.exits);
+  m.occupancy.has_capacity = m.occupancy.has_capacity && f.occupancy.has_capacity;
+  sum(m.occupancy.bed_days, f.occupancy.bed_days);
+  sum(m.occupancy.capacity_days, f.occupancy.capacity_days);
+  if (m.occupancy.places_start && f.occupancy.places_start) sum(*m.occupancy.places_start, *f.occupancy.places_start);
+  else m.occupancy.places_start.reset();
+  if (m.occupancy.places_end && f.occupancy.places_end) sum(*m.occupancy.places_end, *f.occupancy.places_end);
+  else m.occupancy.places_end.reset();
+  for (size_t b = 0; b < model::k_breakdown_count; ++b)
+    add(m.breakdowns[b], f.breakdowns[b], std::string(model::k_breakdowns[b].path), name);
+  sum(m.age.unknown, f.age.unknown);
+  if (f.age.min) m.age.min = m.age.min ? std::min(*m.age.min, *f.age.min) : *f.age.min;
+  if (f.age.max) m.age.max = m.age.max ? std::max(*m.age.max, *f.age.max) : *f.age.max;
+  sum(m.stay_length.count, f.stay_length.count);
+  add(m.stay_length.at_most_3_months, f.stay_length.at_most_3_months);
+  add(m.stay_length.over_6_months, f.stay_length.over_6_months);
+  add(m.stay_length.reached_term, f.stay_length.reached_term);
+  add(m.origin_same_region, f.origin_same_region);
+  sum(m.exits.total, f.exits.total);
+  add(m.exits.housing_solution, f.exits.housing_solution);
+  add(m.exits.employment, f.exits.employment);
+  add(m.exits.training, f.exits.training);
+  sum(m.quality.rows_read, f.quality.rows_read);
+  sum(m.quality.rows_used, f.quality.rows_used);
+  sum(m.quality.warning_rows, f.quality.warning_rows);
+}
+
 }  // namespace
 
 Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::string>& names, bool english) {
   if (in.empty()) throw DataError("nothing to merge");
   Figures m = in.front();
-  const std::string& first = names.front();
   m.network.establishments.clear();
   double age_sum = 0, length_sum = 0;
   int64_t age_known = 0;
@@ -100,36 +174,9 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   for (size_t i = 0; i < in.size(); ++i) {
     const Figures& f = in[i];
     const std::string& name = names[i];
-    if (f.period.start != m.period.start || f.period.end != m.period.end)
-      throw DataError(fmt::format("{}: its period {} ({} – {}) is not the period of {}, {} ({} – {}): merge figures of the "
-                                  "same period",
-                                  name, f.period.label, f.period.start, f.period.end, first, m.period.label,
-                                  m.period.start, m.period.end));
-    // The counting conventions must be the same, else the sums mean nothing.
-    auto same = [&](const std::string& setting, const std::string& here, const std::string& there) {
-      if (here != there)
-        throw DataError(fmt::format("{}: counted with {} {}, but {} with {} {}: merge figures made with the same "
-                                    "counting conventions",
-                                    name, setting, here, first, setting, there));
-    };
-    same("bed_days", f.counting.bed_days, m.counting.bed_days);
-    same("age_reference", f.counting.age_reference, m.counting.age_reference);
-    same("contract_months", std::to_string(f.counting.contract_months), std::to_string(m.counting.contract_months));
-    auto keys = [](const Distribution& d) {
-      std::string all;
-      for (const auto& k : category_keys(d)) all += (all.empty() ? "" : ", ") + k;
-      return all;
-    };
-    if (f.age.brackets.available && m.age.brackets.available)
-      same("age brackets", keys(f.age.brackets), keys(m.age.brackets));
-    same("stay-length brackets", keys(f.stay_length.brackets), keys(m.stay_length.brackets));
-    // The same establishment twice would count its people twice.
-    for (size_t k = 0; k < i; ++k)
-      if (!f.establishment.name.empty() && in[k].establishment.name == f.establishment.name)
-        throw DataError(fmt::format("{}: the figures of '{}' for {} are already given by {}: each establishment once (two establishments need different names: establishment.name in their config)", name,
-                                    f.establishment.name, f.period.label, names[k]));
+    check_mergeable(m, in, names, i);
     m.network.establishments.push_back(f.establishment.name.empty() ? name : f.establishment.name);
-    int64_t known = f.age.brackets.total - f.age.unknown;
+    int64_t known = f.breakdown("age").total - f.age.unknown;
     if (f.age.mean) {
       age_sum += *f.age.mean * static_cast<double>(known);
       sum(age_known, known);
@@ -142,48 +189,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
       sum(t.capacity_days, mo.capacity_days);
     }
     if (i == 0) continue;
-    sum(m.people.present, f.people.present);
-    sum(m.people.admitted, f.people.admitted);
-    sum(m.people.exited, f.people.exited);
-    sum(m.people.present_at_start, f.people.present_at_start);
-    sum(m.people.present_at_end, f.people.present_at_end);
-    sum(m.people.admitted_not_at_start, f.people.admitted_not_at_start);
-    sum(m.stays.overlapping, f.stays.overlapping);
-    sum(m.stays.admissions, f.stays.admissions);
-    sum(m.stays.exits, f.stays.exits);
-    m.occupancy.has_capacity = m.occupancy.has_capacity && f.occupancy.has_capacity;
-    sum(m.occupancy.bed_days, f.occupancy.bed_days);
-    sum(m.occupancy.capacity_days, f.occupancy.capacity_days);
-    if (m.occupancy.places_start && f.occupancy.places_start) sum(*m.occupancy.places_start, *f.occupancy.places_start);
-    else m.occupancy.places_start.reset();
-    if (m.occupancy.places_end && f.occupancy.places_end) sum(*m.occupancy.places_end, *f.occupancy.places_end);
-    else m.occupancy.places_end.reset();
-    add(m.sex, f.sex, "sex", name);
-    add(m.age.brackets, f.age.brackets, "age", name);
-    sum(m.age.unknown, f.age.unknown);
-    if (f.age.min) m.age.min = m.age.min ? std::min(*m.age.min, *f.age.min) : *f.age.min;
-    if (f.age.max) m.age.max = m.age.max ? std::max(*m.age.max, *f.age.max) : *f.age.max;
-    sum(m.stay_length.count, f.stay_length.count);
-    add(m.stay_length.brackets, f.stay_length.brackets, "stay_length", name);
-    add(m.stay_length.at_most_3_months, f.stay_length.at_most_3_months);
-    add(m.stay_length.over_6_months, f.stay_length.over_6_months);
-    add(m.stay_length.reached_term, f.stay_length.reached_term);
-    add(m.referral, f.referral, "referral", name);
-    add(m.origin, f.origin, "origin", name);
-    add(m.origin_same_region, f.origin_same_region);
-    sum(m.exits.total, f.exits.total);
-    add(m.exits.reasons, f.exits.reasons, "exits.reasons", name);
-    add(m.exits.housing, f.exits.housing, "exits.housing", name);
-    add(m.exits.activity, f.exits.activity, "exits.activity", name);
-    add(m.exits.outcomes, f.exits.outcomes, "exits.outcomes", name);
-    add(m.exits.housing_solution, f.exits.housing_solution);
-    add(m.exits.employment, f.exits.employment);
-    add(m.exits.training, f.exits.training);
-    add(m.stage.exits, f.stage.exits, "stage.exits", name);
-    add(m.stage.present_at_end, f.stage.present_at_end, "stage.present_at_end", name);
-    sum(m.quality.rows_read, f.quality.rows_read);
-    sum(m.quality.rows_used, f.quality.rows_used);
-    sum(m.quality.warning_rows, f.quality.warning_rows);
+    add_counts(m, f, name);
   }
   // Recomputed from the sums.
   m.occupancy.rate = m.occupancy.has_capacity ? ratio(static_cast<double>(m.occupancy.bed_days),
@@ -198,11 +204,9 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     mo.average_present = static_cast<double>(mo.bed_days) / days;
     m.occupancy.monthly.push_back(mo);
   }
-  for (Distribution* d : {&m.sex, &m.age.brackets, &m.stay_length.brackets, &m.referral, &m.origin, &m.exits.reasons,
-                          &m.exits.housing, &m.exits.activity, &m.exits.outcomes, &m.stage.exits, &m.stage.present_at_end})
-    finish(*d);
+  for (Distribution& d : m.breakdowns) finish(d);
   m.age.mean = age_known > 0 ? std::optional<double>(age_sum / static_cast<double>(age_known)) : std::nullopt;
-  if (!m.age.brackets.available) {  // no age in one establishment: no network age
+  if (!m.breakdown("age").available) {  // no age in one establishment: no network age
     m.age.mean.reset();
     m.age.min.reset();
     m.age.max.reset();
@@ -213,7 +217,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   finish(m.stay_length.at_most_3_months, m.stay_length.count);
   finish(m.stay_length.over_6_months, m.stay_length.count);
   finish(m.stay_length.reached_term, m.stay_length.count);
-  finish(m.origin_same_region, m.origin.total);
+  finish(m.origin_same_region, m.breakdown("origin").total);
   finish(m.exits.housing_solution, m.exits.total);
   finish(m.exits.employment, m.exits.total);
   finish(m.exits.training, m.exits.total);
@@ -225,7 +229,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   m.occupancy.peak_date.clear();
   m.network.not_mergeable = {"age.median", "stay_length.median_days", "occupancy.peak_present"};
   // The origin lines are relative to each establishment's own département.
-  for (auto& l : m.origin.lines) {
+  for (auto& l : m.breakdown("origin").lines) {
     if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";
     if (l.key == "region") l.label = english ? "The establishment's region, other département" : "Région de l'établissement, autre département";
   }

@@ -14,7 +14,9 @@
 #include <fmt/format.h>
 
 #include "input/person_index.hpp"
+#include "model/breakdowns.hpp"
 #include "model/geography.hpp"
+#include "model/missing_column_texts.hpp"
 #include "model/warning_texts.hpp"
 #include "util/errors.hpp"
 #include "util/hash.hpp"
@@ -161,24 +163,17 @@ class StayBuilder {
   }
 
   // A missing_column warning for each expected field the header has no column
-  // for: the exit date, the person identifier, and every breakdown's field.
+  // for: the exit date, the person identifier, and every breakdown's fields
+  // (once for breakdowns reading the same ones), the warning's kind its key.
   void missing_columns(const Row& row, ReadResult& result) const {
     struct Expected {
-      const char* kind;
-      std::vector<Field> any_of;  // the field is there when one of these is
+      std::string kind;
+      model::FieldSet any_of;  // the field is there when one of these is
     };
-    const Expected expected[] = {
-        {"exit_date", {Field::exit_date}},
-        {m_by_name ? "person_id_by_name" : "person_id", {Field::person_id}},
-        {"sex", {Field::sex}},
-        {"age", {Field::birth_date, Field::birth_year, Field::age_at_entry}},
-        {"referral", {Field::referral}},
-        {"origin", {Field::origin}},
-        {"exit_reason", {Field::exit_reason}},
-        {"housing_at_exit", {Field::housing_at_exit}},
-        {"activity_at_exit", {Field::activity_at_exit}},
-        {"stage", {Field::stage}},
-    };
+    std::vector<Expected> expected = {{"exit_date", {Field::exit_date}},
+                                      {m_by_name ? "person_id_by_name" : "person_id", {Field::person_id}}};
+    for (const auto& b : model::k_breakdowns)
+      if (!b.fields.empty() && model::first_to_read_its_fields(b)) expected.push_back({std::string(b.key), b.fields});
     std::string file_headers;
     size_t listed = 0;
     for (const auto& h : m_map.all_headers()) {
@@ -201,8 +196,12 @@ class StayBuilder {
       model::Warning w;
       w.code = "missing_column";
       w.value = std::string(model::field_info(e.any_of.front()).name);
-      w.params = {{"kind", e.kind}, {"field", w.value}, {"headers", quoted_headers(e.any_of.front(), 4)},
-                  {"file_headers", file_headers}};
+      w.params = {{"kind", e.kind},
+                  {"field", w.value},
+                  {"headers", quoted_headers(e.any_of.front(), 4)},
+                  {"file_headers", file_headers},
+                  {"column_en", std::string(model::column_description(w.value, model::Lang::en))},
+                  {"column_fr", std::string(model::column_description(w.value, model::Lang::fr))}};
       w.row = 0;  // about the file, not a row: each missing column counts as a warning
       w.line = row.line;
       model::describe(w);
@@ -347,12 +346,8 @@ class StayBuilder {
     stay.line = static_cast<uint32_t>(row.line);
     stay.person = person_of(row);
     read_birth(row, stay);
-    stay.sex = category(row, model::CategoryField::sex);
-    stay.referral = category(row, model::CategoryField::referral);
-    stay.exit_reason = category(row, model::CategoryField::exit_reason);
-    stay.housing = category(row, model::CategoryField::housing_at_exit);
-    stay.activity = category(row, model::CategoryField::activity_at_exit);
-    stay.stage = category(row, model::CategoryField::stage);
+    for (size_t cf = 0; cf < model::k_category_field_count; ++cf)
+      stay.categories[cf] = category(row, static_cast<model::CategoryField>(cf));
     stay.origin = origin(row);
     stay.site = site(row);
     check_row(row, stay);

@@ -237,8 +237,12 @@ class Loader {
       for (const auto& kv : cats) {
         std::string k = key_of(kv.first, "categories");
         auto f = category_field_by_name(k);
-        if (!f) fail(kv.first, "categories." + k,
-                     "unknown field (expected one of: sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage)");
+        if (!f) {
+          std::string list;
+          for (size_t cf = 0; cf < k_category_field_count; ++cf)
+            list += (list.empty() ? "" : ", ") + std::string(category_field_name(static_cast<CategoryField>(cf)));
+          fail(kv.first, "categories." + k, fmt::format("unknown field (expected one of: {})", list));
+        }
         auto& set = c.categories[static_cast<size_t>(*f)];
         std::vector<Category> list;
         if (kv.second.IsSequence()) {

@@ -23,6 +23,13 @@ inline constexpr OriginCode k_origin_abroad = 0xFFFD;
 inline constexpr OriginCode k_origin_unresolved = 0xFFFE;
 inline constexpr OriginCode k_origin_unknown = 0xFFFF;
 
+// Every categorical field unknown: a stay whose row has no value for any.
+inline constexpr auto k_no_categories = [] {
+  std::array<CategoryIndex, k_category_field_count> all{};
+  all.fill(k_unknown_category);
+  return all;
+}();
+
 struct Stay {
   util::Day entry = 0;
   util::Day exit = k_open_exit;
@@ -31,16 +38,14 @@ struct Stay {
   uint32_t row = 0;   // row in the source, for messages
   uint32_t line = 0;  // physical line where the row starts (CSV: differs from row after multi-line fields)
   OriginCode origin = k_origin_unknown;
-  CategoryIndex sex = k_unknown_category;
-  CategoryIndex referral = k_unknown_category;
-  CategoryIndex exit_reason = k_unknown_category;
-  CategoryIndex housing = k_unknown_category;
-  CategoryIndex activity = k_unknown_category;
-  CategoryIndex stage = k_unknown_category;
+  // The category of each categorical field (sex, referral, exit reason...), by CategoryField.
+  std::array<CategoryIndex, k_category_field_count> categories = k_no_categories;
   uint16_t site = 0;  // index into StayTable::sites (0 when there is no site column)
   BirthKind birth_kind = BirthKind::none;
 
   bool is_open() const { return exit == k_open_exit; }
+  CategoryIndex category(CategoryField f) const { return categories[static_cast<size_t>(f)]; }
+  CategoryIndex& category(CategoryField f) { return categories[static_cast<size_t>(f)]; }
 };
 
 // The stays read from one source, with their persons numbered 0..person_count-1.

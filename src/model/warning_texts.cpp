@@ -76,6 +76,11 @@ constexpr Template k_templates[] = {
    "no stage column found (expected a header such as {headers}, or name yours in the config: columns.{field}; the file's headers: {file_headers}): the breakdown is not available",
    "aucune colonne d'étape du parcours trouvée (en-têtes du fichier : {file_headers}) : la répartition n'est pas disponible",
    "a column such as 'Étape', or its header named in the config (columns.{field})"},
+  // any other breakdown's field, by its column's description (model/missing_column_texts)
+  {"missing_column", "", true,
+   "no {column_en} column found (expected a header such as {headers}, or name yours in the config: columns.{field}; the file's headers: {file_headers}): the breakdown is not available",
+   "aucune colonne {column_fr} trouvée (en-têtes du fichier : {file_headers}) : la répartition n'est pas disponible",
+   "a {column_en} column, or its header named in the config (columns.{field})"},
   {"missing_column", "entry_date", true,
    "{detail}", "{detail}",
    "a column of entry dates (e.g. 'Date d'entrée'), or its header named in the config (columns.entry_date)"},

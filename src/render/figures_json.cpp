@@ -1,5 +1,8 @@
-// Serialisation of the figures to JSON: shares as fractions, unrounded.
+// Serialisation of the figures to JSON and back: shares as fractions,
+// unrounded; the breakdowns where model/breakdowns.hpp declares them.
 #include "render/figures_json.hpp"
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -32,14 +35,79 @@ json not_available(const figures::Distribution& d) {
   return {{"population", d.population}, {"available", false}, {"missing", d.missing_fields}};
 }
 
-// A distribution written as an object: {total, population, KEY: lines, available}.
-json distribution(const figures::Distribution& d, const char* lines_key) {
+// A breakdown of JsonLayout::object: {total, population, EXTRAS..., LINES_KEY: lines, available}.
+json distribution_object(const figures::Distribution& d, const std::string& lines_key, const json& extras) {
   if (!d.available) return not_available(d);
-  return {{"total", d.total}, {"population", d.population}, {lines_key, lines(d)}, {"available", true}};
+  json o = {{"total", d.total}, {"population", d.population}};
+  for (const auto& [key, value] : extras.items()) o[key] = value;
+  o[lines_key] = lines(d);
+  o["available"] = true;
+  return o;
 }
 
-// A distribution written as its array of lines (exits, stage), or, not available, as the object.
+// A breakdown written as its array of lines (exits, stage), or, not available, as the object.
 json lines_or_not_available(const figures::Distribution& d) { return d.available ? lines(d) : not_available(d); }
+
+// The figures a section of figures.json begins with, before its breakdowns' lines.
+json section_head(const std::string& section, const figures::Figures& f) {
+  if (section == "stay_length")
+    return {{"count", f.stay_length.count},
+            {"population", f.breakdown("stay_length").population},
+            {"mean_days", opt(f.stay_length.mean_days)},
+            {"median_days", opt(f.stay_length.median_days)}};
+  if (section == "exits") return {{"total", f.exits.total}, {"population", f.breakdown("exit_reason").population}};
+  return json::object();
+}
+
+// The figures a breakdown's own object holds between its population and its lines.
+json object_extras(const model::Breakdown& b, const figures::Figures& f) {
+  if (b.source != model::BreakdownSource::age_brackets) return json::object();
+  return {{"mean", opt(f.age.mean)},
+          {"median", opt(f.age.median)},
+          {"min", opt(f.age.min)},
+          {"max", opt(f.age.max)},
+          {"unknown", f.age.unknown}};
+}
+
+// The object at the dotted `path` of `root`, made when absent (with its section's head).
+json& object_at(json& root, std::string_view path, const figures::Figures& f) {
+  json* at = &root;
+  std::string prefix;
+  for (size_t from = 0; !path.empty() && from <= path.size();) {
+    size_t dot = std::min(path.find('.', from), path.size());
+    std::string name(path.substr(from, dot - from));
+    prefix += (prefix.empty() ? "" : ".") + name;
+    if (!at->contains(name)) (*at)[name] = section_head(prefix, f);
+    at = &(*at)[name];
+    from = dot + 1;
+  }
+  return *at;
+}
+
+// Every declared breakdown at its place in ctreport/figures/v1 (docs/figures.md,
+// "Output: figures.json"), in the declaration table's order.
+void write_breakdowns(json& j, const figures::Figures& f) {
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const model::Breakdown& b = model::k_breakdowns[i];
+    const figures::Distribution& d = f.breakdowns[i];
+    auto [parent, leaf] = model::parent_and_leaf(b.json_path);
+    if (b.json_layout == model::JsonLayout::object) {
+      auto [grandparent, name] = model::parent_and_leaf(parent);
+      object_at(j, grandparent, f)[std::string(name)] = distribution_object(d, std::string(leaf), object_extras(b, f));
+      continue;
+    }
+    json& section = object_at(j, parent, f);
+    section[std::string(leaf)] = lines_or_not_available(d);
+    if (b.json_layout == model::JsonLayout::lines_and_total && d.available) section[std::string(leaf) + "_total"] = d.total;
+  }
+  j["stay_length"]["at_most_3_months"] = headcount(f.stay_length.at_most_3_months);
+  j["stay_length"]["over_6_months"] = headcount(f.stay_length.over_6_months);
+  j["stay_length"]["reached_term"] = headcount(f.stay_length.reached_term);
+  j["origin"]["same_region"] = headcount(f.origin_same_region);
+  j["exits"]["housing_solution"] = headcount(f.exits.housing_solution);
+  j["exits"]["employment"] = headcount(f.exits.employment);
+  j["exits"]["training"] = headcount(f.exits.training);
+}
 }  // namespace
 
 json figures_to_json(const figures::Figures& f) {
@@ -77,44 +145,7 @@ json figures_to_json(const figures::Figures& f) {
                     {"places_start", opt(f.occupancy.places_start)},
                     {"places_end", opt(f.occupancy.places_end)},
                     {"monthly", monthly}};
-  j["sex"] = distribution(f.sex, "categories");
-  if (f.age.brackets.available)
-    j["age"] = {{"total", f.age.brackets.total},
-                {"population", f.age.brackets.population},
-                {"mean", opt(f.age.mean)},
-                {"median", opt(f.age.median)},
-                {"min", opt(f.age.min)},
-                {"max", opt(f.age.max)},
-                {"unknown", f.age.unknown},
-                {"brackets", lines(f.age.brackets)},
-                {"available", true}};
-  else
-    j["age"] = not_available(f.age.brackets);
-  j["stay_length"] = {{"count", f.stay_length.count},
-                      {"population", f.stay_length.brackets.population},
-                      {"mean_days", opt(f.stay_length.mean_days)},
-                      {"median_days", opt(f.stay_length.median_days)},
-                      {"brackets", lines(f.stay_length.brackets)},
-                      {"at_most_3_months", headcount(f.stay_length.at_most_3_months)},
-                      {"over_6_months", headcount(f.stay_length.over_6_months)},
-                      {"reached_term", headcount(f.stay_length.reached_term)}};
-  j["referral"] = distribution(f.referral, "categories");
-  j["origin"] = distribution(f.origin, "categories");
-  j["origin"]["same_region"] = headcount(f.origin_same_region);
-  j["exits"] = {{"total", f.exits.total},
-                {"population", f.exits.reasons.population},
-                {"reasons", lines_or_not_available(f.exits.reasons)},
-                {"housing", lines_or_not_available(f.exits.housing)},
-                {"activity", lines_or_not_available(f.exits.activity)},
-                {"outcomes", lines_or_not_available(f.exits.outcomes)},
-                {"housing_solution", headcount(f.exits.housing_solution)},
-                {"employment", headcount(f.exits.employment)},
-                {"training", headcount(f.exits.training)}};
-  j["stage"] = json::object();
-  j["stage"]["exits"] = lines_or_not_available(f.stage.exits);
-  if (f.stage.exits.available) j["stage"]["exits_total"] = f.stage.exits.total;
-  j["stage"]["present_at_end"] = lines_or_not_available(f.stage.present_at_end);
-  if (f.stage.present_at_end.available) j["stage"]["present_at_end_total"] = f.stage.present_at_end.total;
+  write_breakdowns(j, f);
   json warnings = json::array();
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
@@ -180,9 +211,124 @@ figures::Headcount head(const nlohmann::json& j) {
 }
 
 // A distribution written as an object whose lines are under `lines_key`.
-figures::Distribution dist_object(const nlohmann::json& j, const char* lines_key, std::string population) {
+figures::Distribution dist_object(const nlohmann::json& j, const std::string& lines_key, std::string population) {
   if (!is_available(j)) return not_available(j, std::move(population));
   return dist(j.at(lines_key), std::move(population));
+}
+
+// The value at the dotted `path`, or null when a part of it is absent.
+const nlohmann::json* find_path(const nlohmann::json& j, std::string_view path) {
+  const nlohmann::json* at = &j;
+  for (size_t from = 0; from <= path.size();) {
+    size_t dot = std::min(path.find('.', from), path.size());
+    auto it = at->find(std::string(path.substr(from, dot - from)));
+    if (!at->is_object() || it == at->end()) return nullptr;
+    at = &*it;
+    from = dot + 1;
+  }
+  return at;
+}
+
+// One declared breakdown; one added since ctreport/figures/v1, absent from an
+// older file, reads as not available.
+figures::Distribution read_breakdown(const nlohmann::json& j, const model::Breakdown& b) {
+  std::string population(model::population_name(b.population));
+  auto [parent, leaf] = model::parent_and_leaf(b.json_path);
+  const bool own_object = b.json_layout == model::JsonLayout::object;
+  const nlohmann::json* at = find_path(j, own_object ? parent : b.json_path);
+  if (!at) {
+    figures::Distribution d;
+    d.population = population;
+    d.available = false;
+    for (model::Field fd : b.fields) d.missing_fields.emplace_back(model::field_info(fd).name);
+    return d;
+  }
+  return own_object ? dist_object(*at, std::string(leaf), population) : dist(*at, population);
+}
+
+// Every declared breakdown, and the figures that go with some of them.
+void read_breakdowns(const nlohmann::json& j, figures::Figures& f) {
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) f.breakdowns[i] = read_breakdown(j, model::k_breakdowns[i]);
+  const auto& a = j.at("age");
+  if (f.breakdown("age").available) {
+    f.age.mean = get_opt(a, "mean");
+    f.age.median = get_opt(a, "median");
+    f.age.min = get_opt_int(a, "min");
+    f.age.max = get_opt_int(a, "max");
+    f.age.unknown = a.at("unknown").get<int64_t>();
+  }
+  const auto& sl = j.at("stay_length");
+  f.stay_length.count = sl.at("count").get<int64_t>();
+  f.stay_length.mean_days = get_opt(sl, "mean_days");
+  f.stay_length.median_days = get_opt(sl, "median_days");
+  f.stay_length.at_most_3_months = head(sl.at("at_most_3_months"));
+  f.stay_length.over_6_months = head(sl.at("over_6_months"));
+  f.stay_length.reached_term = head(sl.at("reached_term"));
+  f.origin_same_region = head(j.at("origin").at("same_region"));
+  const auto& x = j.at("exits");
+  f.exits.total = x.at("total").get<int64_t>();
+  f.exits.housing_solution = head(x.at("housing_solution"));
+  f.exits.employment = head(x.at("employment"));
+  f.exits.training = head(x.at("training"));
+}
+
+// The period, the establishment, the counting conventions, the people and the stays.
+void read_counts(const nlohmann::json& j, figures::Figures& f) {
+  const auto& p = j.at("period");
+  f.period.label = p.at("label").get<std::string>();
+  f.period.start = p.at("start").get<std::string>();
+  f.period.end = p.at("end").get<std::string>();
+  f.period.days = p.at("days").get<int>();
+  const auto& e = j.at("establishment");
+  f.establishment.name = e.value("name", "");
+  f.establishment.departement = e.value("departement", "");
+  f.establishment.region = e.value("region", "");
+  if (j.contains("network")) {
+    f.network.establishments = j.at("network").at("establishments").get<std::vector<std::string>>();
+    f.network.not_mergeable = j.at("network").at("not_mergeable").get<std::vector<std::string>>();
+  }
+  const auto& c = j.at("counting");
+  f.counting.bed_days = c.at("bed_days").get<std::string>();
+  f.counting.age_reference = c.at("age_reference").get<std::string>();
+  f.counting.contract_months = c.at("contract_months").get<int>();
+  const auto& pe = j.at("people");
+  f.people.present = pe.at("present").get<int64_t>();
+  f.people.admitted = pe.at("admitted").get<int64_t>();
+  f.people.exited = pe.at("exited").get<int64_t>();
+  f.people.present_at_start = pe.at("present_at_start").get<int64_t>();
+  f.people.present_at_end = pe.at("present_at_end").get<int64_t>();
+  const auto& st = j.at("stays");
+  f.stays.overlapping = st.at("overlapping").get<int64_t>();
+  f.stays.admissions = st.at("admissions").get<int64_t>();
+  f.stays.exits = st.at("exits").get<int64_t>();
+}
+
+void read_occupancy(const nlohmann::json& o, figures::Figures& f) {
+  f.occupancy.rate = get_opt(o, "rate");
+  f.occupancy.has_capacity = f.occupancy.rate.has_value() || o.at("capacity_days").get<int64_t>() > 0;
+  f.occupancy.bed_days = o.at("bed_days").get<int64_t>();
+  f.occupancy.capacity_days = o.at("capacity_days").get<int64_t>();
+  f.occupancy.average_present = o.at("average_present").get<double>();
+  f.occupancy.peak_known = !o.at("peak_present").is_null();
+  f.occupancy.peak_present = f.occupancy.peak_known ? o.at("peak_present").get<int64_t>() : 0;
+  f.occupancy.peak_date = o.at("peak_date").is_null() ? "" : o.at("peak_date").get<std::string>();
+  f.occupancy.places_start = get_opt_int(o, "places_start");
+  f.occupancy.places_end = get_opt_int(o, "places_end");
+  for (const auto& m : o.at("monthly"))
+    f.occupancy.monthly.push_back({m.at("month").get<std::string>(), m.at("bed_days").get<int64_t>(),
+                                   m.at("capacity_days").get<int64_t>(), get_opt(m, "rate"),
+                                   m.at("average_present").get<double>()});
+}
+
+void read_quality(const nlohmann::json& q, figures::Figures& f) {
+  f.quality.source = q.value("source", "");
+  f.quality.rows_read = q.at("rows_read").get<uint64_t>();
+  f.quality.rows_used = q.at("rows_used").get<uint64_t>();
+  f.quality.warning_rows = q.value("warning_count", uint64_t{0});
+  if (q.contains("columns"))
+    for (const auto& c : q.at("columns"))
+      f.quality.columns.emplace_back(c.at("header").get<std::string>(), c.at("field").get<std::string>());
+  if (q.contains("unused_columns")) f.quality.unused_columns = q.at("unused_columns").get<std::vector<std::string>>();
 }
 
 }  // namespace
@@ -196,89 +342,10 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
     if (!j.is_object() || j.value("schema", "") != "ctreport/figures/v1")
       throw DataError(fmt::format("{}: not a ctreport figures file (schema ctreport/figures/v1 expected)", source));
     validate_figures_json(j, source);
-    const auto& p = j.at("period");
-    f.period.label = p.at("label").get<std::string>();
-    f.period.start = p.at("start").get<std::string>();
-    f.period.end = p.at("end").get<std::string>();
-    f.period.days = p.at("days").get<int>();
-    const auto& e = j.at("establishment");
-    f.establishment.name = e.value("name", "");
-    f.establishment.departement = e.value("departement", "");
-    f.establishment.region = e.value("region", "");
-    if (j.contains("network")) {
-      f.network.establishments = j.at("network").at("establishments").get<std::vector<std::string>>();
-      f.network.not_mergeable = j.at("network").at("not_mergeable").get<std::vector<std::string>>();
-    }
-    const auto& c = j.at("counting");
-    f.counting.bed_days = c.at("bed_days").get<std::string>();
-    f.counting.age_reference = c.at("age_reference").get<std::string>();
-    f.counting.contract_months = c.at("contract_months").get<int>();
-    const auto& pe = j.at("people");
-    f.people.present = pe.at("present").get<int64_t>();
-    f.people.admitted = pe.at("admitted").get<int64_t>();
-    f.people.exited = pe.at("exited").get<int64_t>();
-    f.people.present_at_start = pe.at("present_at_start").get<int64_t>();
-    f.people.present_at_end = pe.at("present_at_end").get<int64_t>();
-    const auto& st = j.at("stays");
-    f.stays.overlapping = st.at("overlapping").get<int64_t>();
-    f.stays.admissions = st.at("admissions").get<int64_t>();
-    f.stays.exits = st.at("exits").get<int64_t>();
-    const auto& o = j.at("occupancy");
-    f.occupancy.rate = get_opt(o, "rate");
-    f.occupancy.has_capacity = f.occupancy.rate.has_value() || o.at("capacity_days").get<int64_t>() > 0;
-    f.occupancy.bed_days = o.at("bed_days").get<int64_t>();
-    f.occupancy.capacity_days = o.at("capacity_days").get<int64_t>();
-    f.occupancy.average_present = o.at("average_present").get<double>();
-    f.occupancy.peak_known = !o.at("peak_present").is_null();
-    f.occupancy.peak_present = f.occupancy.peak_known ? o.at("peak_present").get<int64_t>() : 0;
-    f.occupancy.peak_date = o.at("peak_date").is_null() ? "" : o.at("peak_date").get<std::string>();
-    f.occupancy.places_start = get_opt_int(o, "places_start");
-    f.occupancy.places_end = get_opt_int(o, "places_end");
-    for (const auto& m : o.at("monthly"))
-      f.occupancy.monthly.push_back({m.at("month").get<std::string>(), m.at("bed_days").get<int64_t>(),
-                                     m.at("capacity_days").get<int64_t>(), get_opt(m, "rate"),
-                                     m.at("average_present").get<double>()});
-    f.sex = dist_object(j.at("sex"), "categories", "people_present");
-    const auto& a = j.at("age");
-    f.age.brackets = dist_object(a, "brackets", "people_present");
-    if (f.age.brackets.available) {
-      f.age.mean = get_opt(a, "mean");
-      f.age.median = get_opt(a, "median");
-      f.age.min = get_opt_int(a, "min");
-      f.age.max = get_opt_int(a, "max");
-      f.age.unknown = a.at("unknown").get<int64_t>();
-    }
-    const auto& sl = j.at("stay_length");
-    f.stay_length.count = sl.at("count").get<int64_t>();
-    f.stay_length.mean_days = get_opt(sl, "mean_days");
-    f.stay_length.median_days = get_opt(sl, "median_days");
-    f.stay_length.brackets = dist(sl.at("brackets"), "exits");
-    f.stay_length.at_most_3_months = head(sl.at("at_most_3_months"));
-    f.stay_length.over_6_months = head(sl.at("over_6_months"));
-    f.stay_length.reached_term = head(sl.at("reached_term"));
-    f.referral = dist_object(j.at("referral"), "categories", "people_present");
-    f.origin = dist_object(j.at("origin"), "categories", "people_present");
-    f.origin_same_region = head(j.at("origin").at("same_region"));
-    const auto& x = j.at("exits");
-    f.exits.total = x.at("total").get<int64_t>();
-    f.exits.reasons = dist(x.at("reasons"), "exits");
-    f.exits.housing = dist(x.at("housing"), "exits");
-    f.exits.activity = dist(x.at("activity"), "exits");
-    f.exits.outcomes = dist(x.at("outcomes"), "exits");
-    f.exits.housing_solution = head(x.at("housing_solution"));
-    f.exits.employment = head(x.at("employment"));
-    f.exits.training = head(x.at("training"));
-    f.stage.exits = dist(j.at("stage").at("exits"), "exits");
-    f.stage.present_at_end = dist(j.at("stage").at("present_at_end"), "people_present_at_end");
-    const auto& q = j.at("quality");
-    f.quality.source = q.value("source", "");
-    f.quality.rows_read = q.at("rows_read").get<uint64_t>();
-    f.quality.rows_used = q.at("rows_used").get<uint64_t>();
-    f.quality.warning_rows = q.value("warning_count", uint64_t{0});
-    if (q.contains("columns"))
-      for (const auto& c : q.at("columns"))
-        f.quality.columns.emplace_back(c.at("header").get<std::string>(), c.at("field").get<std::string>());
-    if (q.contains("unused_columns")) f.quality.unused_columns = q.at("unused_columns").get<std::vector<std::string>>();
+    read_counts(j, f);
+    read_occupancy(j.at("occupancy"), f);
+    read_breakdowns(j, f);
+    read_quality(j.at("quality"), f);
   } catch (const nlohmann::json::exception& e) {
     throw DataError(fmt::format("{}: not a valid ctreport figures file: {}", source, e.what()));
   }

@@ -12,14 +12,15 @@ bool origin_is_relative(const figures::Figures& f) {
 }
 
 figures::Distribution origin_as_shown(const figures::Figures& f, bool en) {
-  if (origin_is_relative(f) || !f.origin.available) return f.origin;
+  const figures::Distribution& origin = f.breakdown("origin");
+  if (origin_is_relative(f) || !origin.available) return origin;
   figures::Distribution d;
-  d.population = f.origin.population;
-  d.total = f.origin.total;
+  d.population = origin.population;
+  d.total = origin.total;
   figures::Line france{"france", "France", 0, std::nullopt};
   figures::Line abroad{"abroad", en ? "Abroad" : "Étranger", 0, std::nullopt};
   std::vector<figures::Line> rest;  // unknown (and anything else) as computed
-  for (const auto& l : f.origin.lines) {
+  for (const auto& l : origin.lines) {
     if (is_french_origin(l.key)) france.count += l.count;
     else if (l.key == "abroad") abroad.count += l.count;
     else rest.push_back(l);
@@ -31,6 +32,11 @@ figures::Distribution origin_as_shown(const figures::Figures& f, bool en) {
     l.share = d.total > 0 ? std::optional<double>(static_cast<double>(l.count) / static_cast<double>(d.total))
                           : std::nullopt;
   return d;
+}
+
+figures::Distribution distribution_as_shown(const figures::Figures& f, size_t index, bool en) {
+  if (model::k_breakdowns[index].source == model::BreakdownSource::geographic_origin) return origin_as_shown(f, en);
+  return f.breakdowns[index];
 }
 
 }  // namespace ctreport::render

@@ -9,10 +9,14 @@
 #include <fmt/format.h>
 
 #include "figures/compute.hpp"
+#include "model/breakdown_texts.hpp"
+#include "model/breakdowns.hpp"
 #include "model/fields.hpp"
 #include "model/missing_column_texts.hpp"
 #include "model/warning_texts.hpp"
 #include "model/period.hpp"
+#include "render/change_format.hpp"
+#include "render/distribution_view.hpp"
 #include "render/origin_lines.hpp"
 #include "render/svg_charts.hpp"
 #include "version.hpp"
@@ -43,195 +47,6 @@ data headcount(const figures::Headcount& h, const NumberFormat& nf) {
   return d;
 }
 
-// "+6", "−3", "=" (U+2212 minus, as typeset).
-std::string signed_change(int64_t diff, const NumberFormat& nf) {
-  if (diff == 0) return "=";
-  return (diff > 0 ? "+" : "\u2212") + nf.integer(diff > 0 ? diff : -diff);
-}
-
-// Difference of two shares in percentage points, from the whole percentages
-// the report shows (15 % against 23 % is −8 points): "+6 points", "−2 points".
-std::string points_change(std::optional<double> now, std::optional<double> before, const NumberFormat& nf) {
-  if (!now || !before) return "–";
-  long diff = nf.whole_percent(*now) - nf.whole_percent(*before);
-  std::string unit = nf.french ? (std::labs(diff) > 1 ? " points" : " point") : (std::labs(diff) == 1 ? " point" : " points");
-  if (diff == 0) return "=";
-  return (diff > 0 ? "+" : "\u2212") + std::to_string(std::labs(diff)) + unit;
-}
-
-// Difference of two numbers shown with one decimal, from the shown values: "+1,5", "−0,3", "=".
-std::string decimal_change(double now, double before, const NumberFormat& nf) {
-  long tenths = std::lround(now * 10.0) - std::lround(before * 10.0);
-  if (tenths == 0) return "=";
-  return (tenths > 0 ? "+" : "\u2212") + nf.decimal_places(static_cast<double>(std::labs(tenths)) / 10.0, 1);
-}
-
-// A count with its share, as one table cell: "12 (15 %)".
-std::string count_and_share(int64_t count, std::optional<double> share, const NumberFormat& nf) {
-  return share ? fmt::format("{} ({})", nf.integer(count), nf.percent(share)) : nf.integer(count);
-}
-
-// A change of count and of share, as one table cell: "+3 (−8 points)", "=".
-std::string count_and_points(const std::string& count_change, const std::string& share_change) {
-  if (share_change == "–" || (count_change == "=" && share_change == "=")) return count_change;
-  return fmt::format("{} ({})", count_change, share_change);
-}
-
-// One distribution of each compared year, with the year's label (most recent first).
-using ComparedDistributions = std::vector<std::pair<std::string, const figures::Distribution*>>;
-
-const figures::Line* line_of(const figures::Distribution& d, const std::string& key) {
-  for (const auto& l : d.lines)
-    if (l.key == key) return &l;
-  return nullptr;
-}
-
-// A line in a compared year: its count and share (0 when the category was absent).
-std::pair<int64_t, std::optional<double>> compared_line(const figures::Distribution& d, const std::string& key) {
-  const figures::Line* l = line_of(d, key);
-  if (l) return {l->count, l->share};
-  return {0, d.total > 0 ? std::optional<double>(0.0) : std::nullopt};
-}
-
-// A line of a compared year: its values and the change since then ("–" when
-// the compared year's export has no column for the distribution's field).
-data compared_line_view(const figures::Line& l, const std::string& label, const figures::Distribution& b,
-                        const NumberFormat& nf) {
-  data c;
-  c.set("label", label);
-  if (!b.available) {
-    for (const char* name : {"count", "share", "value", "count_change", "share_change", "change"}) c.set(name, "–");
-    return c;
-  }
-  auto [count, share] = compared_line(b, l.key);
-  c.set("count", nf.integer(count));
-  c.set("share", nf.percent(share));
-  c.set("value", count_and_share(count, share, nf));
-  c.set("count_change", signed_change(l.count - count, nf));
-  c.set("share_change", points_change(l.share, share, nf));
-  c.set("change", count_and_points(signed_change(l.count - count, nf), points_change(l.share, share, nf)));
-  return c;
-}
-
-// {total, lines: [{key, label, count, share, is_unknown, is_other, comparisons: [...]}],
-//  by_key: {KEY: {count, share}}, has_lines, comparisons: [{label, total, total_change}],
-//  available, missing_text}
-data distribution(const figures::Distribution& dist, const NumberFormat& nf, const ComparedDistributions& before = {}) {
-  data d;
-  list lines;
-  data by_key;
-  int index = 0;
-  for (const auto& l : dist.lines) {
-    data line;
-    list comparisons;
-    for (const auto& [label, b] : before) {
-      data c = compared_line_view(l, label, *b, nf);
-      comparisons.push_back(c);
-      if (comparisons.size() == 1) {  // the most recent compared year, under the names of one comparison
-        line.set("previous_count", c.get("count")->string_value());
-        line.set("previous_share", c.get("share")->string_value());
-        line.set("share_change", c.get("share_change")->string_value());
-      }
-    }
-    if (before.empty()) {
-      line.set("previous_count", "–");
-      line.set("previous_share", "–");
-      line.set("share_change", "–");
-    }
-    line.set("has_previous", !before.empty());
-    line.set("comparisons", comparisons);
-    line.set("key", l.key);
-    line.set("label", l.label);
-    line.set("count", nf.integer(l.count));
-    line.set("share", nf.percent(l.share));
-    line.set("count_raw", std::to_string(l.count));  // for charts: no thousands separator
-    line.set("index", std::to_string(index++));
-    line.set("is_unknown", l.key == "unknown");
-    line.set("is_other", l.key == "other");
-    lines.push_back(line);
-    data k;
-    k.set("count", nf.integer(l.count));
-    k.set("share", nf.percent(l.share));
-    k.set("label", l.label);
-    by_key.set(l.key, k);
-  }
-  // by_key.other and by_key.unknown always exist (docs/templates.md), 0 when
-  // the distribution has no such line: a template naming them always renders.
-  for (const auto& [key, label] : {std::pair<std::string, std::string>{"other", nf.french ? "Autre (non classé)" : "Other (unmapped)"},
-                                   {"unknown", nf.french ? "Non renseigné" : "Not recorded"}}) {
-    if (line_of(dist, key)) continue;
-    data k;
-    k.set("count", nf.integer(0));
-    k.set("share", nf.percent(dist.total > 0 ? std::optional<double>(0.0) : std::nullopt));
-    k.set("label", label);
-    by_key.set(key, k);
-  }
-  list totals;
-  for (const auto& [label, b] : before) {
-    data c;
-    c.set("label", label);
-    c.set("total", b->available ? nf.integer(b->total) : "–");
-    c.set("total_change", dist.available && b->available ? signed_change(dist.total - b->total, nf) : "–");
-    totals.push_back(c);
-  }
-  d.set("total", dist.available ? nf.integer(dist.total) : "–");
-  d.set("total_plural", nf.plural(dist.total));
-  d.set("lines", lines);
-  d.set("by_key", by_key);
-  d.set("has_lines", dist.total > 0);
-  d.set("comparisons", totals);
-  d.set("available", dist.available);
-  d.set("missing_text", dist.available ? "" : model::not_available_text(dist.missing_fields, lang_of(nf)));
-  return d;
-}
-
-// The stage table: one line per stage with its exits and its people present at
-// the end, each with the compared years' values.
-data stage_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& before) {
-  std::vector<std::pair<std::string, std::string>> keys;  // key, label: the exits' order, then the others
-  for (const auto* d : {&f.stage.exits, &f.stage.present_at_end})
-    for (const auto& l : d->lines)
-      if (std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return k.first == l.key; }) == keys.end())
-        keys.emplace_back(l.key, l.label);
-  list lines;
-  for (const auto& [key, label] : keys) {
-    data line;
-    auto [exits, exits_share] = compared_line(f.stage.exits, key);
-    auto [present, present_share] = compared_line(f.stage.present_at_end, key);
-    line.set("key", key);
-    line.set("label", label);
-    line.set("exits_count", nf.integer(exits));
-    line.set("exits_share", nf.percent(exits_share));
-    line.set("present_count", nf.integer(present));
-    line.set("present_share", nf.percent(present_share));
-    list comparisons;
-    for (const auto* p : before) {
-      auto [pe, pes] = compared_line(p->stage.exits, key);
-      auto [pp, pps] = compared_line(p->stage.present_at_end, key);
-      data c;
-      c.set("label", p->period.label);
-      c.set("exits", p->stage.exits.available ? count_and_share(pe, pes, nf) : "–");
-      c.set("present", p->stage.present_at_end.available ? count_and_share(pp, pps, nf) : "–");
-      comparisons.push_back(c);
-    }
-    line.set("comparisons", comparisons);
-    lines.push_back(line);
-  }
-  list totals;
-  for (const auto* p : before) {
-    data c;
-    c.set("label", p->period.label);
-    c.set("exits_total", p->stage.exits.available ? nf.integer(p->stage.exits.total) : "–");
-    c.set("present_total", p->stage.present_at_end.available ? nf.integer(p->stage.present_at_end.total) : "–");
-    totals.push_back(c);
-  }
-  data s;
-  s.set("comparisons", totals);
-  s.set("lines", lines);
-  s.set("has_lines", !keys.empty());
-  return s;
-}
-
 // A line's share; none when the line is absent or the distribution not available.
 std::optional<double> share_of(const figures::Distribution& d, const std::string& key) {
   if (!d.available) return std::nullopt;
@@ -258,7 +73,7 @@ data headline(const figures::Figures& f, const NumberFormat& nf) {
   h.set("end", nf.date(parse_iso(f.period.end)));
   h.set("occupancy_rate", nf.percent(f.occupancy.rate));
   h.set("average_present", nf.decimal_places(f.occupancy.average_present, 1));
-  h.set("women_share", nf.percent(share_of(f.sex, "F")));
+  h.set("women_share", nf.percent(share_of(f.breakdown("sex"), "F")));
   h.set("mean_age", nf.number(f.age.mean, 1));
   h.set("median_stay_days", nf.number(f.stay_length.median_days, 0));
   h.set("housing_solution", f.exits.housing_solution.available ? nf.integer(f.exits.housing_solution.count) : "–");
@@ -281,7 +96,7 @@ data change_since(const figures::Figures& f, const figures::Figures& p, const Nu
   change.set("capacity_days", signed_change(f.occupancy.capacity_days - p.occupancy.capacity_days, nf));
   change.set("occupancy_rate", points_change(f.occupancy.rate, p.occupancy.rate, nf));
   change.set("average_present", decimal_change(f.occupancy.average_present, p.occupancy.average_present, nf));
-  change.set("women_share", points_change(share_of(f.sex, "F"), share_of(p.sex, "F"), nf));
+  change.set("women_share", points_change(share_of(f.breakdown("sex"), "F"), share_of(p.breakdown("sex"), "F"), nf));
   change.set("housing_solution_share", points_change(f.exits.housing_solution.share, p.exits.housing_solution.share, nf));
   return change;
 }
@@ -293,91 +108,93 @@ data comparison(const figures::Figures& f, const figures::Figures& p, const Numb
   return c;
 }
 
-}  // namespace
 
-data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config, const NumberFormat& nf) {
-  data v;
-  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
-  data est;
-  est.set("name", config.establishment_name);
-  v.set("establishment", est);
-
-  list rows;
-  for (const auto* f : years) rows.push_back(headline(*f, nf));
-  v.set("years", rows);
-  v.set("first", years.empty() ? "" : years.front()->period.label);
-  v.set("last", years.empty() ? "" : years.back()->period.label);
-  v.set("has_capacity", config.capacity.defined());
-  return v;
+// `value` at the dotted `path` of `root` ("exits.reasons"), its parents made as needed.
+void place(data& root, std::string_view path, const data& value) {
+  auto [parent, leaf] = model::parent_and_leaf(path);
+  data* at = &root;
+  for (size_t from = 0; !parent.empty() && from <= parent.size();) {
+    size_t dot = std::min(parent.find('.', from), parent.size());
+    at = &(*at)[std::string(parent.substr(from, dot - from))];
+    from = dot + 1;
+  }
+  at->set(std::string(leaf), value);
 }
 
-data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
-                 const std::vector<std::string>& not_covered) {
-  data v;
-  // The compared years, most recent first, never the period itself.
-  std::vector<const figures::Figures*> previous;
-  for (const auto* p : compared)
-    if (p->period.start != f.period.start) previous.push_back(p);
-  std::stable_sort(previous.begin(), previous.end(),
-                   [](const figures::Figures* a, const figures::Figures* b) { return a->period.start > b->period.start; });
-  const figures::Figures* before = previous.empty() ? nullptr : previous.front();
-  auto compared_in = [&](auto pick) {
-    ComparedDistributions out;
-    for (const auto* p : previous) out.emplace_back(p->period.label, &pick(*p));
-    return out;
-  };
-  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
-  v.set("lang", nf.french ? "fr" : "en");
+// The age's figures besides its lines.
+void add_age_figures(data& age, const figures::Figures& f, const NumberFormat& nf) {
+  age.set("mean", nf.number(f.age.mean, 1));
+  age.set("median", nf.number(f.age.median, 1));
+  age.set("has_median", f.age.median.has_value());
+  age.set("min", f.age.min ? nf.integer(*f.age.min) : "–");
+  age.set("max", f.age.max ? nf.integer(*f.age.max) : "–");
+  age.set("unknown", nf.integer(f.age.unknown));
+  age.set("has_unknown", f.age.unknown > 0);
+  age.set("unknown_plural", nf.plural(f.age.unknown));
+  age.set("has_ages", f.age.mean.has_value());
+}
 
-  data est;
-  est.set("name", f.establishment.name);
-  est.set("departement", f.establishment.departement);
-  est.set("departement_name", f.establishment.departement_name);
-  est.set("region", f.establishment.region);
-  est.set("has_departement", !f.establishment.departement_name.empty());
-  v.set("establishment", est);
-  data network;
-  network.set("is_network", !f.network.establishments.empty());
-  network.set("count", nf.integer(static_cast<int64_t>(f.network.establishments.size())));
-  list members;
-  for (const auto& n : f.network.establishments) {
-    data member;
-    member.set("name", n);
-    member.set("last", &n == &f.network.establishments.back());
-    members.push_back(member);
+// The stay lengths' figures besides their lines.
+void add_stay_length_figures(data& sl, const figures::Figures& f, const NumberFormat& nf) {
+  const auto& s = f.stay_length;
+  sl.set("count", nf.integer(s.count));
+  sl.set("mean_days", nf.number(s.mean_days, 0));
+  sl.set("median_days", nf.number(s.median_days, 0));
+  sl.set("has_median", s.median_days.has_value());
+  sl.set("mean_months", nf.number(s.mean_days ? std::optional<double>(*s.mean_days / 30.4375) : std::nullopt, 1));
+  sl.set("median_months", nf.number(s.median_days ? std::optional<double>(*s.median_days / 30.4375) : std::nullopt, 1));
+  sl.set("at_most_3_months", headcount(s.at_most_3_months, nf));
+  sl.set("over_6_months", headcount(s.over_6_months, nf));
+  sl.set("reached_term", headcount(s.reached_term, nf));
+  sl.set("has_exits", s.count > 0);
+}
+
+// The origin's figures besides its lines: the same region, France as a whole
+// (what can be said when the establishment's département is not set), and
+// whether the département / region lines mean something.
+void add_origin_figures(data& origin, const figures::Figures& f, const NumberFormat& nf) {
+  const figures::Distribution& d = f.breakdown("origin");
+  origin.set("same_region", headcount(f.origin_same_region, nf));
+  int64_t france = 0;
+  for (const auto& l : d.lines)
+    if (is_french_origin(l.key)) france += l.count;
+  figures::Headcount h{france,
+                       d.total > 0 ? std::optional<double>(static_cast<double>(france) / static_cast<double>(d.total))
+                                   : std::nullopt,
+                       d.available};
+  origin.set("france", headcount(h, nf));
+  // Relative to the establishment, or to each one of a network.
+  origin.set("relative", origin_is_relative(f));
+}
+
+// Every declared breakdown at its template variable (model/breakdowns.hpp),
+// with its texts, and the figures that go with some of them.
+void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
+                    const std::vector<const figures::Figures*>& previous) {
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const model::Breakdown& b = model::k_breakdowns[i];
+    ComparedDistributions before;
+    for (const auto* p : previous) before.emplace_back(p->period.label, &p->breakdowns[i]);
+    data d = distribution_view(f.breakdowns[i], nf, before);
+    const auto& text = model::breakdown_text(b, lang_of(nf));
+    d.set("title", std::string(text.title));
+    d.set("chart_title", std::string(text.chart_title));
+    d.set("column", std::string(text.column));
+    place(v, b.path, d);
   }
-  network.set("establishments", members);
-  v.set("network", network);
+  add_age_figures(v["age"], f, nf);
+  add_stay_length_figures(v["stay_length"], f, nf);
+  add_origin_figures(v["origin"], f, nf);
+  data& exits = v["exits"];
+  exits.set("total", nf.integer(f.exits.total));
+  exits.set("housing_solution", headcount(f.exits.housing_solution, nf));
+  exits.set("employment", headcount(f.exits.employment, nf));
+  exits.set("training", headcount(f.exits.training, nf));
+  add_stage_table(v["stage"], f, nf, previous);
+}
 
-  data period;
-  util::Day start = parse_iso(f.period.start), end = parse_iso(f.period.end);
-  period.set("label", f.period.label);
-  period.set("start", nf.date(start));
-  period.set("end", nf.date(end));
-  period.set("start_iso", f.period.start);
-  period.set("end_iso", f.period.end);
-  period.set("days", nf.integer(f.period.days));
-  period.set("is_calendar_year", f.period.label.find('-') == std::string::npos);
-  v.set("period", period);
-
-  data people;
-  auto count = [&](data& obj, const std::string& name, int64_t n) {
-    obj.set(name, nf.integer(n));
-    obj.set(name + "_plural", nf.plural(n));
-  };
-  count(people, "present", f.people.present);
-  count(people, "admitted", f.people.admitted);
-  count(people, "exited", f.people.exited);
-  count(people, "present_at_start", f.people.present_at_start);
-  count(people, "present_at_end", f.people.present_at_end);
-  v.set("people", people);
-
-  data stays;
-  count(stays, "overlapping", f.stays.overlapping);
-  count(stays, "admissions", f.stays.admissions);
-  count(stays, "exits", f.stays.exits);
-  v.set("stays", stays);
-
+// Occupancy: the year's rate, bed-days and places, and month by month.
+data occupancy_view(const figures::Figures& f, const NumberFormat& nf) {
   data occ;
   const auto& o = f.occupancy;
   occ.set("has_capacity", o.has_capacity);
@@ -418,102 +235,12 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
     monthly.push_back(md);
   }
   occ.set("monthly", monthly);
-  v.set("occupancy", occ);
+  return occ;
+}
 
-  v.set("sex", distribution(f.sex, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.sex; })));
-
-  data age = distribution(f.age.brackets, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.age.brackets; }));
-  age.set("mean", nf.number(f.age.mean, 1));
-  age.set("median", nf.number(f.age.median, 1));
-  age.set("has_median", f.age.median.has_value());
-  age.set("min", f.age.min ? nf.integer(*f.age.min) : "–");
-  age.set("max", f.age.max ? nf.integer(*f.age.max) : "–");
-  age.set("unknown", nf.integer(f.age.unknown));
-  age.set("has_unknown", f.age.unknown > 0);
-  age.set("unknown_plural", nf.plural(f.age.unknown));
-  age.set("has_ages", f.age.mean.has_value());
-  v.set("age", age);
-
-  data sl = distribution(f.stay_length.brackets, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.stay_length.brackets; }));
-  const auto& s = f.stay_length;
-  sl.set("count", nf.integer(s.count));
-  sl.set("mean_days", nf.number(s.mean_days, 0));
-  sl.set("median_days", nf.number(s.median_days, 0));
-  sl.set("has_median", s.median_days.has_value());
-  sl.set("mean_months", nf.number(s.mean_days ? std::optional<double>(*s.mean_days / 30.4375) : std::nullopt, 1));
-  sl.set("median_months", nf.number(s.median_days ? std::optional<double>(*s.median_days / 30.4375) : std::nullopt, 1));
-  sl.set("at_most_3_months", headcount(s.at_most_3_months, nf));
-  sl.set("over_6_months", headcount(s.over_6_months, nf));
-  sl.set("reached_term", headcount(s.reached_term, nf));
-  sl.set("has_exits", s.count > 0);
-  v.set("stay_length", sl);
-
-  v.set("referral", distribution(f.referral, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.referral; })));
-  data origin = distribution(f.origin, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.origin; }));
-  origin.set("same_region", headcount(f.origin_same_region, nf));
-  {  // France as a whole: what can be said when the establishment's département is not set
-    int64_t france = 0;
-    for (const auto& l : f.origin.lines)
-      if (is_french_origin(l.key)) france += l.count;
-    figures::Headcount h{france,
-                         f.origin.total > 0 ? std::optional<double>(static_cast<double>(france) /
-                                                                    static_cast<double>(f.origin.total))
-                                            : std::nullopt,
-                         f.origin.available};
-    origin.set("france", headcount(h, nf));
-    // The département / region lines mean something: relative to the establishment, or to each one of a network.
-    origin.set("relative", origin_is_relative(f));
-  }
-  v.set("origin", origin);
-
-  data exits;
-  exits.set("total", nf.integer(f.exits.total));
-  exits.set("reasons", distribution(f.exits.reasons, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.reasons; })));
-  exits.set("housing", distribution(f.exits.housing, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.housing; })));
-  exits.set("activity", distribution(f.exits.activity, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.activity; })));
-  exits.set("outcomes", distribution(f.exits.outcomes, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.exits.outcomes; })));
-  exits.set("housing_solution", headcount(f.exits.housing_solution, nf));
-  exits.set("employment", headcount(f.exits.employment, nf));
-  exits.set("training", headcount(f.exits.training, nf));
-  v.set("exits", exits);
-
-  data stage = stage_view(f, nf, previous);
-  stage.set("exits", distribution(f.stage.exits, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.stage.exits; })));
-  stage.set("present_at_end", distribution(f.stage.present_at_end, nf, compared_in([](const figures::Figures& p) -> const figures::Distribution& { return p.stage.present_at_end; })));
-  v.set("stage", stage);
-
-  data counting;
-  bool nights = f.counting.bed_days == "nights";
-  counting.set("bed_days", f.counting.bed_days);
-  counting.set("nights", nights);
-  counting.set("age_reference", f.counting.age_reference);
-  counting.set("age_at_entry", f.counting.age_reference == "entry");
-  counting.set("age_at_period_start", f.counting.age_reference == "period_start");
-  counting.set("age_at_period_end", f.counting.age_reference == "period_end");
-  counting.set("age_at_entry_or_period_start", f.counting.age_reference == "entry_or_period_start");
-  counting.set("contract_months", nf.integer(f.counting.contract_months));
-  v.set("counting", counting);
-
-  // Comparison with earlier years (docs/templates.md, "Comparison"): `previous`
-  // and `change` are the most recent compared year, `comparisons` all of them.
-  v.set("has_previous", before != nullptr);
-  v.set("headline", headline(f, nf));
-  list comparisons;
-  for (const auto* p : previous) comparisons.push_back(comparison(f, *p, nf));
-  if (before) {
-    v.set("previous", headline(*before, nf));
-    v.set("change", change_since(f, *before, nf));
-  }
-  v.set("comparisons", comparisons);
-  list uncovered;
-  for (const auto& label : not_covered) {
-    data u;
-    u.set("label", label);
-    uncovered.push_back(u);
-  }
-  v.set("not_covered", uncovered);
-  v.set("has_not_covered", !not_covered.empty());
-
+// The method note's data quality: the source, the warnings (at most
+// k_note_findings_per_code of a code), the notices, the columns used and not.
+data quality_view(const figures::Figures& f, const NumberFormat& nf) {
   data quality;
   quality.set("source", f.quality.source);
   quality.set("rows_read", nf.integer(static_cast<int64_t>(f.quality.rows_read)));
@@ -580,7 +307,130 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   quality.set("has_columns", !columns.empty());
   quality.set("unused_columns", unused);
   quality.set("has_unused_columns", !unused.empty());
-  v.set("quality", quality);
+  return quality;
+}
+
+// The establishment, or the network of establishments the figures are of.
+void add_establishment(data& v, const figures::Figures& f, const NumberFormat& nf) {
+  data est;
+  est.set("name", f.establishment.name);
+  est.set("departement", f.establishment.departement);
+  est.set("departement_name", f.establishment.departement_name);
+  est.set("region", f.establishment.region);
+  est.set("has_departement", !f.establishment.departement_name.empty());
+  v.set("establishment", est);
+  data network;
+  network.set("is_network", !f.network.establishments.empty());
+  network.set("count", nf.integer(static_cast<int64_t>(f.network.establishments.size())));
+  list members;
+  for (const auto& n : f.network.establishments) {
+    data member;
+    member.set("name", n);
+    member.set("last", &n == &f.network.establishments.back());
+    members.push_back(member);
+  }
+  network.set("establishments", members);
+  v.set("network", network);
+}
+
+}  // namespace
+
+data index_view(const std::vector<const figures::Figures*>& years, const model::Config& config, const NumberFormat& nf) {
+  data v;
+  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
+  data est;
+  est.set("name", config.establishment_name);
+  v.set("establishment", est);
+
+  list rows;
+  for (const auto* f : years) rows.push_back(headline(*f, nf));
+  v.set("years", rows);
+  v.set("first", years.empty() ? "" : years.front()->period.label);
+  v.set("last", years.empty() ? "" : years.back()->period.label);
+  v.set("has_capacity", config.capacity.defined());
+  return v;
+}
+
+data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
+                 const std::vector<std::string>& not_covered) {
+  data v;
+  // The compared years, most recent first, never the period itself.
+  std::vector<const figures::Figures*> previous;
+  for (const auto* p : compared)
+    if (p->period.start != f.period.start) previous.push_back(p);
+  std::stable_sort(previous.begin(), previous.end(),
+                   [](const figures::Figures* a, const figures::Figures* b) { return a->period.start > b->period.start; });
+  const figures::Figures* before = previous.empty() ? nullptr : previous.front();
+  v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
+  v.set("lang", nf.french ? "fr" : "en");
+
+  add_establishment(v, f, nf);
+
+  data period;
+  util::Day start = parse_iso(f.period.start), end = parse_iso(f.period.end);
+  period.set("label", f.period.label);
+  period.set("start", nf.date(start));
+  period.set("end", nf.date(end));
+  period.set("start_iso", f.period.start);
+  period.set("end_iso", f.period.end);
+  period.set("days", nf.integer(f.period.days));
+  period.set("is_calendar_year", f.period.label.find('-') == std::string::npos);
+  v.set("period", period);
+
+  data people;
+  auto count = [&](data& obj, const std::string& name, int64_t n) {
+    obj.set(name, nf.integer(n));
+    obj.set(name + "_plural", nf.plural(n));
+  };
+  count(people, "present", f.people.present);
+  count(people, "admitted", f.people.admitted);
+  count(people, "exited", f.people.exited);
+  count(people, "present_at_start", f.people.present_at_start);
+  count(people, "present_at_end", f.people.present_at_end);
+  v.set("people", people);
+
+  data stays;
+  count(stays, "overlapping", f.stays.overlapping);
+  count(stays, "admissions", f.stays.admissions);
+  count(stays, "exits", f.stays.exits);
+  v.set("stays", stays);
+
+  v.set("occupancy", occupancy_view(f, nf));
+
+  add_breakdowns(v, f, nf, previous);
+  data counting;
+  bool nights = f.counting.bed_days == "nights";
+  counting.set("bed_days", f.counting.bed_days);
+  counting.set("nights", nights);
+  counting.set("age_reference", f.counting.age_reference);
+  counting.set("age_at_entry", f.counting.age_reference == "entry");
+  counting.set("age_at_period_start", f.counting.age_reference == "period_start");
+  counting.set("age_at_period_end", f.counting.age_reference == "period_end");
+  counting.set("age_at_entry_or_period_start", f.counting.age_reference == "entry_or_period_start");
+  counting.set("contract_months", nf.integer(f.counting.contract_months));
+  v.set("counting", counting);
+
+  // Comparison with earlier years (docs/templates.md, "Comparison"): `previous`
+  // and `change` are the most recent compared year, `comparisons` all of them.
+  v.set("has_previous", before != nullptr);
+  v.set("headline", headline(f, nf));
+  list comparisons;
+  for (const auto* p : previous) comparisons.push_back(comparison(f, *p, nf));
+  if (before) {
+    v.set("previous", headline(*before, nf));
+    v.set("change", change_since(f, *before, nf));
+  }
+  v.set("comparisons", comparisons);
+  list uncovered;
+  for (const auto& label : not_covered) {
+    data u;
+    u.set("label", label);
+    uncovered.push_back(u);
+  }
+  v.set("not_covered", uncovered);
+  v.set("has_not_covered", !not_covered.empty());
+
+  v.set("quality", quality_view(f, nf));
   return v;
 }
 
@@ -589,12 +439,10 @@ namespace {
 // Every optional part present: other and unknown lines in every distribution,
 // a network, a warning.
 figures::Figures completed(figures::Figures f) {
-  for (figures::Distribution* d : {&f.sex, &f.age.brackets, &f.stay_length.brackets, &f.referral, &f.origin,
-                                   &f.exits.reasons, &f.exits.housing, &f.exits.activity, &f.exits.outcomes,
-                                   &f.stage.exits, &f.stage.present_at_end})
+  for (figures::Distribution& d : f.breakdowns)
     for (const char* key : {"other", "unknown"})
-      if (std::none_of(d->lines.begin(), d->lines.end(), [&](const figures::Line& l) { return l.key == key; }))
-        d->lines.push_back({key, key, 0, std::nullopt});
+      if (std::none_of(d.lines.begin(), d.lines.end(), [&](const figures::Line& l) { return l.key == key; }))
+        d.lines.push_back({key, key, 0, std::nullopt});
   if (f.network.establishments.size() < 2) f.network.establishments = {"A", "B"};
   model::Warning w;
   w.code = "unmapped_value";
@@ -620,24 +468,11 @@ figures::Figures complete_figures(const model::Config& config) {
 // that the schema has every line variable (`X.by_key.KEY`) all the same.
 figures::Figures with_every_distribution(figures::Figures f) {
   std::optional<figures::Figures> defaults;
-  auto take = [&](auto pick) {
-    figures::Distribution& d = pick(f);
-    if (d.available) return;
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    if (f.breakdowns[i].available) continue;
     if (!defaults) defaults = complete_figures(model::default_config());
-    d = pick(*defaults);
-  };
-  using F = figures::Figures;
-  using D = figures::Distribution;
-  take([](F& x) -> D& { return x.sex; });
-  take([](F& x) -> D& { return x.age.brackets; });
-  take([](F& x) -> D& { return x.referral; });
-  take([](F& x) -> D& { return x.origin; });
-  take([](F& x) -> D& { return x.exits.reasons; });
-  take([](F& x) -> D& { return x.exits.housing; });
-  take([](F& x) -> D& { return x.exits.activity; });
-  take([](F& x) -> D& { return x.exits.outcomes; });
-  take([](F& x) -> D& { return x.stage.exits; });
-  take([](F& x) -> D& { return x.stage.present_at_end; });
+    f.breakdowns[i] = defaults->breakdowns[i];
+  }
   return f;
 }
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "model/breakdown_texts.hpp"
 #include "util/date.hpp"
 
 namespace ctreport::render {
@@ -206,24 +207,22 @@ std::string svg_trend_chart(const std::vector<std::pair<std::string, std::option
 
 ReportCharts report_charts(const figures::Figures& f, const std::string& base, const NumberFormat& nf) {
   ReportCharts out;
-  bool fr = nf.french;
-  auto add = [&](const char* key, std::string svg) {
+  auto add = [&](std::string_view key, std::string svg) {
     std::string name = fmt::format("{}-{}.svg", base, key);
     out.files.emplace_back(name, std::move(svg));
-    out.names.emplace_back(key, name);
+    out.names.emplace_back(std::string(key), name);
   };
-  // No chart for a distribution the export has no column for (docs/figures.md, "A missing column").
-  auto add_distribution = [&](const char* key, const figures::Distribution& d, const char* title) {
-    if (d.available) add(key, svg_distribution_chart(d, title, nf));
-  };
-  add_distribution("sexe", f.sex, fr ? "Sexe des personnes accueillies" : "Sex of the people present");
-  add_distribution("age", f.age.brackets, fr ? "Âge des personnes accueillies" : "Age of the people present");
-  add_distribution("orientation", f.referral, fr ? "Origine de l'orientation" : "Referral");
-  add_distribution("origine", origin_as_shown(f, !fr), fr ? "Origine géographique" : "Geographic origin");
-  add_distribution("duree", f.stay_length.brackets, fr ? "Durée des séjours terminés" : "Length of the stays that ended");
-  add_distribution("sorties", f.exits.reasons, fr ? "Motifs de sortie" : "Exit reasons");
+  // A chart for each breakdown declared with one, none for a distribution the
+  // export has no column for (docs/figures.md, "A missing column").
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const model::Breakdown& b = model::k_breakdowns[i];
+    if (b.chart.empty() || !f.breakdowns[i].available) continue;
+    std::string title(model::breakdown_text(b, nf.french ? model::Lang::fr : model::Lang::en).chart_title);
+    add(b.chart, svg_distribution_chart(distribution_as_shown(f, i, !nf.french), title, nf));
+  }
   add("occupation", svg_occupancy_chart(f.occupancy.monthly,
-                                        fr ? "Présents par jour et places, mois par mois" : "Present per day and places, by month",
+                                        nf.french ? "Présents par jour et places, mois par mois"
+                                                  : "Present per day and places, by month",
                                         nf));
   return out;
 }

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
+#include "model/breakdown_texts.hpp"
 #include "model/missing_column_texts.hpp"
 #include "model/fields.hpp"
 #include "model/warning_texts.hpp"
@@ -80,38 +81,38 @@ void distribution_sheet(lxw_workbook* wb, const Formats& fm, const std::string& 
   check(worksheet_insert_chart(ws, 1, 4, chart), "chart");
 }
 
-}  // namespace
-
-std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf, const std::filesystem::path& scratch_dir) {
-  bool en = !nf.french;
-  std::error_code ec;
-  std::filesystem::create_directories(scratch_dir, ec);
-  std::random_device rd;
-  auto path = scratch_dir / fmt::format(".ctreport-xlsx-{}-{:x}.xlsx", ::getpid(), rd());
-  struct Cleanup {
-    std::filesystem::path p;
-    ~Cleanup() {
-      std::error_code e;
-      std::filesystem::remove(p, e);
+// A sheet per breakdown declared with one (model/breakdowns.hpp), each
+// followed by the breakdowns declared below it, in the table's order.
+void breakdown_sheets(lxw_workbook* wb, const Formats& fm, const figures::Figures& f, const NumberFormat& nf) {
+  const bool en = !nf.french;
+  const model::Lang lang = en ? model::Lang::en : model::Lang::fr;
+  struct Sheet {
+    std::string name;
+    figures::Distribution first;
+    std::vector<std::pair<std::string, figures::Distribution>> more;
+  };
+  std::vector<Sheet> sheets;
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const model::Breakdown& b = model::k_breakdowns[i];
+    std::string heading(model::breakdown_text(b, lang).sheet);
+    if (b.sheet == model::SheetPlacement::own) {
+      sheets.push_back({heading, distribution_as_shown(f, i, en), {}});
+    } else if (b.sheet == model::SheetPlacement::below_previous && !sheets.empty()) {
+      if (auto at = heading.find("{end}"); at != std::string::npos)
+        heading.replace(at, 5, nf.date(util::parse_date(f.period.end, 2200).day));
+      sheets.back().more.emplace_back(heading, distribution_as_shown(f, i, en));
     }
-  } cleanup{path};
-  lxw_workbook_options options = {};
-  options.tmpdir = const_cast<char*>(scratch_dir.c_str());
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) throw DataError(fmt::format("cannot create the workbook in '{}'", scratch_dir.string()));
-  // A fixed creation date (the day after the period) keeps the bytes reproducible.
-  lxw_doc_properties props = {};
-  props.title = const_cast<char*>(f.period.label.c_str());
-  props.created = static_cast<time_t>((static_cast<long long>(util::parse_date(f.period.end, 2200).day) + 1) * 86400);
-  check(workbook_set_properties(wb, &props), "properties");
-  Formats fm{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
-  format_set_bold(fm.bold);
-  format_set_num_format(fm.percent, "0%");
-  format_set_num_format(fm.decimal, "0.0");
-  format_set_bold(fm.title);
-  format_set_font_size(fm.title, 14);
+  }
+  for (const auto& sheet : sheets) {
+    std::vector<std::pair<std::string, const figures::Distribution*>> more;
+    for (const auto& [heading, d] : sheet.more) more.emplace_back(heading, &d);
+    distribution_sheet(wb, fm, sheet.name, sheet.first, en, more);
+  }
+}
 
-  // Headline figures.
+// The headline figures, each with its label.
+void key_figures_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figures& f, const NumberFormat& nf) {
+  const bool en = !nf.french;
   lxw_worksheet* key = workbook_add_worksheet(wb, en ? "Key figures" : "Chiffres clés");
   worksheet_set_column(key, 0, 0, 52, nullptr);
   worksheet_set_column(key, 1, 2, 14, nullptr);
@@ -144,8 +145,8 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   count("Journées de capacité", "Capacity-days", static_cast<double>(f.occupancy.capacity_days));
   share("Taux d'occupation", "Occupancy rate", f.occupancy.rate);
   decimal("Présents par jour (moyenne)", "Present per day (average)", f.occupancy.average_present);
-  std::optional<double> women;  // none when there is no sex column: f.sex has no lines
-  for (const auto& l : f.sex.lines)
+  std::optional<double> women;  // none when there is no sex column: the distribution has no lines
+  for (const auto& l : f.breakdown("sex").lines)
     if (l.key == "F") women = l.share;
   share("Part des femmes", "Share of women", women);
   decimal("Âge moyen", "Mean age", f.age.mean);
@@ -160,26 +161,17 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   share("  part des sorties", "  share of exits", f.exits.housing_solution.share);
   headcount("Sorties vers l'emploi", "Exits to employment", f.exits.employment);
   headcount("Sorties vers une formation", "Exits to training", f.exits.training);
+}
 
-  distribution_sheet(wb, fm, en ? "Sex" : "Sexe", f.sex, en);
-  distribution_sheet(wb, fm, en ? "Age" : "Âge", f.age.brackets, en);
-  distribution_sheet(wb, fm, en ? "Length of stay" : "Durée de séjour", f.stay_length.brackets, en);
-  distribution_sheet(wb, fm, en ? "Referral" : "Orientation", f.referral, en);
-  distribution_sheet(wb, fm, en ? "Origin" : "Origine", origin_as_shown(f, en), en);
-  distribution_sheet(wb, fm, en ? "Exit reasons" : "Motifs de sortie", f.exits.reasons, en);
-  distribution_sheet(wb, fm, en ? "Housing at exit" : "Logement à la sortie", f.exits.housing, en);
-  distribution_sheet(wb, fm, en ? "Activity at exit" : "Activité à la sortie", f.exits.activity, en);
-  distribution_sheet(wb, fm, en ? "Stage" : "Étape", f.stage.exits, en,
-                     {{fmt::format("{} {}", en ? "Present on" : "Présents au", nf.date(util::parse_date(f.period.end, 2200).day)),
-                       &f.stage.present_at_end}});
-
-  // Monthly occupancy and its chart.
+// The monthly occupancy and its chart.
+void occupancy_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figures& f, const NumberFormat& nf) {
+  const bool en = !nf.french;
   const char* occ_name = en ? "Occupancy" : "Occupation";
   lxw_worksheet* occ = workbook_add_worksheet(wb, occ_name);
   const char* heads_fr[] = {"Mois", "Journées réalisées", "Journées de capacité", "Taux"};
   const char* heads_en[] = {"Month", "Bed-days", "Capacity-days", "Rate"};
   for (int c = 0; c < 4; ++c) check(worksheet_write_string(occ, 0, static_cast<lxw_col_t>(c), en ? heads_en[c] : heads_fr[c], fm.bold), "header");
-  r = 1;
+  lxw_row_t r = 1;
   for (const auto& m : f.occupancy.monthly) {
     int year = std::stoi(m.month.substr(0, 4));
     unsigned month = static_cast<unsigned>(std::stoi(m.month.substr(5, 2)));
@@ -202,12 +194,15 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
     chart_title_set_name(chart, occ_name);
     check(worksheet_insert_chart(occ, 1, 5, chart), "chart");
   }
+}
 
-  // Method note and data warnings.
+// The method note: the period, the source, the columns, the definitions and the data warnings.
+void method_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figures& f, const NumberFormat& nf) {
+  const bool en = !nf.french;
   lxw_worksheet* method = workbook_add_worksheet(wb, en ? "Method" : "Méthode");
   worksheet_set_column(method, 0, 0, 30, nullptr);
   worksheet_set_column(method, 1, 1, 90, nullptr);
-  r = 0;
+  lxw_row_t r = 0;
   auto line = [&](const char* fr_label, const char* en_label, const std::string& v) {
     check(worksheet_write_string(method, r, 0, en ? en_label : fr_label, fm.bold), "label");
     check(worksheet_write_string(method, r++, 1, v.c_str(), nullptr), "value");
@@ -274,6 +269,42 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
     check(worksheet_write_number(method, r, 3, static_cast<double>(w.count), nullptr), "warning");
     ++r;
   }
+}
+
+}  // namespace
+
+std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf, const std::filesystem::path& scratch_dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(scratch_dir, ec);
+  std::random_device rd;
+  auto path = scratch_dir / fmt::format(".ctreport-xlsx-{}-{:x}.xlsx", ::getpid(), rd());
+  struct Cleanup {
+    std::filesystem::path p;
+    ~Cleanup() {
+      std::error_code e;
+      std::filesystem::remove(p, e);
+    }
+  } cleanup{path};
+  lxw_workbook_options options = {};
+  options.tmpdir = const_cast<char*>(scratch_dir.c_str());
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+  if (!wb) throw DataError(fmt::format("cannot create the workbook in '{}'", scratch_dir.string()));
+  // A fixed creation date (the day after the period) keeps the bytes reproducible.
+  lxw_doc_properties props = {};
+  props.title = const_cast<char*>(f.period.label.c_str());
+  props.created = static_cast<time_t>((static_cast<long long>(util::parse_date(f.period.end, 2200).day) + 1) * 86400);
+  check(workbook_set_properties(wb, &props), "properties");
+  Formats fm{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
+  format_set_bold(fm.bold);
+  format_set_num_format(fm.percent, "0%");
+  format_set_num_format(fm.decimal, "0.0");
+  format_set_bold(fm.title);
+  format_set_font_size(fm.title, 14);
+
+  key_figures_sheet(wb, fm, f, nf);
+  breakdown_sheets(wb, fm, f, nf);
+  occupancy_sheet(wb, fm, f, nf);
+  method_sheet(wb, fm, f, nf);
   check(workbook_close(wb), "close");
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

@@ -262,7 +262,7 @@ TEST_CASE("report invariants are checked on the figures") {
   ctreport::model::WarningLog clean;
   ctreport::figures::check_figures(f, ctreport::model::default_config(), {}, clean);
   CHECK(clean.empty());
-  f.sex.lines[0].count += 1;  // a distribution that no longer sums to its total
+  f.breakdown("sex").lines[0].count += 1;  // a distribution that no longer sums to its total
   f.people.exited = f.people.present + 1;
   ctreport::model::WarningLog broken;
   ctreport::figures::check_figures(f, ctreport::model::default_config(), {}, broken);
@@ -276,10 +276,10 @@ TEST_CASE("report invariants: people present against start and admissions, prese
   auto f = ctreport::test::figures_of(k_clean, 2024);
   f.people.admitted_not_at_start += 1;
   f.people.present_at_end = f.people.present + 1;
-  f.stage.present_at_end.total = f.people.present_at_end;  // keep that distribution's own invariant quiet
-  f.stage.present_at_end.lines.push_back({"x", "x", f.people.present_at_end - [&] {
+  f.breakdown("stage_at_end").total = f.people.present_at_end;  // keep that distribution's own invariant quiet
+  f.breakdown("stage_at_end").lines.push_back({"x", "x", f.people.present_at_end - [&] {
     int64_t sum = 0;
-    for (const auto& l : f.stage.present_at_end.lines) sum += l.count;
+    for (const auto& l : f.breakdown("stage_at_end").lines) sum += l.count;
     return sum;
   }(), std::nullopt});
   ctreport::model::WarningLog broken;

@@ -134,25 +134,25 @@ TEST_CASE("no capacity: no rate, bed-days still counted") {
 
 TEST_CASE("sex split of the people present, from their latest stay") {
   auto f = figures_of(k_year_2024, 2024, k_config);
-  CHECK(f.sex.total == 7);
-  CHECK(line(f.sex, "F").count == 3);  // A, D (latest stay), E
-  CHECK(line(f.sex, "M").count == 2);  // B, C ("H")
-  CHECK(line(f.sex, "X").count == 1);  // F
-  CHECK(line(f.sex, "unknown").count == 1);  // H
-  CHECK(*line(f.sex, "F").share == doctest::Approx(3.0 / 7.0));
-  CHECK_FALSE(has_line(f.sex, "other"));
+  CHECK(f.breakdown("sex").total == 7);
+  CHECK(line(f.breakdown("sex"), "F").count == 3);  // A, D (latest stay), E
+  CHECK(line(f.breakdown("sex"), "M").count == 2);  // B, C ("H")
+  CHECK(line(f.breakdown("sex"), "X").count == 1);  // F
+  CHECK(line(f.breakdown("sex"), "unknown").count == 1);  // H
+  CHECK(*line(f.breakdown("sex"), "F").share == doctest::Approx(3.0 / 7.0));
+  CHECK_FALSE(has_line(f.breakdown("sex"), "other"));
 }
 
 TEST_CASE("age at entry of the latest overlapping stay") {
   auto f = figures_of(k_year_2024, 2024, k_config);
   // A 32 (birthday the day after entry), B 30 (birthday on entry), C 23 (born 29 Feb), D 49, E 52
-  CHECK(line(f.age.brackets, "0-29").count == 1);
-  CHECK(line(f.age.brackets, "30-39").count == 2);
-  CHECK(line(f.age.brackets, "40-49").count == 1);
-  CHECK(line(f.age.brackets, "50+").count == 1);
-  CHECK(line(f.age.brackets, "unknown").count == 2);  // F (31/02 is impossible), H (none)
+  CHECK(line(f.breakdown("age"), "0-29").count == 1);
+  CHECK(line(f.breakdown("age"), "30-39").count == 2);
+  CHECK(line(f.breakdown("age"), "40-49").count == 1);
+  CHECK(line(f.breakdown("age"), "50+").count == 1);
+  CHECK(line(f.breakdown("age"), "unknown").count == 2);  // F (31/02 is impossible), H (none)
   CHECK(f.age.unknown == 2);
-  CHECK(f.age.brackets.total == 7);
+  CHECK(f.breakdown("age").total == 7);
   CHECK(*f.age.mean == doctest::Approx(37.2));
   CHECK(*f.age.median == doctest::Approx(32));
   CHECK(*f.age.min == 23);
@@ -164,23 +164,24 @@ TEST_CASE("age at the period's start or end") {
   // on 2024-01-01: A 33, B 29, C 23, D 49, E 53
   CHECK(*start.age.min == 23);
   CHECK(*start.age.max == 53);
-  CHECK(line(start.age.brackets, "0-29").count == 2);
+  CHECK(line(start.breakdown("age"), "0-29").count == 2);
   auto end = figures_of(k_year_2024, 2024, k_config + "counting: {age_reference: period_end}\n");
   // on 2024-12-31: A 34, B 30, C 24, D 50, E 54
-  CHECK(line(end.age.brackets, "50+").count == 2);
+  CHECK(line(end.breakdown("age"), "50+").count == 2);
   CHECK(*end.age.median == doctest::Approx(34));
 }
 
 TEST_CASE("stay length of the stays exited in the period") {
   auto f = figures_of(k_year_2024, 2024, k_config);
   const auto& s = f.stay_length;
+  const auto& brackets = f.breakdown("stay_length");
   CHECK(s.count == 5);
-  CHECK(line(s.brackets, "0-1m").count == 2);    // B (0 days), H (exactly 1 month)
-  CHECK(line(s.brackets, "1-3m").count == 2);    // A (56 days), D (exactly 3 months)
-  CHECK(line(s.brackets, "3-6m").count == 0);
-  CHECK(line(s.brackets, "6-12m").count == 0);
-  CHECK(line(s.brackets, "12-24m").count == 1);  // E (exactly 24 months)
-  CHECK(line(s.brackets, "24m+").count == 0);
+  CHECK(line(brackets, "0-1m").count == 2);    // B (0 days), H (exactly 1 month)
+  CHECK(line(brackets, "1-3m").count == 2);    // A (56 days), D (exactly 3 months)
+  CHECK(line(brackets, "3-6m").count == 0);
+  CHECK(line(brackets, "6-12m").count == 0);
+  CHECK(line(brackets, "12-24m").count == 1);  // E (exactly 24 months)
+  CHECK(line(brackets, "24m+").count == 0);
   CHECK(*s.mean_days == doctest::Approx((56 + 0 + 91 + 730 + 31) / 5.0));
   CHECK(*s.median_days == doctest::Approx(56));
   CHECK(s.at_most_3_months.count == 4);
@@ -197,10 +198,10 @@ TEST_CASE("calendar-month brackets clamp to the end of the month") {
                     "4;F;;31/08/2023;29/02/2024;;;;;;\n"   // 31 Aug + 6 months = 29 Feb: not over 6 months
                     "5;F;;31/08/2023;01/03/2024;;;;;;\n";  // over 6 months
   auto f = figures_of(csv, 2024);
-  CHECK(line(f.stay_length.brackets, "0-1m").count == 1);
-  CHECK(line(f.stay_length.brackets, "1-3m").count == 2);
-  CHECK(line(f.stay_length.brackets, "3-6m").count == 1);
-  CHECK(line(f.stay_length.brackets, "6-12m").count == 1);
+  CHECK(line(f.breakdown("stay_length"), "0-1m").count == 1);
+  CHECK(line(f.breakdown("stay_length"), "1-3m").count == 2);
+  CHECK(line(f.breakdown("stay_length"), "3-6m").count == 1);
+  CHECK(line(f.breakdown("stay_length"), "6-12m").count == 1);
   CHECK(f.stay_length.at_most_3_months.count == 3);
   CHECK(f.stay_length.over_6_months.count == 1);
 }
@@ -210,75 +211,75 @@ TEST_CASE("stay-length brackets in days from the config (HUD cuts)") {
                       "stay_length_brackets:\n"
                       "  - {key: d30, max_days: 30}\n  - {key: d60, max_days: 60}\n  - {key: d90, max_days: 90}\n"
                       "  - {key: d180, max_days: 180}\n  - {key: more}\n");
-  CHECK(line(f.stay_length.brackets, "d30").count == 1);   // B 0
-  CHECK(line(f.stay_length.brackets, "d60").count == 2);   // H 31, A 56
-  CHECK(line(f.stay_length.brackets, "d90").count == 0);
-  CHECK(line(f.stay_length.brackets, "d180").count == 1);  // D 91
-  CHECK(line(f.stay_length.brackets, "more").count == 1);  // E 730
+  CHECK(line(f.breakdown("stay_length"), "d30").count == 1);   // B 0
+  CHECK(line(f.breakdown("stay_length"), "d60").count == 2);   // H 31, A 56
+  CHECK(line(f.breakdown("stay_length"), "d90").count == 0);
+  CHECK(line(f.breakdown("stay_length"), "d180").count == 1);  // D 91
+  CHECK(line(f.breakdown("stay_length"), "more").count == 1);  // E 730
 }
 
 TEST_CASE("referral origin of the people present") {
   auto f = figures_of(k_year_2024, 2024, k_config);
-  CHECK(f.referral.total == 7);
-  CHECK(line(f.referral, "medico_social").count == 2);  // A, D
-  CHECK(line(f.referral, "health").count == 1);          // C
-  CHECK(line(f.referral, "justice").count == 1);         // B
-  CHECK(line(f.referral, "family").count == 1);          // H
-  CHECK(line(f.referral, "social").count == 0);
-  CHECK(line(f.referral, "other").count == 1);           // F: "Autre chose"
-  CHECK(line(f.referral, "unknown").count == 1);         // E
+  CHECK(f.breakdown("referral").total == 7);
+  CHECK(line(f.breakdown("referral"), "medico_social").count == 2);  // A, D
+  CHECK(line(f.breakdown("referral"), "health").count == 1);          // C
+  CHECK(line(f.breakdown("referral"), "justice").count == 1);         // B
+  CHECK(line(f.breakdown("referral"), "family").count == 1);          // H
+  CHECK(line(f.breakdown("referral"), "social").count == 0);
+  CHECK(line(f.breakdown("referral"), "other").count == 1);           // F: "Autre chose"
+  CHECK(line(f.breakdown("referral"), "unknown").count == 1);         // E
   double sum = 0;
-  for (const auto& l : f.referral.lines) sum += *l.share;
+  for (const auto& l : f.breakdown("referral").lines) sum += *l.share;
   CHECK(sum == doctest::Approx(1.0));
 }
 
 TEST_CASE("geographic origin relative to the establishment's département") {
   auto f = figures_of(k_year_2024, 2024, k_config);
-  CHECK(f.origin.total == 7);
-  CHECK(line(f.origin, "departement").count == 2);   // A "42", C "Loire"
-  CHECK(line(f.origin, "region").count == 1);        // B 69003 (Rhône)
-  CHECK(line(f.origin, "other_region").count == 2);  // D "75", F 20090 (Corse-du-Sud)
-  CHECK(line(f.origin, "abroad").count == 1);        // E "Algérie"
-  CHECK(line(f.origin, "unknown").count == 1);       // H
+  CHECK(f.breakdown("origin").total == 7);
+  CHECK(line(f.breakdown("origin"), "departement").count == 2);   // A "42", C "Loire"
+  CHECK(line(f.breakdown("origin"), "region").count == 1);        // B 69003 (Rhône)
+  CHECK(line(f.breakdown("origin"), "other_region").count == 2);  // D "75", F 20090 (Corse-du-Sud)
+  CHECK(line(f.breakdown("origin"), "abroad").count == 1);        // E "Algérie"
+  CHECK(line(f.breakdown("origin"), "unknown").count == 1);       // H
   CHECK(f.origin_same_region.count == 3);
   CHECK(*f.origin_same_region.share == doctest::Approx(3.0 / 7.0));
-  CHECK(line(f.origin, "departement").label == "Loire (42)");
+  CHECK(line(f.breakdown("origin"), "departement").label == "Loire (42)");
 }
 
 TEST_CASE("exits by reason, housing and activity, with the headline counts") {
   auto f = figures_of(k_year_2024, 2024, k_config);
   CHECK(f.exits.total == 5);
-  CHECK(line(f.exits.reasons, "term").count == 2);  // A, E
-  CHECK(line(f.exits.reasons, "dropout").count == 1);
-  CHECK(line(f.exits.reasons, "reorientation").count == 1);
-  CHECK(line(f.exits.reasons, "exclusion").count == 1);
-  CHECK_FALSE(has_line(f.exits.reasons, "unknown"));
-  CHECK(line(f.exits.outcomes, "positive").count == 2);
-  CHECK(line(f.exits.outcomes, "neutral").count == 1);
-  CHECK(line(f.exits.outcomes, "negative").count == 2);
-  CHECK(line(f.exits.housing, "own_housing").count == 1);
-  CHECK(line(f.exits.housing, "shelter").count == 1);
-  CHECK(line(f.exits.housing, "family").count == 1);
-  CHECK(line(f.exits.housing, "none").count == 1);
-  CHECK(line(f.exits.housing, "unknown").count == 1);
+  CHECK(line(f.breakdown("exit_reason"), "term").count == 2);  // A, E
+  CHECK(line(f.breakdown("exit_reason"), "dropout").count == 1);
+  CHECK(line(f.breakdown("exit_reason"), "reorientation").count == 1);
+  CHECK(line(f.breakdown("exit_reason"), "exclusion").count == 1);
+  CHECK_FALSE(has_line(f.breakdown("exit_reason"), "unknown"));
+  CHECK(line(f.breakdown("exit_outcome"), "positive").count == 2);
+  CHECK(line(f.breakdown("exit_outcome"), "neutral").count == 1);
+  CHECK(line(f.breakdown("exit_outcome"), "negative").count == 2);
+  CHECK(line(f.breakdown("housing_at_exit"), "own_housing").count == 1);
+  CHECK(line(f.breakdown("housing_at_exit"), "shelter").count == 1);
+  CHECK(line(f.breakdown("housing_at_exit"), "family").count == 1);
+  CHECK(line(f.breakdown("housing_at_exit"), "none").count == 1);
+  CHECK(line(f.breakdown("housing_at_exit"), "unknown").count == 1);
   CHECK(f.exits.housing_solution.count == 3);
   CHECK(*f.exits.housing_solution.share == doctest::Approx(0.6));
   CHECK(f.exits.employment.count == 1);  // A: CDI
   CHECK(f.exits.training.count == 1);    // D: formation
-  CHECK(line(f.exits.activity, "job_seeking").count == 1);
-  CHECK(line(f.exits.activity, "benefits").count == 1);
-  CHECK(line(f.exits.activity, "unknown").count == 1);
+  CHECK(line(f.breakdown("activity_at_exit"), "job_seeking").count == 1);
+  CHECK(line(f.breakdown("activity_at_exit"), "benefits").count == 1);
+  CHECK(line(f.breakdown("activity_at_exit"), "unknown").count == 1);
 }
 
 TEST_CASE("stage at exit and of the people present at the end") {
   auto f = figures_of(k_year_2024, 2024, k_config);
-  CHECK(line(f.stage.exits, "1").count == 1);
-  CHECK(line(f.stage.exits, "2").count == 1);
-  CHECK(line(f.stage.exits, "3").count == 2);
-  CHECK(line(f.stage.exits, "unknown").count == 1);
-  CHECK(f.stage.present_at_end.total == 3);
-  CHECK(line(f.stage.present_at_end, "1").count == 2);  // D (second stay), F
-  CHECK(line(f.stage.present_at_end, "2").count == 1);  // C
+  CHECK(line(f.breakdown("stage"), "1").count == 1);
+  CHECK(line(f.breakdown("stage"), "2").count == 1);
+  CHECK(line(f.breakdown("stage"), "3").count == 2);
+  CHECK(line(f.breakdown("stage"), "unknown").count == 1);
+  CHECK(f.breakdown("stage_at_end").total == 3);
+  CHECK(line(f.breakdown("stage_at_end"), "1").count == 2);  // D (second stay), F
+  CHECK(line(f.breakdown("stage_at_end"), "2").count == 1);  // C
 }
 
 TEST_CASE("the year before: next year's present at start is this year's present at end") {
@@ -343,18 +344,18 @@ TEST_CASE("age from a birth year or an age at entry") {
   CHECK(*f.age.max == 64);
   std::string by_age = "Date d'entrée;Âge\n01/06/2024;25\n01/06/2024;41\n";
   auto g = figures_of(by_age, 2024);
-  CHECK(line(g.age.brackets, "0-29").count == 1);
-  CHECK(line(g.age.brackets, "40-49").count == 1);
+  CHECK(line(g.breakdown("age"), "0-29").count == 1);
+  CHECK(line(g.breakdown("age"), "40-49").count == 1);
 }
 
 TEST_CASE("age brackets from the config (TEDS cuts), ages outside every bracket are 'other'") {
   auto f = figures_of(k_year_2024, 2024,
                       "age_brackets:\n  - {key: 18-24, min: 18, max: 24}\n  - {key: 25-34, min: 25, max: 34}\n"
                       "  - {key: 35-44, min: 35, max: 44}\n");
-  CHECK(line(f.age.brackets, "18-24").count == 1);  // C 23
-  CHECK(line(f.age.brackets, "25-34").count == 2);  // A 32, B 30
-  CHECK(line(f.age.brackets, "35-44").count == 0);
-  CHECK(line(f.age.brackets, "other").count == 2);  // D 49, E 52
+  CHECK(line(f.breakdown("age"), "18-24").count == 1);  // C 23
+  CHECK(line(f.breakdown("age"), "25-34").count == 2);  // A 32, B 30
+  CHECK(line(f.breakdown("age"), "35-44").count == 0);
+  CHECK(line(f.breakdown("age"), "other").count == 2);  // D 49, E 52
 }
 
 }  // TEST_SUITE

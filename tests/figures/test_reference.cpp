@@ -252,25 +252,25 @@ void check_year(const ctreport::figures::Figures& f, const Expected& e) {
   CHECK(f.stays.exits == e.exits);
   CHECK(f.occupancy.bed_days == e.bed_days);
   CHECK(f.occupancy.peak_present == e.peak);
-  check_distribution(f.stay_length.brackets, e.length, "stay length");
+  check_distribution(f.breakdown("stay_length"), e.length, "stay length");
   REQUIRE(!e.lengths.empty());
   CHECK(*f.stay_length.mean_days == doctest::Approx(ref_mean(e.lengths)));
   CHECK(*f.stay_length.median_days == ref_median(e.lengths));
-  check_distribution(f.sex, e.sex, "sex");
-  check_distribution(f.age.brackets, e.age, "age");
+  check_distribution(f.breakdown("sex"), e.sex, "sex");
+  check_distribution(f.breakdown("age"), e.age, "age");
   CHECK(f.age.unknown == e.age_unknown);
   REQUIRE(!e.ages.empty());
   CHECK(*f.age.mean == doctest::Approx(ref_mean(e.ages)));
   CHECK(*f.age.median == ref_median(e.ages));
   CHECK(*f.age.min == *std::min_element(e.ages.begin(), e.ages.end()));
   CHECK(*f.age.max == *std::max_element(e.ages.begin(), e.ages.end()));
-  check_distribution(f.referral, e.referral, "referral");
-  check_distribution(f.origin, e.origin, "origin");
-  check_distribution(f.exits.reasons, e.reasons, "exit reasons");
-  check_distribution(f.exits.housing, e.housing, "housing at exit");
-  check_distribution(f.exits.activity, e.activity, "activity at exit");
-  check_distribution(f.stage.exits, e.stage_exits, "stage at exit");
-  check_distribution(f.stage.present_at_end, e.stage_end, "stage present at end");
+  check_distribution(f.breakdown("referral"), e.referral, "referral");
+  check_distribution(f.breakdown("origin"), e.origin, "origin");
+  check_distribution(f.breakdown("exit_reason"), e.reasons, "exit reasons");
+  check_distribution(f.breakdown("housing_at_exit"), e.housing, "housing at exit");
+  check_distribution(f.breakdown("activity_at_exit"), e.activity, "activity at exit");
+  check_distribution(f.breakdown("stage"), e.stage_exits, "stage at exit");
+  check_distribution(f.breakdown("stage_at_end"), e.stage_end, "stage present at end");
 }
 
 }  // namespace

@@ -84,8 +84,8 @@ TEST_CASE("the same person across rows is one person") {
 TEST_CASE("missing-value markers are unknown, not unmapped") {
   auto f = figures_of("Dossier;Date d'entrée;Date de sortie;Sexe;Orientation\nA;01/01/2024;;NR;non renseigné\nB;01/01/2024;;?;-\n", 2024,
                       "check: {max_unknown_share: 1}\n");
-  CHECK(test::line(f.sex, "unknown").count == 2);
-  CHECK(test::line(f.referral, "unknown").count == 2);
+  CHECK(test::line(f.breakdown("sex"), "unknown").count == 2);
+  CHECK(test::line(f.breakdown("referral"), "unknown").count == 2);
   CHECK(data_warnings(f).empty());
 }
 
@@ -108,8 +108,8 @@ TEST_CASE("Windows-1252 export with quoted multi-line fields, CRLF and a BOM-les
       "2;H;01/03/2024;15/03/2024;;d\xe9marche personnelle\r\n";
   auto r = run_pipeline(csv, 2024);
   CHECK(r.figures.people.present == 2);
-  CHECK(test::line(r.figures.referral, "health").count == 1);
-  CHECK(test::line(r.figures.referral, "self").count == 1);
+  CHECK(test::line(r.figures.breakdown("referral"), "health").count == 1);
+  CHECK(test::line(r.figures.breakdown("referral"), "self").count == 1);
   CHECK(r.read.table.stays[1].row == 3);
 }
 

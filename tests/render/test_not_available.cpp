@@ -31,19 +31,19 @@ TEST_SUITE("render::not_available") {
 
 TEST_CASE("figures.json gives a distribution not available without total nor lines, and reads it back") {
   auto f = test::figures_of(k_without_sex, 2024);
-  REQUIRE_FALSE(f.sex.available);
+  REQUIRE_FALSE(f.breakdown("sex").available);
   auto j = render::figures_to_json(f);
   CHECK(j["sex"].dump() == R"({"population":"people_present","available":false,"missing":["sex"]})");
   CHECK(j["exits"]["housing_solution"].dump() == R"({"available":false})");
   CHECK(j["stay_length"]["reached_term"]["available"] == true);
   auto back = render::figures_from_json(render::figures_json_text(f), "f.json");
-  CHECK_FALSE(back.sex.available);
-  CHECK(back.sex.missing_fields == std::vector<std::string>{"sex"});
-  CHECK(back.sex.lines.empty());
+  CHECK_FALSE(back.breakdown("sex").available);
+  CHECK(back.breakdown("sex").missing_fields == std::vector<std::string>{"sex"});
+  CHECK(back.breakdown("sex").lines.empty());
   CHECK_FALSE(back.exits.housing_solution.available);
-  CHECK_FALSE(back.stage.exits.available);
-  CHECK(back.stage.present_at_end.population == "people_present_at_end");
-  CHECK(back.age.brackets.available);
+  CHECK_FALSE(back.breakdown("stage").available);
+  CHECK(back.breakdown("stage_at_end").population == "people_present_at_end");
+  CHECK(back.breakdown("age").available);
   CHECK(back.age.mean == f.age.mean);
   // Everything but the warnings' list, which figures files carry for people, not to be read back.
   auto written = render::figures_to_json(f), reread = render::figures_to_json(back);
@@ -58,8 +58,8 @@ TEST_CASE("a figures.json written before the available keys reads as available")
   j["sex"].erase("available");
   j["stay_length"]["over_6_months"].erase("available");
   auto back = render::figures_from_json(j.dump(), "old.json");
-  CHECK(back.sex.available);
-  CHECK(back.sex.total == 2);
+  CHECK(back.breakdown("sex").available);
+  CHECK(back.breakdown("sex").total == 2);
   CHECK(back.stay_length.over_6_months.available);
 }
 
@@ -99,15 +99,15 @@ TEST_CASE("merged figures: one establishment without the column makes the networ
   without.establishment.name = "CT without sex";
   for (const auto& in : {std::vector<figures::Figures>{with, without}, std::vector<figures::Figures>{without, with}}) {
     auto m = figures::merge_figures(in, {"a.json", "b.json"}, false);
-    CHECK_FALSE(m.sex.available);
-    CHECK(m.sex.missing_fields == std::vector<std::string>{"sex"});
-    CHECK(m.sex.lines.empty());
-    CHECK(m.sex.total == 0);
-    CHECK_FALSE(m.stage.exits.available);
+    CHECK_FALSE(m.breakdown("sex").available);
+    CHECK(m.breakdown("sex").missing_fields == std::vector<std::string>{"sex"});
+    CHECK(m.breakdown("sex").lines.empty());
+    CHECK(m.breakdown("sex").total == 0);
+    CHECK_FALSE(m.breakdown("stage").available);
     CHECK_FALSE(m.exits.housing_solution.available);
     CHECK_FALSE(m.exits.housing_solution.share.has_value());
-    CHECK(m.age.brackets.available);
-    CHECK(m.age.brackets.total == 4);
+    CHECK(m.breakdown("age").available);
+    CHECK(m.breakdown("age").total == 4);
     CHECK(m.stay_length.reached_term.available);
     // The network's schema still knows every variable, for the template check.
     auto schema = render::report_view_schema(m, render::NumberFormat::for_lang("fr"), true);

@@ -20,8 +20,8 @@ figures::Figures year(int y, int64_t women, int64_t men, int64_t occupied, int64
   f.counting.age_reference = "entry";
   f.stays.overlapping = women + men;
   f.people.present = women + men;
-  f.sex.total = women + men;
-  f.sex.lines = {{"F", "Femmes", women, static_cast<double>(women) / static_cast<double>(women + men)},
+  f.breakdown("sex").total = women + men;
+  f.breakdown("sex").lines = {{"F", "Femmes", women, static_cast<double>(women) / static_cast<double>(women + men)},
                  {"M", "Hommes", men, static_cast<double>(men) / static_cast<double>(women + men)}};
   f.occupancy.has_capacity = true;
   f.occupancy.bed_days = occupied;

@@ -140,8 +140,8 @@ TEST_CASE("by_key.other and by_key.unknown render 0 when the distribution has no
   // {{sex.by_key.unknown.count}} passed the check (the schema has an unknown line), then failed at render.
   model::Config config = model::default_config();
   figures::Figures f = test::figures_of("Date d'entrée;Sexe\n01/02/2024;F\n", 2024);
-  REQUIRE_FALSE(test::has_line(f.sex, "unknown"));
-  REQUIRE_FALSE(test::has_line(f.sex, "other"));
+  REQUIRE_FALSE(test::has_line(f.breakdown("sex"), "unknown"));
+  REQUIRE_FALSE(test::has_line(f.breakdown("sex"), "other"));
   std::string t = "{{sex.by_key.unknown.count}} {{sex.by_key.unknown.share}} {{sex.by_key.other.count}} "
                   "{{sex.by_key.other.label}} {{age.by_key.other.count}} {{exits.reasons.by_key.unknown.share}} {{sex.by_key.F.count}}";
   render::NumberFormat nf = render::NumberFormat::for_lang("fr");

@@ -1,0 +1,337 @@
+// Computing the declared breakdowns: a tally per category set for the
+// categorical ones, brackets for the age and the stay lengths, the origin
+// relative to the establishment, the outcomes of the exit reasons.
+#include "figures/breakdown_compute.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+namespace ctreport::figures {
+
+namespace {
+
+using model::Breakdown;
+using model::CategoryIndex;
+using model::Stay;
+using util::Day;
+
+struct Labels {
+  bool en;
+  std::string unknown() const { return en ? "Not recorded" : "Non renseigné"; }
+  std::string other() const { return en ? "Other (unmapped)" : "Autre (non classé)"; }
+};
+
+std::optional<double> ratio(double num, double den) {
+  if (den <= 0) return std::nullopt;
+  return num / den;
+}
+
+Headcount headcount(int64_t count, int64_t total) { return {count, ratio(static_cast<double>(count), static_cast<double>(total))}; }
+
+// Counts per category index, plus other and unknown.
+struct Tally {
+  std::vector<int64_t> counts;
+  int64_t other = 0, unknown = 0;
+  explicit Tally(size_t n) : counts(n, 0) {}
+  void add(CategoryIndex c) {
+    if (c == model::k_unknown_category) ++unknown;
+    else if (c == model::k_other_category) ++other;
+    else ++counts[c];
+  }
+};
+
+// An empty distribution of `b`'s population.
+Distribution empty_of(const Breakdown& b) {
+  Distribution d;
+  d.population = std::string(model::population_name(b.population));
+  return d;
+}
+
+void finish(Distribution& d) {
+  d.total = 0;
+  for (const auto& l : d.lines) d.total += l.count;
+  for (auto& l : d.lines) l.share = ratio(static_cast<double>(l.count), static_cast<double>(d.total));
+}
+
+void add_other_unknown(Distribution& d, int64_t other, int64_t unknown, const Labels& labels) {
+  if (other > 0) d.lines.push_back({"other", labels.other(), other, std::nullopt});
+  if (unknown > 0) d.lines.push_back({"unknown", labels.unknown(), unknown, std::nullopt});
+  finish(d);
+}
+
+const std::vector<Stay>& stays_of(const BreakdownInput& in) { return in.table.stays; }
+
+// Source `categories`: the population's stays by the categories of the field.
+Distribution category_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
+  const auto& cats = in.config.category_set(*b.category_set).categories();
+  Tally t(cats.size());
+  for (uint32_t i : in.populations.of(b.population)) t.add(stays_of(in)[i].category(*b.category_set));
+  Distribution d = empty_of(b);
+  for (size_t i = 0; i < cats.size(); ++i)
+    d.lines.push_back({cats[i].key, labels.en ? cats[i].label_en : cats[i].label, t.counts[i], std::nullopt});
+  add_other_unknown(d, t.other, t.unknown, labels);
+  return d;
+}
+
+double median_of(std::vector<int64_t>& v) {
+  size_t n = v.size();
+  auto mid = v.begin() + static_cast<std::ptrdiff_t>(n / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  double hi = static_cast<double>(*mid);
+  if (n % 2 == 1) return hi;
+  double lo = static_cast<double>(*std::max_element(v.begin(), mid));
+  return (lo + hi) / 2;
+}
+
+double mean_of(const std::vector<int64_t>& v) {
+  return static_cast<double>(std::accumulate(v.begin(), v.end(), int64_t{0})) / static_cast<double>(v.size());
+}
+
+int whole_years(Day from, Day to) {
+  // Whole years from `from` to `to` (may be negative), by calendar anniversaries.
+  auto a = util::to_ymd(from), b = util::to_ymd(to);
+  int years = b.year - a.year;
+  if (b.month < a.month || (b.month == a.month && b.day < a.day)) --years;
+  return years;
+}
+
+std::optional<int> age_of(const Stay& s, Day reference) {
+  switch (s.birth_kind) {
+    case model::BirthKind::none: return std::nullopt;
+    case model::BirthKind::birth_date: return whole_years(s.birth, reference);
+    case model::BirthKind::birth_year: return util::to_ymd(reference).year - s.birth;
+    case model::BirthKind::age_at_entry:
+      return reference >= s.entry ? s.birth + whole_years(s.entry, reference)
+                                  : s.birth - whole_years(reference, s.entry) - (reference == s.entry ? 0 : 1);
+  }
+  return std::nullopt;
+}
+
+Day age_reference(const Stay& s, const BreakdownInput& in) {
+  switch (in.config.age_reference) {
+    case model::AgeReference::entry: return s.entry;
+    case model::AgeReference::period_start: return in.period.start;
+    case model::AgeReference::period_end: return in.period.end;
+    case model::AgeReference::entry_or_period_start: return std::max(s.entry, in.period.start);
+  }
+  return s.entry;
+}
+
+// Source `age_brackets`: the config's brackets, and the age's mean, median, min and max.
+Distribution age_breakdown(decltype(Figures::age)& age, const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
+  const auto& brackets = in.config.age_brackets;
+  std::vector<int64_t> ages, counts(brackets.size(), 0);
+  int64_t outside = 0;
+  for (uint32_t i : in.populations.of(b.population)) {
+    auto a = age_of(stays_of(in)[i], age_reference(stays_of(in)[i], in));
+    if (!a || *a < 0) {
+      ++age.unknown;
+      continue;
+    }
+    ages.push_back(*a);
+    auto it = std::find_if(brackets.begin(), brackets.end(),
+                           [&](const model::AgeBracket& br) { return *a >= br.min && (!br.max || *a <= *br.max); });
+    if (it == brackets.end()) ++outside;
+    else ++counts[static_cast<size_t>(it - brackets.begin())];
+  }
+  Distribution d = empty_of(b);
+  for (size_t i = 0; i < brackets.size(); ++i)
+    d.lines.push_back({brackets[i].key, labels.en ? brackets[i].label_en : brackets[i].label, counts[i], std::nullopt});
+  add_other_unknown(d, outside, age.unknown, labels);
+  if (!ages.empty()) {
+    age.mean = mean_of(ages);
+    age.min = static_cast<int>(*std::min_element(ages.begin(), ages.end()));
+    age.max = static_cast<int>(*std::max_element(ages.begin(), ages.end()));
+    age.median = median_of(ages);
+  }
+  return d;
+}
+
+// The stay-length bracket of a stay `months` calendar months and `days` days long: the first it fits, else the last.
+size_t stay_length_bracket(const std::vector<model::StayLengthBracket>& brackets, int months, int64_t days) {
+  for (size_t i = 0; i + 1 < brackets.size(); ++i) {
+    const auto& br = brackets[i];
+    if (br.max_months ? months <= *br.max_months : br.max_days ? days <= *br.max_days : true) return i;
+  }
+  return brackets.size() - 1;
+}
+
+// Source `stay_length_brackets`: the stays that ended, by length, with their
+// mean and median, and the counts of the short, long and full-term ones.
+Distribution stay_length_breakdown(decltype(Figures::stay_length)& sl, const Breakdown& b, const BreakdownInput& in,
+                                   const Labels& labels) {
+  const auto& brackets = in.config.stay_length_brackets;
+  const auto& reasons = in.config.category_set(model::CategoryField::exit_reason).categories();
+  std::vector<int64_t> lengths, counts(brackets.size(), 0);
+  int64_t at_most_3 = 0, over_6 = 0, term = 0;
+  for (uint32_t i : in.populations.of(b.population)) {
+    const Stay& s = stays_of(in)[i];
+    lengths.push_back(s.exit - s.entry);
+    // s.exit <= add_months(s.entry, k) exactly when k >= months.
+    const int months = util::months_to_reach(s.entry, s.exit);
+    ++counts[stay_length_bracket(brackets, months, s.exit - s.entry)];
+    at_most_3 += months <= 3 ? 1 : 0;
+    over_6 += months > 6 ? 1 : 0;
+    CategoryIndex reason = s.category(model::CategoryField::exit_reason);
+    // exit >= add_months(entry, c): beyond it (months > c), or on it (months == c and equal).
+    const int c = in.config.contract_months;
+    bool reached = months > c || (months == c && s.exit == util::add_months(s.entry, c));
+    term += (reached || (reason < reasons.size() && reasons[reason].term)) ? 1 : 0;
+  }
+  Distribution d = empty_of(b);
+  for (size_t i = 0; i < brackets.size(); ++i)
+    d.lines.push_back({brackets[i].key, labels.en ? brackets[i].label_en : brackets[i].label, counts[i], std::nullopt});
+  finish(d);
+  const auto n = static_cast<int64_t>(lengths.size());
+  sl.count = n;
+  if (!lengths.empty()) {
+    sl.mean_days = mean_of(lengths);
+    sl.median_days = median_of(lengths);
+  }
+  sl.at_most_3_months = headcount(at_most_3, n);
+  sl.over_6_months = headcount(over_6, n);
+  sl.reached_term = headcount(term, n);
+  return d;
+}
+
+// Source `geographic_origin`: département, rest of the region, other regions,
+// abroad, relative to the establishment's département; and the same region's count.
+Distribution origin_breakdown(Headcount& same_region, const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
+  const auto& geo = model::Geography::builtin();
+  const model::Departement* home = in.home;
+  int64_t counts[5] = {0, 0, 0, 0, 0};  // departement, region, other_region, abroad, unknown
+  for (uint32_t i : in.populations.of(b.population)) {
+    const Stay& s = stays_of(in)[i];
+    if (s.origin == model::k_origin_abroad) {
+      ++counts[3];
+    } else if (s.origin >= geo.departements().size()) {
+      ++counts[4];
+    } else {
+      const auto& d = geo.departements()[s.origin];
+      if (home && d.code == home->code) ++counts[0];
+      else if (home && d.region_code == home->region_code) ++counts[1];
+      else ++counts[2];
+    }
+  }
+  Distribution d = empty_of(b);
+  std::string home_label = home ? fmt::format("{} ({})", home->name, home->code) : "Département";
+  std::string region_label = home ? (labels.en ? fmt::format("{}, outside {}", home->region, home->name)
+                                               : fmt::format("{}, hors {}", home->region, home->name))
+                                  : (labels.en ? "Region" : "Région");
+  d.lines.push_back({"departement", home_label, counts[0], std::nullopt});
+  d.lines.push_back({"region", region_label, counts[1], std::nullopt});
+  d.lines.push_back({"other_region", labels.en ? "Other regions" : "Autres régions", counts[2], std::nullopt});
+  d.lines.push_back({"abroad", labels.en ? "Abroad" : "Étranger", counts[3], std::nullopt});
+  add_other_unknown(d, 0, counts[4], labels);
+  same_region = headcount(counts[0] + counts[1], d.total);
+  return d;
+}
+
+// Source `exit_outcome`: the outcome the config gives each exit reason's category.
+Distribution outcome_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
+  const auto& reasons = in.config.category_set(*b.category_set).categories();
+  int64_t counts[4] = {0, 0, 0, 0};  // positive, neutral, negative, unclassified
+  for (uint32_t i : in.populations.of(b.population)) {
+    CategoryIndex reason = stays_of(in)[i].category(*b.category_set);
+    switch (reason < reasons.size() ? reasons[reason].outcome : model::Outcome::none) {
+      case model::Outcome::positive: ++counts[0]; break;
+      case model::Outcome::neutral: ++counts[1]; break;
+      case model::Outcome::negative: ++counts[2]; break;
+      case model::Outcome::none: ++counts[3]; break;
+    }
+  }
+  Distribution d = empty_of(b);
+  d.lines.push_back({"positive", "Positive", counts[0], std::nullopt});
+  d.lines.push_back({"neutral", labels.en ? "Neutral" : "Neutre", counts[1], std::nullopt});
+  d.lines.push_back({"negative", labels.en ? "Negative" : "Négative", counts[2], std::nullopt});
+  add_other_unknown(d, 0, counts[3], labels);
+  return d;
+}
+
+// The exits' headline counts: a housing solution, employment, training.
+void exit_headcounts(decltype(Figures::exits)& exits, const BreakdownInput& in) {
+  const auto& housing = in.config.category_set(model::CategoryField::housing_at_exit).categories();
+  const auto& activity = in.config.category_set(model::CategoryField::activity_at_exit).categories();
+  int64_t solution = 0, employment = 0, training = 0;
+  const auto& stays = in.populations.of(model::Population::exits);
+  for (uint32_t i : stays) {
+    const Stay& s = stays_of(in)[i];
+    CategoryIndex h = s.category(model::CategoryField::housing_at_exit);
+    CategoryIndex a = s.category(model::CategoryField::activity_at_exit);
+    if (h < housing.size() && housing[h].solution) ++solution;
+    if (a < activity.size()) {
+      employment += activity[a].employment ? 1 : 0;
+      training += activity[a].training ? 1 : 0;
+    }
+  }
+  const auto n = static_cast<int64_t>(stays.size());
+  exits.total = n;
+  exits.housing_solution = headcount(solution, n);
+  exits.employment = headcount(employment, n);
+  exits.training = headcount(training, n);
+}
+
+// A breakdown whose fields have no column in the export is not a figure: no
+// lines, no total, the missing fields named (docs/figures.md, "A missing column").
+void not_available(Distribution& d, const model::FieldSet& fields) {
+  d.available = false;
+  d.missing_fields.clear();
+  for (model::Field fd : fields) d.missing_fields.emplace_back(model::field_info(fd).name);
+  d.total = 0;
+  d.lines.clear();
+}
+
+void not_available(Headcount& h) {
+  h = Headcount{};
+  h.available = false;
+}
+
+void mark_missing_columns(Figures& f, const model::StayTable& table) {
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const auto& fields = model::k_breakdowns[i].fields;
+    if (!fields.empty() &&
+        std::none_of(fields.begin(), fields.end(), [&](model::Field fd) { return table.has_column[static_cast<size_t>(fd)]; }))
+      not_available(f.breakdowns[i], fields);
+  }
+  // The figures that go with them. The term reached is computed from the
+  // dates: the exit reason's term flag only adds to it.
+  if (!f.breakdown("age").available) f.age = {};
+  if (!f.breakdown("origin").available) not_available(f.origin_same_region);
+  if (!f.breakdown("housing_at_exit").available) not_available(f.exits.housing_solution);
+  if (!f.breakdown("activity_at_exit").available) {
+    not_available(f.exits.employment);
+    not_available(f.exits.training);
+  }
+}
+
+}  // namespace
+
+const std::vector<uint32_t>& Populations::of(model::Population p) const {
+  switch (p) {
+    case model::Population::people_present: return people_present;
+    case model::Population::exits: return exits;
+    case model::Population::people_present_at_end: return people_present_at_end;
+  }
+  return people_present;
+}
+
+void compute_breakdowns(Figures& f, const BreakdownInput& in) {
+  const Labels labels{in.config.lang == "en"};
+  for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+    const Breakdown& b = model::k_breakdowns[i];
+    Distribution& d = f.breakdowns[i];
+    switch (b.source) {
+      case model::BreakdownSource::categories: d = category_breakdown(b, in, labels); break;
+      case model::BreakdownSource::age_brackets: d = age_breakdown(f.age, b, in, labels); break;
+      case model::BreakdownSource::stay_length_brackets: d = stay_length_breakdown(f.stay_length, b, in, labels); break;
+      case model::BreakdownSource::geographic_origin: d = origin_breakdown(f.origin_same_region, b, in, labels); break;
+      case model::BreakdownSource::exit_outcome: d = outcome_breakdown(b, in, labels); break;
+    }
+  }
+  exit_headcounts(f.exits, in);
+  mark_missing_columns(f, in.table);
+}
+
+}  // namespace ctreport::figures
