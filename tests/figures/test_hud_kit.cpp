@@ -64,10 +64,10 @@ TEST_CASE("the HUD Data Lab FY2021 TH kit: persons served, leavers, lengths and 
 
   // Q22a1, leavers: 1 at 30 days or less, 1 at 91-180, 33 at 366-730.
   CHECK(f.stay_length.count == 35);
-  CHECK(line(f.stay_length.brackets, "a").count == 1);
-  CHECK(line(f.stay_length.brackets, "d").count == 1);
-  CHECK(line(f.stay_length.brackets, "f").count == 33);
-  for (const char* k : {"b", "c", "e", "g", "h", "i", "j"}) CHECK(line(f.stay_length.brackets, k).count == 0);
+  CHECK(line(f.breakdown("stay_length"), "a").count == 1);
+  CHECK(line(f.breakdown("stay_length"), "d").count == 1);
+  CHECK(line(f.breakdown("stay_length"), "f").count == 33);
+  for (const char* k : {"b", "c", "e", "g", "h", "i", "j"}) CHECK(line(f.breakdown("stay_length"), k).count == 0);
 
   // Q22b, leavers: average 434 days, median 457 (HUD rounds to whole days).
   REQUIRE(f.stay_length.mean_days);
@@ -80,7 +80,7 @@ TEST_CASE("the HUD Data Lab FY2021 TH kit: persons served, leavers, lengths and 
                                                   {"f", 12}, {"g", 3}, {"h", 1}, {"i", 2}};
   for (const auto& [key, count] : ages) {
     CAPTURE(std::string(key));
-    CHECK(line(f.age.brackets, key).count == count);
+    CHECK(line(f.breakdown("age"), key).count == count);
   }
   CHECK(f.age.unknown == 3);
 }
