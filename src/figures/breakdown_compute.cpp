@@ -196,6 +196,31 @@ Distribution stay_length_breakdown(decltype(Figures::stay_length)& sl, const Bre
   return d;
 }
 
+// Source `stayer_length_brackets`: the people present at the period's end, by
+// the length so far of their stay: from its entry to the period's last day,
+// both counted (HUD APR Q22a1/Q22b "stayers"), with its mean and median.
+Distribution stayer_length_breakdown(decltype(Figures::stay_length.stayers)& st, const Breakdown& b,
+                                     const BreakdownInput& in, const Labels& labels) {
+  const auto& brackets = in.config.stay_length_brackets;
+  const Day until = in.period.end + 1;  // the day after the period: its last day is counted
+  std::vector<int64_t> lengths, counts(brackets.size(), 0);
+  for (uint32_t i : in.populations.of(b.population)) {
+    const Stay& s = stays_of(in)[i];
+    lengths.push_back(until - s.entry);
+    ++counts[stay_length_bracket(brackets, util::months_to_reach(s.entry, until), until - s.entry)];
+  }
+  Distribution d = empty_of(b);
+  for (size_t i = 0; i < brackets.size(); ++i)
+    d.lines.push_back({brackets[i].key, labels.en ? brackets[i].label_en : brackets[i].label, counts[i], std::nullopt});
+  finish(d);
+  st.count = static_cast<int64_t>(lengths.size());
+  if (!lengths.empty()) {
+    st.mean_days = mean_of(lengths);
+    st.median_days = median_of(lengths);
+  }
+  return d;
+}
+
 // Source `geographic_origin`: département, rest of the region, other regions,
 // abroad, relative to the establishment's département; and the same region's count.
 Distribution origin_breakdown(Headcount& same_region, const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
@@ -326,6 +351,9 @@ void compute_breakdowns(Figures& f, const BreakdownInput& in) {
       case model::BreakdownSource::categories: d = category_breakdown(b, in, labels); break;
       case model::BreakdownSource::age_brackets: d = age_breakdown(f.age, b, in, labels); break;
       case model::BreakdownSource::stay_length_brackets: d = stay_length_breakdown(f.stay_length, b, in, labels); break;
+      case model::BreakdownSource::stayer_length_brackets:
+        d = stayer_length_breakdown(f.stay_length.stayers, b, in, labels);
+        break;
       case model::BreakdownSource::geographic_origin: d = origin_breakdown(f.origin_same_region, b, in, labels); break;
       case model::BreakdownSource::exit_outcome: d = outcome_breakdown(b, in, labels); break;
     }

@@ -109,6 +109,12 @@ struct Figures {
     int64_t count = 0;
     std::optional<double> mean_days, median_days;
     Headcount at_most_3_months, over_6_months, reached_term;
+    // With breakdown("stayer_length"): the people present at the period's end,
+    // by the length so far of their stay then (entry to end, both days counted).
+    struct {
+      int64_t count = 0;
+      std::optional<double> mean_days, median_days;
+    } stayers;
   } stay_length;
 
   Headcount origin_same_region;  // with breakdown("origin")

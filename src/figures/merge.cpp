@@ -149,6 +149,7 @@ void add_counts(Figures& m, const Figures& f, const std::string& name) {
   if (f.age.min) m.age.min = m.age.min ? std::min(*m.age.min, *f.age.min) : *f.age.min;
   if (f.age.max) m.age.max = m.age.max ? std::max(*m.age.max, *f.age.max) : *f.age.max;
   sum(m.stay_length.count, f.stay_length.count);
+  sum(m.stay_length.stayers.count, f.stay_length.stayers.count);
   add(m.stay_length.at_most_3_months, f.stay_length.at_most_3_months);
   add(m.stay_length.over_6_months, f.stay_length.over_6_months);
   add(m.stay_length.reached_term, f.stay_length.reached_term);
@@ -168,7 +169,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   if (in.empty()) throw DataError("nothing to merge");
   Figures m = in.front();
   m.network.establishments.clear();
-  double age_sum = 0, length_sum = 0;
+  double age_sum = 0, length_sum = 0, stayer_sum = 0;
   int64_t age_known = 0;
   std::map<std::string, MonthOccupancy> months;
   for (size_t i = 0; i < in.size(); ++i) {
@@ -182,6 +183,8 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
       sum(age_known, known);
     }
     if (f.stay_length.mean_days) length_sum += *f.stay_length.mean_days * static_cast<double>(f.stay_length.count);
+    const auto& st = f.stay_length.stayers;
+    if (st.mean_days) stayer_sum += *st.mean_days * static_cast<double>(st.count);
     for (const auto& mo : f.occupancy.monthly) {
       auto& t = months[mo.month];
       t.month = mo.month;
@@ -214,6 +217,9 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   }
   m.stay_length.mean_days = m.stay_length.count > 0 ? std::optional<double>(length_sum / static_cast<double>(m.stay_length.count))
                                                      : std::nullopt;
+  auto& stayers = m.stay_length.stayers;
+  stayers.mean_days = stayers.count > 0 ? std::optional<double>(stayer_sum / static_cast<double>(stayers.count)) : std::nullopt;
+  if (!m.breakdown("stayer_length").available) stayers = {};  // a file written before stayers were counted
   finish(m.stay_length.at_most_3_months, m.stay_length.count);
   finish(m.stay_length.over_6_months, m.stay_length.count);
   finish(m.stay_length.reached_term, m.stay_length.count);
@@ -224,10 +230,12 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   // Left out: not additive.
   m.age.median.reset();
   m.stay_length.median_days.reset();
+  stayers.median_days.reset();
   m.occupancy.peak_known = false;
   m.occupancy.peak_present = 0;
   m.occupancy.peak_date.clear();
-  m.network.not_mergeable = {"age.median", "stay_length.median_days", "occupancy.peak_present"};
+  m.network.not_mergeable = {"age.median", "stay_length.median_days", "stay_length.stayers.median_days",
+                             "occupancy.peak_present"};
   // The origin lines are relative to each establishment's own département.
   for (auto& l : m.breakdown("origin").lines) {
     if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";

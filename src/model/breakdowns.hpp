@@ -31,6 +31,7 @@ enum class BreakdownSource : uint8_t {
   categories,            // the categories of its field's category set (the config's `categories:`)
   age_brackets,          // the config's age_brackets, with mean, median, min and max besides
   stay_length_brackets,  // the config's stay_length_brackets, with mean and median besides
+  stayer_length_brackets,  // the same brackets, for the stays still running at the period's end (length so far)
   geographic_origin,     // the origin's département relative to the establishment's
   exit_outcome,          // the outcome (positive, neutral, negative) of the exit reason's category
 };
@@ -99,6 +100,10 @@ inline constexpr std::array k_breakdowns = {
   Breakdown{.key = "stay_length", .path = "stay_length", .json_path = "stay_length.brackets",
             .json_layout = JsonLayout::lines, .in_every_figures_file = true,
             .source = BreakdownSource::stay_length_brackets, .population = Population::exits, .chart = "duree",
+            .checks_unknown_share = false},
+  Breakdown{.key = "stayer_length", .path = "stay_length.stayers", .json_path = "stay_length.stayers.brackets",
+            .json_layout = JsonLayout::lines, .source = BreakdownSource::stayer_length_brackets,
+            .population = Population::people_present_at_end, .sheet = SheetPlacement::below_previous,
             .checks_unknown_share = false},
   Breakdown{.key = "referral", .path = "referral", .json_path = "referral.categories", .in_every_figures_file = true,
             .category_set = CategoryField::referral, .fields = {Field::referral}, .chart = "orientation"},

@@ -55,6 +55,11 @@ json section_head(const std::string& section, const figures::Figures& f) {
             {"population", f.breakdown("stay_length").population},
             {"mean_days", opt(f.stay_length.mean_days)},
             {"median_days", opt(f.stay_length.median_days)}};
+  if (section == "stay_length.stayers")
+    return {{"count", f.stay_length.stayers.count},
+            {"population", f.breakdown("stayer_length").population},
+            {"mean_days", opt(f.stay_length.stayers.mean_days)},
+            {"median_days", opt(f.stay_length.stayers.median_days)}};
   if (section == "exits") return {{"total", f.exits.total}, {"population", f.breakdown("exit_reason").population}};
   return json::object();
 }
@@ -264,6 +269,11 @@ void read_breakdowns(const nlohmann::json& j, figures::Figures& f) {
   f.stay_length.at_most_3_months = head(sl.at("at_most_3_months"));
   f.stay_length.over_6_months = head(sl.at("over_6_months"));
   f.stay_length.reached_term = head(sl.at("reached_term"));
+  if (auto st = sl.find("stayers"); st != sl.end()) {  // since ctreport 0.2
+    f.stay_length.stayers.count = st->at("count").get<int64_t>();
+    f.stay_length.stayers.mean_days = get_opt(*st, "mean_days");
+    f.stay_length.stayers.median_days = get_opt(*st, "median_days");
+  }
   f.origin_same_region = head(j.at("origin").at("same_region"));
   const auto& x = j.at("exits");
   f.exits.total = x.at("total").get<int64_t>();

@@ -288,6 +288,13 @@ class Validator {
     number(s, path, "mean_days", 0, 1e7, true);
     number(s, path, "median_days", 0, 1e7, true);
     for (const char* k : {"at_most_3_months", "over_6_months", "reached_term"}) headcount(s, path, k);
+    if (auto st = s.find("stayers"); st != s.end()) {  // since ctreport 0.2
+      const std::string at = path + ".stayers";
+      object(*st, at);
+      count(*st, at, "count");
+      number(*st, at, "mean_days", 0, 1e7, true);
+      number(*st, at, "median_days", 0, 1e7, true);
+    }
   }
 
   void exits(const json& x, const std::string& path) const {

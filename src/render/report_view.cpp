@@ -147,6 +147,16 @@ void add_stay_length_figures(data& sl, const figures::Figures& f, const NumberFo
   sl.set("over_6_months", headcount(s.over_6_months, nf));
   sl.set("reached_term", headcount(s.reached_term, nf));
   sl.set("has_exits", s.count > 0);
+  // The people present at the end, by the length so far of their stay.
+  data& st = sl["stayers"];
+  st.set("count", nf.integer(s.stayers.count));
+  st.set("plural", nf.plural(s.stayers.count));
+  st.set("has_stayers", s.stayers.count > 0);
+  st.set("mean_days", nf.number(s.stayers.mean_days, 0));
+  st.set("median_days", nf.number(s.stayers.median_days, 0));
+  st.set("has_median", s.stayers.median_days.has_value());
+  st.set("mean_months",
+         nf.number(s.stayers.mean_days ? std::optional<double>(*s.stayers.mean_days / 30.4375) : std::nullopt, 1));
 }
 
 // The origin's figures besides its lines: the same region, France as a whole

@@ -206,6 +206,23 @@ TEST_CASE("calendar-month brackets clamp to the end of the month") {
   CHECK(f.stay_length.over_6_months.count == 1);
 }
 
+TEST_CASE("time so far of the people present at the end: entry to the period's last day, both counted") {
+  auto f = figures_of(k_year_2024, 2024, k_config);
+  // P3 from 28/02/2024: 308 days; P4's second stay from 01/06/2024: 214 days; P6 from 31/12/2024: 1 day.
+  // P4's first stay, P1, P2, P5, P8 ended in the period; P7 before it.
+  CHECK(f.people.present_at_end == 3);
+  CHECK(f.stay_length.stayers.count == 3);
+  REQUIRE(f.stay_length.stayers.mean_days);
+  CHECK(*f.stay_length.stayers.mean_days == doctest::Approx(523.0 / 3));
+  CHECK(*f.stay_length.stayers.median_days == doctest::Approx(214));
+  const auto& d = f.breakdown("stayer_length");
+  CHECK(d.population == "people_present_at_end");
+  CHECK(d.total == 3);
+  CHECK(line(d, "0-1m").count == 1);   // P6: 1 day
+  CHECK(line(d, "6-12m").count == 2);  // P4: 7 months to 01/01/2025; P3: 11 months
+  CHECK(line(d, "1-3m").count == 0);
+}
+
 TEST_CASE("stay-length brackets in days from the config (HUD cuts)") {
   auto f = figures_of(k_year_2024, 2024,
                       "stay_length_brackets:\n"

@@ -2,7 +2,7 @@
 // into a stay table (tests/support/hud_kit), read and computed by ctreport
 // with a config that sets HUD's fiscal year, day brackets and age reference,
 // against the kit's expected Annual Performance Report tables
-// (datalab_apr/th/Q5a.csv, Q11.csv, Q22a1.csv, Q22b.csv).
+// (datalab_apr/th/Q5a.csv, Q11.csv, Q22a1.csv and Q22b.csv for leavers and stayers).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -73,6 +73,15 @@ TEST_CASE("the HUD Data Lab FY2021 TH kit: persons served, leavers, lengths and 
   REQUIRE(f.stay_length.mean_days);
   CHECK(std::lround(*f.stay_length.mean_days) == 434);
   CHECK(*f.stay_length.median_days == doctest::Approx(457));
+
+  // Q22a1 and Q22b, stayers: the 2 people present at the end, 366-730 days so far, average and median 518 days
+  // (from the entry to the report end, both days counted).
+  CHECK(f.stay_length.stayers.count == 2);
+  CHECK(line(f.breakdown("stayer_length"), "f").count == 2);
+  CHECK(f.breakdown("stayer_length").total == 2);
+  REQUIRE(f.stay_length.stayers.mean_days);
+  CHECK(std::lround(*f.stay_length.stayers.mean_days) == 518);
+  CHECK(std::lround(*f.stay_length.stayers.median_days) == 518);
 
   // Q11, at the later of the entry and the period start: a 1, b 5, c 2, d 4, e 4, f 12, g 3, h 1, i 2;
   // j (doesn't know / refused, 2) and k (not collected, 1) are ctreport's 3 unknown.
