@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "figures/breakdown_compute.hpp"
+#include "figures/returns.hpp"
 #include "figures/invariants.hpp"
 #include "figures/stay_checks.hpp"
 #include "model/geography.hpp"
@@ -244,6 +245,7 @@ Figures compute_figures(const ComputeInput& in) {
   model::WarningLog own_warnings;
   compute_occupancy(f, in, pass.presence_diff, own_warnings);
   compute_breakdowns(f, {in.table, cfg, in.period, pass.populations, home});
+  compute_returns(f, in.table, cfg, in.period);
   // Without the establishment's département, every French origin falls in other_region: say so.
   const bool warn_no_home = !home && in.table.has_column[static_cast<size_t>(model::Field::origin)];
   describe_quality(f, in, own_warnings, warn_no_home);

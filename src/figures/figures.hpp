@@ -125,6 +125,19 @@ struct Figures {
     Headcount housing_solution, employment, training;
   } exits;
 
+  // Returns (docs/figures.md, "Returns"), not available when the export
+  // cannot say: no identifier, or no data for the whole window before the period.
+  struct {
+    bool available = true;
+    std::string not_available;  // why: "off", "no_person_id", "export_starts_later"
+    std::string window_start, earliest_entry;  // ISO dates, for the "export_starts_later" message
+    int window_months = 24;
+    int64_t exited_before = 0;  // people with an exit in the window, not present at the period's start
+    Headcount readmitted;       // of them, admitted in the period (share of exited_before)
+    int64_t admissions = 0;     // the period's admissions (stays)
+    Headcount within_6_months, within_12_months;  // admissions at most 6 / 12 months after the person's previous exit
+  } returns;
+
   struct {
     uint64_t rows_read = 0, rows_used = 0;
     std::string source;  // e.g. "CSV ';' Windows-1252"

@@ -109,6 +109,7 @@ void check_mergeable(const Figures& m, const std::vector<Figures>& in, const std
   same("bed_days", f.counting.bed_days, m.counting.bed_days);
   same("age_reference", f.counting.age_reference, m.counting.age_reference);
   same("contract_months", std::to_string(f.counting.contract_months), std::to_string(m.counting.contract_months));
+  same("returns_window_months", std::to_string(f.returns.window_months), std::to_string(m.returns.window_months));
   auto keys = [](const Distribution& d) {
     std::string all;
     for (const auto& k : category_keys(d)) all += (all.empty() ? "" : ", ") + k;
@@ -126,7 +127,22 @@ void check_mergeable(const Figures& m, const std::vector<Figures>& in, const std
 
 // Adds the additive figures of `f` into `m`: counts, bed-days, places and
 // every breakdown line by line.
+// Returns add up; one establishment that cannot say makes the network unable to.
+void add_returns(decltype(Figures::returns)& m, const decltype(Figures::returns)& f) {
+  if (!m.available) return;
+  if (!f.available) {
+    m = f;
+    return;
+  }
+  sum(m.exited_before, f.exited_before);
+  sum(m.admissions, f.admissions);
+  add(m.readmitted, f.readmitted);
+  add(m.within_6_months, f.within_6_months);
+  add(m.within_12_months, f.within_12_months);
+}
+
 void add_counts(Figures& m, const Figures& f, const std::string& name) {
+  add_returns(m.returns, f.returns);
   sum(m.people.present, f.people.present);
   sum(m.people.admitted, f.people.admitted);
   sum(m.people.exited, f.people.exited);
@@ -224,6 +240,11 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   finish(m.stay_length.over_6_months, m.stay_length.count);
   finish(m.stay_length.reached_term, m.stay_length.count);
   finish(m.origin_same_region, m.breakdown("origin").total);
+  if (m.returns.available) {
+    finish(m.returns.readmitted, m.returns.exited_before);
+    finish(m.returns.within_6_months, m.returns.admissions);
+    finish(m.returns.within_12_months, m.returns.admissions);
+  }
   finish(m.exits.housing_solution, m.exits.total);
   finish(m.exits.employment, m.exits.total);
   finish(m.exits.training, m.exits.total);

@@ -88,6 +88,11 @@ class StayBuilder {
       m_keep_to = std::max(m_keep_to, p.end);
     }
     m_pivot = last_year + k_two_digit_year_horizon;
+    // The returns window before each period: the exits of the stays that
+    // overlap none are kept, person and dates only, for the returns.
+    if (config.returns_window_months > 0)
+      for (const auto& p : options.periods)
+        m_returns_windows.emplace_back(util::add_months(p.start, -config.returns_window_months), p.start - 1);
   }
 
   ReadResult run() {
@@ -119,6 +124,7 @@ class StayBuilder {
     }
     result.table.person_count = static_cast<uint32_t>(m_person_count);
     result.table.latest_date = m_latest_date;
+    site_of_past_exits(result.table);
     return result;
   }
 
@@ -329,6 +335,7 @@ class StayBuilder {
       }
     }
     m_latest_date = std::max(m_latest_date, stay.is_open() ? stay.entry : stay.exit);
+    result.table.earliest_entry = std::min(result.table.earliest_entry, stay.entry);
     // Only stays overlapping a requested period are kept; a future date of a
     // stay left out is still a warning (a mistyped year, e.g. 2042 for 2024).
     bool overlaps = false;
@@ -339,6 +346,7 @@ class StayBuilder {
       m_row_not_kept = true;
       check_future(row, stay);
       m_row_not_kept = false;
+      keep_past_exit(row, stay);
       return;
     }
 
@@ -352,6 +360,40 @@ class StayBuilder {
     stay.site = site(row);
     check_row(row, stay);
     result.table.stays.push_back(stay);
+  }
+
+  // A stay in no period that ended in a returns window: kept for the returns.
+  // Its site is resolved once the whole file is read (site_of_past_exits), so
+  // that a site seen only before the periods is not one of the report's sites.
+  void keep_past_exit(const Row& row, const model::Stay& stay) {
+    if (stay.is_open()) return;
+    bool in_window = false;
+    for (const auto& [from, to] : m_returns_windows) in_window |= stay.exit >= from && stay.exit <= to;
+    if (!in_window) return;
+    model::PastExit past{stay.entry, stay.exit, person_of(row), 0};
+    if (m_map.has(Field::site)) {
+      std::string text(util::trim(cell_at(row, m_map.column(Field::site)).text));
+      auto [it, added] = m_past_site_index.emplace(text, static_cast<uint16_t>(m_past_site_names.size()));
+      if (added) m_past_site_names.push_back(text);
+      past.site = it->second;
+    }
+    m_result->table.past_exits.push_back(past);
+  }
+
+  // The past exits' sites as indices into the table's sites; a site of no
+  // kept stay gets model::k_no_site.
+  void site_of_past_exits(model::StayTable& table) {
+    if (!m_map.has(Field::site)) return;
+    std::vector<uint16_t> index(m_past_site_names.size(), model::k_no_site);
+    for (size_t i = 0; i < m_past_site_names.size(); ++i) {
+      std::string key = util::normalize_key(m_past_site_names[i]);
+      for (size_t s = 0; s < table.sites.size(); ++s)
+        if (key.empty() ? table.sites[s] == m_past_site_names[i] : util::normalize_key(table.sites[s]) == key) {
+          index[i] = static_cast<uint16_t>(s);
+          break;
+        }
+    }
+    for (auto& p : table.past_exits) p.site = index[p.site];
   }
 
   // A hand-kept sheet's totals row ("Total", "Totaux", "Sous-total" in its
@@ -666,6 +708,9 @@ class StayBuilder {
   std::string m_scratch;
   ReadResult* m_result = nullptr;
   util::Day m_latest_date = std::numeric_limits<util::Day>::min();  // of every row with valid dates
+  std::vector<std::pair<util::Day, util::Day>> m_returns_windows;  // first and last day of each
+  std::unordered_map<std::string, uint16_t> m_past_site_index;     // site text of past exits -> index below
+  std::vector<std::string> m_past_site_names;
   bool m_row_not_kept = false;  // while warning about a row whose stay is outside every period
   util::Day m_today = 0;  // dates after it are future_date warnings
   uint32_t m_header_fields = 0;

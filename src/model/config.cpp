@@ -172,7 +172,7 @@ class Loader {
     }
     if (auto cap = root["capacity"]) apply_capacity(c, cap);
     if (auto k = root["counting"]) {
-      check_keys(k, "counting", {"bed_days", "age_reference", "contract_months"});
+      check_keys(k, "counting", {"bed_days", "age_reference", "contract_months", "returns_window_months"});
       if (k["bed_days"])
         c.bed_days = choice<BedDayRule>(k["bed_days"], "counting.bed_days", {{"nights", BedDayRule::nights}, {"days", BedDayRule::days}});
       if (k["age_reference"])
@@ -182,6 +182,8 @@ class Loader {
                                                 {"period_end", AgeReference::period_end},
                                                 {"entry_or_period_start", AgeReference::entry_or_period_start}});
       if (k["contract_months"]) c.contract_months = integer(k["contract_months"], "counting.contract_months", 1, 600);
+      if (k["returns_window_months"])
+        c.returns_window_months = integer(k["returns_window_months"], "counting.returns_window_months", 0, 120);
     }
     if (auto cols = root["columns"]) {
       if (!cols.IsNull()) {

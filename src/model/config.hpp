@@ -48,6 +48,7 @@ struct Config {
   BedDayRule bed_days = BedDayRule::nights;
   AgeReference age_reference = AgeReference::entry;
   int contract_months = 24;
+  int returns_window_months = 24;  // returns: exits this many months before a period are looked back at; 0: none
   std::map<Field, std::vector<std::string>> columns;  // header overrides per field
   std::string sheet;
   std::string report_template;  // user's report template, relative to the config file's folder

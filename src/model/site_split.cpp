@@ -55,6 +55,7 @@ SiteSplit split_by_site(const StayTable& table, const Config& config) {
     t.person_count = table.person_count;
     t.has_column = table.has_column;
     t.latest_date = table.latest_date;
+    t.earliest_entry = table.earliest_entry;
     Config sc = config;
     auto it = config.site_capacity.find(util::normalize_key(name));
     sc.capacity = it != config.site_capacity.end() ? it->second : Capacity();
@@ -73,6 +74,8 @@ SiteSplit split_by_site(const StayTable& table, const Config& config) {
           "site '{}' of the config matches no stay of the period(s) reported (sites in the data: {})", label,
           quoted_list(table.sites)));
   for (const auto& stay : table.stays) split.tables[stay.site].stays.push_back(stay);
+  for (const auto& past : table.past_exits)
+    if (past.site != k_no_site) split.tables[past.site].past_exits.push_back(past);
   return split;
 }
 

@@ -48,9 +48,20 @@ struct Stay {
   CategoryIndex& category(CategoryField f) { return categories[static_cast<size_t>(f)]; }
 };
 
+// A stay that overlaps no requested period but ended in the returns window
+// before one (docs/figures.md, "Returns"): its person and dates only.
+inline constexpr uint16_t k_no_site = 0xFFFF;  // a past exit's site that no kept stay has
+
+struct PastExit {
+  util::Day entry = 0, exit = 0;
+  uint32_t person = 0;
+  uint16_t site = 0;
+};
+
 // The stays read from one source, with their persons numbered 0..person_count-1.
 struct StayTable {
   std::vector<Stay> stays;
+  std::vector<PastExit> past_exits;  // earlier stays kept for the returns, in row order
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
   std::array<std::string, k_field_count> headers{};  // the header of each field's column, when there is one
@@ -59,6 +70,9 @@ struct StayTable {
   // The latest entry or exit date of the whole source (kept stays or not): a
   // period starting after it is a period the source has no data for.
   util::Day latest_date = std::numeric_limits<util::Day>::max();
+  // The earliest entry date of the whole source: a returns window starting
+  // before it is not covered by the export.
+  util::Day earliest_entry = std::numeric_limits<util::Day>::max();
 
   bool has_data_for(util::Day period_start) const { return period_start <= latest_date; }
 };

@@ -113,6 +113,25 @@ void write_breakdowns(json& j, const figures::Figures& f) {
   j["exits"]["employment"] = headcount(f.exits.employment);
   j["exits"]["training"] = headcount(f.exits.training);
 }
+// Returns: the counts, or why they cannot be given (docs/figures.md, "Returns").
+json returns_json(const figures::Figures& f) {
+  const auto& r = f.returns;
+  if (!r.available) {
+    json o = {{"available", false}, {"window_months", r.window_months}, {"reason", r.not_available}};
+    if (r.not_available == "export_starts_later") {
+      o["window_start"] = r.window_start;
+      o["earliest_entry"] = r.earliest_entry;
+    }
+    return o;
+  }
+  return {{"available", true},
+          {"window_months", r.window_months},
+          {"exited_before", r.exited_before},
+          {"readmitted", headcount(r.readmitted)},
+          {"admissions", r.admissions},
+          {"within_6_months", headcount(r.within_6_months)},
+          {"within_12_months", headcount(r.within_12_months)}};
+}
 }  // namespace
 
 json figures_to_json(const figures::Figures& f) {
@@ -151,6 +170,7 @@ json figures_to_json(const figures::Figures& f) {
                     {"places_end", opt(f.occupancy.places_end)},
                     {"monthly", monthly}};
   write_breakdowns(j, f);
+  j["returns"] = returns_json(f);
   json warnings = json::array();
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
@@ -330,6 +350,31 @@ void read_occupancy(const nlohmann::json& o, figures::Figures& f) {
                                    m.at("average_present").get<double>()});
 }
 
+// Returns; a figures file written before ctreport 0.2 has none: not available.
+void read_returns(const nlohmann::json& j, figures::Figures& f) {
+  auto& r = f.returns;
+  auto it = j.find("returns");
+  if (it == j.end()) {
+    r.available = false;
+    r.not_available = "not_in_file";
+    return;
+  }
+  const auto& o = *it;
+  r.window_months = o.at("window_months").get<int>();
+  if (!is_available(o)) {
+    r.available = false;
+    r.not_available = o.value("reason", "");
+    r.window_start = o.value("window_start", "");
+    r.earliest_entry = o.value("earliest_entry", "");
+    return;
+  }
+  r.exited_before = o.at("exited_before").get<int64_t>();
+  r.readmitted = head(o.at("readmitted"));
+  r.admissions = o.at("admissions").get<int64_t>();
+  r.within_6_months = head(o.at("within_6_months"));
+  r.within_12_months = head(o.at("within_12_months"));
+}
+
 void read_quality(const nlohmann::json& q, figures::Figures& f) {
   f.quality.source = q.value("source", "");
   f.quality.rows_read = q.at("rows_read").get<uint64_t>();
@@ -355,6 +400,7 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
     read_counts(j, f);
     read_occupancy(j.at("occupancy"), f);
     read_breakdowns(j, f);
+    read_returns(j, f);
     read_quality(j.at("quality"), f);
   } catch (const nlohmann::json::exception& e) {
     throw DataError(fmt::format("{}: not a valid ctreport figures file: {}", source, e.what()));

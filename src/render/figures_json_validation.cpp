@@ -70,6 +70,7 @@ class Validator {
     stay_length(object(member(j, "", "stay_length"), "stay_length"), "stay_length");
     headcount(object(member(j, "", "origin"), "origin"), "origin", "same_region");
     exits(object(member(j, "", "exits"), "exits"), "exits");
+    if (j.contains("returns")) returns(object(j.at("returns"), "returns"), "returns");  // since ctreport 0.2
     const json& q = object(member(j, "", "quality"), "quality");
     optional_text(q, "quality", "source");
     count(q, "quality", "rows_read");
@@ -295,6 +296,17 @@ class Validator {
       number(*st, at, "mean_days", 0, 1e7, true);
       number(*st, at, "median_days", 0, 1e7, true);
     }
+  }
+
+  void returns(const json& r, const std::string& path) const {
+    integer(r, path, "window_months", 0, 120);
+    if (unavailable(r)) {
+      choice(r, path, "reason", {"off", "no_person_id", "export_starts_later", "not_in_file"});
+      return;
+    }
+    count(r, path, "exited_before");
+    count(r, path, "admissions");
+    for (const char* k : {"readmitted", "within_6_months", "within_12_months"}) headcount(r, path, k);
   }
 
   void exits(const json& x, const std::string& path) const {

@@ -10,6 +10,7 @@
 
 #include "figures/compute.hpp"
 #include "model/breakdown_texts.hpp"
+#include "model/returns_texts.hpp"
 #include "model/breakdowns.hpp"
 #include "model/fields.hpp"
 #include "model/missing_column_texts.hpp"
@@ -201,6 +202,36 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
   exits.set("employment", headcount(f.exits.employment, nf));
   exits.set("training", headcount(f.exits.training, nf));
   add_stage_table(v["stage"], f, nf, previous);
+}
+
+// Returns: every variable whether available or not (the schema has them all),
+// with the sentence that says why when not.
+data returns_view(const figures::Figures& f, const NumberFormat& nf) {
+  const auto& r = f.returns;
+  data d;
+  d.set("available", r.available);
+  d.set("window_months", nf.integer(r.window_months));
+  d.set("exited_before", r.available ? nf.integer(r.exited_before) : "–");
+  d.set("exited_before_plural", r.available && nf.plural(r.exited_before));
+  d.set("has_exited_before", r.available && r.exited_before > 0);
+  d.set("readmitted", headcount(r.available ? r.readmitted : figures::Headcount{0, std::nullopt, false}, nf));
+  d.set("admissions", r.available ? nf.integer(r.admissions) : "–");
+  d.set("admissions_plural", r.available && nf.plural(r.admissions));
+  d.set("has_admissions", r.available && r.admissions > 0);
+  d.set("within_6_months", headcount(r.available ? r.within_6_months : figures::Headcount{0, std::nullopt, false}, nf));
+  d.set("within_12_months", headcount(r.available ? r.within_12_months : figures::Headcount{0, std::nullopt, false}, nf));
+  std::string why;
+  if (!r.available) {
+    why = model::returns_not_available_text(r.not_available, lang_of(nf));
+    auto fill = [&](std::string_view key, const std::string& value) {
+      for (size_t at; (at = why.find(key)) != std::string::npos;) why.replace(at, key.size(), value);
+    };
+    fill("{months}", nf.integer(r.window_months));
+    if (!r.window_start.empty()) fill("{window_start}", nf.date(parse_iso(r.window_start)));
+    if (!r.earliest_entry.empty()) fill("{earliest_entry}", nf.date(parse_iso(r.earliest_entry)));
+  }
+  d.set("not_available_text", why);
+  return d;
 }
 
 // Occupancy: the year's rate, bed-days and places, and month by month.
@@ -408,6 +439,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   v.set("occupancy", occupancy_view(f, nf));
 
   add_breakdowns(v, f, nf, previous);
+  v.set("returns", returns_view(f, nf));
   data counting;
   bool nights = f.counting.bed_days == "nights";
   counting.set("bed_days", f.counting.bed_days);

@@ -152,6 +152,8 @@ void key_figures_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figur
   decimal("Âge moyen", "Mean age", f.age.mean);
   decimal("Durée moyenne des séjours terminés (jours)", "Mean length of the stays that ended (days)", f.stay_length.mean_days);
   decimal("Durée médiane (jours)", "Median length (days)", f.stay_length.median_days);
+  decimal("Ancienneté moyenne des présents à la fin (jours)", "Mean time so far of those present at the end (days)",
+          f.stay_length.stayers.mean_days);
   // A headcount the export has no column for: its label, no value.
   auto headcount = [&](const char* fr_label, const char* en_label, const figures::Headcount& h) {
     if (h.available) count(fr_label, en_label, static_cast<double>(h.count));
@@ -161,6 +163,15 @@ void key_figures_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figur
   share("  part des sorties", "  share of exits", f.exits.housing_solution.share);
   headcount("Sorties vers l'emploi", "Exits to employment", f.exits.employment);
   headcount("Sorties vers une formation", "Exits to training", f.exits.training);
+  // Returns: no values when the export cannot say (the report says why).
+  const auto& rt = f.returns;
+  const figures::Headcount none{0, std::nullopt, false};
+  headcount("Personnes sorties avant la période, réadmises", "People who left before the period and came back",
+            rt.available ? rt.readmitted : none);
+  share("  part des personnes sorties", "  share of those who left", rt.available ? rt.readmitted.share : std::nullopt);
+  headcount("Admissions moins de 12 mois après une sortie", "Admissions within 12 months of an exit",
+            rt.available ? rt.within_12_months : none);
+  share("  part des admissions", "  share of admissions", rt.available ? rt.within_12_months.share : std::nullopt);
 }
 
 // The monthly occupancy and its chart.

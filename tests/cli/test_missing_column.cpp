@@ -200,7 +200,7 @@ TEST_CASE("without housing and activity columns, neither the tables nor the sent
   CHECK_FALSE(contains(md, "À leur sortie"));
   CHECK(contains(md, "### Situation à la sortie\n\nRépartition non disponible dans l'export (aucune colonne de logement "
                      "à la sortie).\n\nRépartition non disponible dans l'export (aucune colonne d'activité à la "
-                     "sortie).\n\n### Étape"));
+                     "sortie).\n\n### Retours"));
   json j = json::parse(dir.read("out/figures-2024.json"));
   for (const char* h : {"housing_solution", "employment", "training"}) CHECK(j["exits"][h] == json{{"available", false}});
   // The workbook's key figures: the label, no value (never 0).

@@ -64,7 +64,7 @@ TEST_CASE("unknown keys are errors naming the line and key") {
         "ctreport.yaml:2: capcity: unknown key (expected one of: establishment, lang, period, capacity, counting, "
         "columns, sheet, check, templates, sites, age_brackets, stay_length_brackets, categories)");
   CHECK(error_of("counting:\n  bed_day: nights\n") ==
-        "ctreport.yaml:2: counting.bed_day: unknown key (expected one of: bed_days, age_reference, contract_months)");
+        "ctreport.yaml:2: counting.bed_day: unknown key (expected one of: bed_days, age_reference, contract_months, returns_window_months)");
 }
 
 TEST_CASE("wrong types and values are errors") {
