@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/office_reports.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
 #include "figures/compute.hpp"
@@ -158,8 +159,8 @@ long long pdf_date(const figures::Figures& f) {
 int run_report(const ReportOptions& o) {
   auto t0 = std::chrono::steady_clock::now();
   for (const auto& f : o.formats)
-    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
-      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
+    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx" && !is_office_format(f))
+      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, docx, odt, xlsx or json)", f));
   bool wants_pdf = std::find(o.formats.begin(), o.formats.end(), "pdf") != o.formats.end();
   if (wants_pdf && !render::latex_engine())
     throw UsageError(
@@ -188,13 +189,14 @@ int run_report(const ReportOptions& o) {
   // Each year is compared with the years named by --compare, else the year before,
   // never with itself (only the reports show comparisons: figures.json is one period's).
   bool markdown = std::find_if(o.formats.begin(), o.formats.end(), [](const std::string& f) {
-                    return f == "md" || f == "tex" || f == "pdf";
+                    return f == "md" || f == "tex" || f == "pdf" || is_office_format(f);
                   }) != o.formats.end();
   // Every tag of the templates in use, in every section, before any data is read.
   auto wants = [&](const char* format) { return std::find(o.formats.begin(), o.formats.end(), format) != o.formats.end(); };
   if (wants("md")) render::check_template(report_template, report_name, render::report_view_schema(config, true));
   if (wants("tex") || wants("pdf"))
     render::check_template(latex_template, latex_name, render::report_view_schema(config, false));
+  const OfficeReports office(config, o.formats);  // docx, odt: pandoc, template and reference documents checked
   if (years.size() > 1 && markdown)
     render::check_template(template_text(config.index_template, fmt::format("index.{}.md", config.lang), index_name),
                            index_name, render::index_view_schema(config));
@@ -353,6 +355,7 @@ int run_report(const ReportOptions& o) {
           else outputs.add(fmt::format("rapport-{}{}.pdf", f.period.label, suffix), render::compile_pdf(tex, fs::temp_directory_path(), pdf_date(f)));
         }
       }
+      office.add(outputs, f, nf, before, not_covered, suffix);  // docx, odt
     };
     add_outputs(fig, previous, "");
     rendering.update(static_cast<double>(++step) / static_cast<double>(steps));

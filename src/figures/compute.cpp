@@ -171,6 +171,12 @@ Figures compute_figures(const ComputeInput& in) {
   f.period.days = period.days();
   f.period.year = period.year;
   f.establishment.name = cfg.establishment_name;
+  f.establishment.organisation = cfg.identity.organisation;
+  f.establishment.address = cfg.identity.address;
+  f.establishment.finess = cfg.identity.finess;
+  f.establishment.phone = cfg.identity.phone;
+  f.establishment.logo = cfg.identity.logo;
+  f.establishment.signatory = cfg.identity.signatory;
   f.establishment.departement = cfg.departement;
   const model::Departement* home = cfg.departement.empty() ? nullptr : geo.find(cfg.departement);
   if (home) {

@@ -1,0 +1,55 @@
+// An in-memory zip through a libzip buffer source.
+#include "util/zip_writer.hpp"
+
+#include <zip.h>
+
+#include <memory>
+#include <stdexcept>
+
+namespace ctreport::util {
+
+namespace {
+[[noreturn]] void fail(const char* what, zip_error_t* error) {
+  std::string message = std::string("cannot write a zip archive: ") + what + ": " + zip_error_strerror(error);
+  throw std::runtime_error(message);
+}
+}  // namespace
+
+std::string zip_archive(const std::vector<ZipEntry>& entries) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  if (!buffer) fail("buffer", &error);
+  zip_source_keep(buffer);  // kept past zip_close, to read the archive back
+  std::unique_ptr<zip_source_t, decltype(&zip_source_free)> keep(buffer, &zip_source_free);
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  if (!archive) fail("open", &error);
+  for (const auto& e : entries) {
+    zip_source_t* data = zip_source_buffer(archive, e.content.data(), e.content.size(), 0);
+    zip_int64_t index = data ? zip_file_add(archive, e.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
+    if (index < 0) {
+      if (data) zip_source_free(data);
+      zip_discard(archive);
+      throw std::runtime_error("cannot write a zip archive: entry " + e.name);
+    }
+    if (e.stored) zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+    zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), 315532800, 0);  // 1980-01-01: the same bytes every run
+  }
+  if (zip_close(archive) != 0) {
+    std::string message = zip_strerror(archive);
+    zip_discard(archive);
+    throw std::runtime_error("cannot write a zip archive: " + message);
+  }
+  std::string out;
+  if (zip_source_open(buffer) != 0) fail("read back", zip_source_error(buffer));
+  zip_source_seek(buffer, 0, SEEK_END);
+  zip_int64_t size = zip_source_tell(buffer);
+  zip_source_seek(buffer, 0, SEEK_SET);
+  out.resize(size > 0 ? static_cast<size_t>(size) : 0);
+  zip_int64_t read = out.empty() ? 0 : zip_source_read(buffer, out.data(), out.size());
+  zip_source_close(buffer);
+  if (read != static_cast<zip_int64_t>(out.size())) throw std::runtime_error("cannot write a zip archive: read back");
+  return out;
+}
+
+}  // namespace ctreport::util
