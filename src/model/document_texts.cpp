@@ -6,8 +6,8 @@
 namespace ctreport::model {
 
 namespace {
-constexpr DocumentTexts k_french{"Rapport d'activité {}", "FINESS", "Tél.", "Signataire"};
-constexpr DocumentTexts k_english{"Activity report {}", "FINESS", "Phone", "Signed by"};
+constexpr DocumentTexts k_french{"Rapport d'activité {}", "FINESS {}", "Tél. {}", "Signataire\u00A0: {}"};
+constexpr DocumentTexts k_english{"Activity report {}", "FINESS {}", "Phone {}", "Signed by: {}"};
 }  // namespace
 
 const DocumentTexts& document_texts(Lang lang) { return lang == Lang::fr ? k_french : k_english; }

@@ -11,9 +11,10 @@ namespace ctreport::model {
 
 struct DocumentTexts {
   std::string_view report_title;  // with {} for the period label: "Rapport d'activité {}"
-  std::string_view finess;        // "FINESS"
-  std::string_view phone;         // "Tél." / "Phone"
-  std::string_view signatory;     // "Signataire" / "Signed by"
+  // With {} for the value:
+  std::string_view finess;        // "FINESS {}"
+  std::string_view phone;         // "Tél. {}" / "Phone {}"
+  std::string_view signatory;     // "Signataire : {}" / "Signed by: {}"
 };
 
 const DocumentTexts& document_texts(Lang lang);

@@ -23,7 +23,7 @@ std::optional<std::string> normalize_finess(std::string_view raw) {
     if (c == ' ' || c == '.') continue;
     s += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   }
-  if (s.size() != 9 || !departement_prefix(s)) return std::nullopt;
+  if (s.size() != 9 || !departement_prefix(s.substr(0, 2))) return std::nullopt;
   for (size_t i = 2; i < s.size(); ++i)
     if (!digit(s[i])) return std::nullopt;
   return s;

@@ -9,6 +9,7 @@
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/subprocess.hpp"
+#include "util/zip_writer.hpp"
 
 namespace ctreport::render {
 
@@ -86,7 +87,8 @@ std::string pandoc_document(const PandocInput& input, const fs::path& scratch) {
        "--metadata=ctreport-format:" + format, "--output=report.json"});
   run({exe, "report.json", "--from=json", "--to=" + format, "--data-dir=data", "--reference-doc=reference." + format,
        "--resource-path=.", "--output=report." + format});
-  return read_file(dir / ("report." + format));
+  // pandoc dates an odt's zip entries with the clock: rewritten, the same figures give the same bytes.
+  return util::rezip(read_file(dir / ("report." + format)));
 }
 
 }  // namespace ctreport::render

@@ -52,4 +52,36 @@ std::string zip_archive(const std::vector<ZipEntry>& entries) {
   return out;
 }
 
+std::string rezip(const std::string& bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+  if (!archive) {
+    if (source) zip_source_free(source);
+    fail("read", &error);
+  }
+  std::vector<ZipEntry> entries;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+    zip_stat_t st;
+    zip_file_t* file = zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st) == 0
+                           ? zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0)
+                           : nullptr;
+    if (!file) {
+      zip_close(archive);
+      throw std::runtime_error("cannot read a zip archive's entry");
+    }
+    ZipEntry e{st.name, std::string(st.size, '\0'), st.comp_method == ZIP_CM_STORE};
+    zip_int64_t read = zip_fread(file, e.content.data(), st.size);
+    zip_fclose(file);
+    if (read != static_cast<zip_int64_t>(st.size)) {
+      zip_close(archive);
+      throw std::runtime_error("cannot read a zip archive's entry " + e.name);
+    }
+    entries.push_back(std::move(e));
+  }
+  zip_close(archive);
+  return zip_archive(entries);
+}
+
 }  // namespace ctreport::util

@@ -16,4 +16,10 @@ struct ZipEntry {
 // when libzip fails (out of memory).
 std::string zip_archive(const std::vector<ZipEntry>& entries);
 
+// The same archive rewritten by zip_archive (same entries and order, fixed
+// dates; an uncompressed entry stays so): the bytes of a package another
+// program dated with the clock depend on its content only. Throws
+// std::runtime_error when `archive` is not a zip.
+std::string rezip(const std::string& archive);
+
 }  // namespace ctreport::util

@@ -268,10 +268,10 @@ TEST_CASE("ctreport init writes the config and templates, which the report then 
   dir.write("sejours.csv", k_csv);
   auto r = run_cli({"init"}, dir.path());
   CHECK(r.exit_code == 0);
-  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md",
-                                                "modeles/rapport.tex", "sejours.csv"});
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.docx.md",
+                                                "modeles/rapport.md", "modeles/rapport.tex", "sejours.csv"});
   CHECK(contains(dir.read("ctreport.yaml"), "\ntemplates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n"
-                                            "  latex: modeles/rapport.tex\n"));
+                                            "  latex: modeles/rapport.tex\n  office: modeles/rapport.docx.md\n"));
   CHECK(contains(dir.read("modeles/rapport.tex"), "\\documentclass[a4paper,11pt]{article}"));
   dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
   dir.write("modeles/rapport.tex", "{{=<< >>=}}Mon rapport LaTeX : <<people.present>> personnes.\n");
