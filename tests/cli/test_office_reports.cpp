@@ -182,6 +182,13 @@ TEST_CASE("docx: comparison columns with --compare, in English, one document per
   CHECK(text.find("Change since 2023") != std::string::npos);
   CHECK(text.find("To be completed by the team") != std::string::npos);
   CHECK(text.find("Activity report 2024") != std::string::npos);
+  // --by site: one document per site too, its header naming the site.
+  dir.write("sites.csv", "N° dossier;Date d'entrée;Date de sortie;Site\n1;05/01/2024;;Les Tilleuls\n2;10/02/2024;;Le Moulin\n");
+  dir.write("ctreport.yaml", "establishment: {name: \"CT\"}\n");
+  REQUIRE(run_cli({"2024", "sites.csv", "-o", "sites", "-f", "docx", "--by", "site", "-q"}, dir.path()).exit_code == 0);
+  CHECK(dir.exists("sites/rapport-2024.docx"));
+  CHECK(xml_text(zip_entry(dir.read("sites/rapport-2024-le-moulin.docx"), "word/header1.xml")).find("CT — Le Moulin") !=
+        std::string::npos);
 }
 
 TEST_CASE("docx and odt: a team's reference document gives its styles and header") {
