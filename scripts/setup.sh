@@ -4,8 +4,10 @@
 #   scripts/setup.sh test      install what is missing, build, run the whole test suite, then
 #                              the fuzz smoke run (scripts/fuzz.sh smoke; CTREPORT_FUZZ_SMOKE=0 skips it)
 #   scripts/setup.sh sanitize  the whole test suite built with ASan and UBSan, in build-sanitize/
-# With CTREPORT_WITH_LATEX=1, the optional LaTeX packages for PDF reports too.
-# Packages tagged [test] (clang and its runtimes) are installed for test and sanitize.
+# With CTREPORT_WITH_LATEX=1, the optional LaTeX packages for PDF reports too; with
+# CTREPORT_WITH_DOCX=1, pandoc for the Word and LibreOffice reports (docx, odt).
+# Packages tagged [test] (clang and its runtimes) are installed for test and sanitize,
+# and those tagged [docx] (pandoc, about 20 s) for test, so that CI tests those formats.
 # Packages come from scripts/debian-packages.txt (the project's single list).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +20,9 @@ install_missing() {
   mapfile -t wanted < <(grep -v '^\s*#' "$here/scripts/debian-packages.txt" | grep -v '^\[' | sed '/^\s*$/d')
   if [ "$mode" = test ] || [ "$mode" = sanitize ]; then
     mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[test\] *//p' "$here/scripts/debian-packages.txt")
+  fi
+  if [ "${CTREPORT_WITH_DOCX:-0}" = 1 ] || [ "$mode" = test ]; then
+    mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[docx\] *//p' "$here/scripts/debian-packages.txt")
   fi
   if [ "${CTREPORT_WITH_LATEX:-0}" = 1 ]; then
     mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[latex\] *//p' "$here/scripts/debian-packages.txt")
@@ -45,7 +50,8 @@ case "$mode" in
     build_project
     out="$here/examples/rapport"
     formats=md,tex,xlsx,json
-    if command -v pdflatex >/dev/null 2>&1; then formats=md,tex,pdf,xlsx,json; fi
+    if command -v pdflatex >/dev/null 2>&1; then formats=$formats,pdf; fi
+    if command -v pandoc >/dev/null 2>&1; then formats=$formats,docx,odt; fi
     "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format "$formats"
     # A network of two establishments: each one's figures, merged.
     tmp=$(mktemp -d)
@@ -63,6 +69,9 @@ case "$mode" in
     ctest --output-on-failure -j "$jobs"
     if ! command -v pdflatex >/dev/null 2>&1; then
       echo "ctreport setup: PDF compilation not tested: no LaTeX here (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test installs it)"
+    fi
+    if ! command -v soffice >/dev/null 2>&1; then
+      echo "ctreport setup: docx and odt not converted to PDF in the tests: no LibreOffice (soffice) here"
     fi
     if [ "${CTREPORT_FUZZ_SMOKE:-1}" = 0 ]; then
       echo "ctreport setup: fuzz smoke run skipped (CTREPORT_FUZZ_SMOKE=0)"

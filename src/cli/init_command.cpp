@@ -43,7 +43,8 @@ int run_init(const InitOptions& o) {
   std::string config = std::string(model::default_config_text());
   // Point the config at the copies, and set the language.
   config += "\n# Written by `ctreport init`: the templates below are yours to edit.\n";
-  config += "templates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n  latex: modeles/rapport.tex\n";
+  config += "templates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n  latex: modeles/rapport.tex\n"
+            "  office: modeles/rapport.docx.md\n";
   if (o.lang != "fr") {
     auto pos = config.find("\nlang: fr");
     if (pos != std::string::npos) config.replace(pos, 9, "\nlang: " + o.lang);
@@ -53,6 +54,7 @@ int run_init(const InitOptions& o) {
       {"modeles/rapport.md", std::string(*util::find_embedded(fmt::format("report.{}.md", o.lang)))},
       {"modeles/index.md", std::string(*util::find_embedded(fmt::format("index.{}.md", o.lang)))},
       {"modeles/rapport.tex", std::string(*util::find_embedded(fmt::format("report.{}.tex", o.lang)))},
+      {"modeles/rapport.docx.md", std::string(*util::find_embedded(fmt::format("report.{}.docx.md", o.lang)))},
   };
   return write_init_files(o, std::move(files));
 }

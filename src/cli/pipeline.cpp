@@ -54,8 +54,17 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
   model::apply_config(config, read_text_file(path, "config file", model::k_max_config_bytes), path);
   loaded.source = path;
   // Template paths in a config file are relative to its folder.
-  for (std::string* t : {&config.report_template, &config.index_template, &config.latex_template})
+  for (std::string* t : {&config.report_template, &config.index_template, &config.latex_template,
+                         &config.office_template, &config.docx_reference, &config.odt_reference, &config.identity.logo})
     if (!t->empty() && fs::path(*t).is_relative()) *t = (fs::path(path).parent_path() / *t).string();
+  // The logo is the establishment's: a missing file is the config's error, at its line.
+  std::error_code ec;
+  if (!config.identity.logo.empty() && !fs::is_regular_file(config.identity.logo, ec))
+    throw DataError("config_error",
+                    fmt::format("{}:{}: establishment.logo: cannot read '{}' (no such file; the path is relative to the "
+                                "config file's folder)",
+                                path, config.identity.logo_line, config.identity.logo),
+                    path, static_cast<size_t>(config.identity.logo_line));
   return loaded;
 }
 

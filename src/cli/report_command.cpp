@@ -10,10 +10,12 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "cli/office_reports.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
 #include "figures/compute.hpp"
@@ -165,8 +167,8 @@ bool wants(const std::vector<std::string>& formats, const char* format) {
 
 void check_formats(const std::vector<std::string>& formats) {
   for (const auto& f : formats)
-    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx")
-      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, xlsx or json)", f));
+    if (f != "md" && f != "json" && f != "tex" && f != "pdf" && f != "xlsx" && !is_office_format(f))
+      throw UsageError(fmt::format("unknown format '{}' (expected md, tex, pdf, docx, odt, xlsx or json)", f));
   if (wants(formats, "pdf") && !render::latex_engine())
     throw UsageError(
         "--format pdf needs LaTeX, which is not installed: run 'CTREPORT_WITH_LATEX=1 bash scripts/setup.sh example' "
@@ -180,12 +182,13 @@ struct ReportSetup {
   LoadedConfig loaded;
   model::ReportPlan plan;
   render::ReportTemplates templates;
-  bool with_comparisons = false;  // a format that shows comparisons (md, tex, pdf) is asked for
+  std::optional<OfficeReports> office;  // docx, odt: pandoc, template and reference documents checked
+  bool with_comparisons = false;  // a format that shows comparisons (md, tex, pdf, docx, odt) is asked for
   const model::Config& config() const { return loaded.config; }
 };
 
 ReportSetup set_up(const ReportOptions& o) {
-  ReportSetup s{load_config(o.config_path, o.input), {}, {}, false};
+  ReportSetup s{load_config(o.config_path, o.input), {}, {}, std::nullopt, false};
   model::Config& config = s.loaded.config;
   if (!o.lang.empty()) config.lang = o.lang;
   if (!o.by.empty() && o.by != "site") config.columns[model::Field::site] = {o.by};
@@ -193,7 +196,9 @@ ReportSetup set_up(const ReportOptions& o) {
   std::vector<int> years = parse_years(o.year, config.start_month);
   std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare, config.start_month);
   // Only the reports show comparisons: figures.json and the workbook are one period's.
-  s.with_comparisons = wants(o.formats, "md") || wants(o.formats, "tex") || wants(o.formats, "pdf");
+  s.with_comparisons = std::any_of(o.formats.begin(), o.formats.end(), [](const std::string& f) {
+    return f == "md" || f == "tex" || f == "pdf" || is_office_format(f);
+  });
   s.plan = model::plan_report(years, compare, config.start_month, s.with_comparisons);
 
   render::ReportTemplates& t = s.templates;
@@ -203,6 +208,7 @@ ReportSetup set_up(const ReportOptions& o) {
   if (wants(o.formats, "md")) render::check_template(t.markdown, t.markdown_name, render::report_view_schema(config, true));
   if (wants(o.formats, "tex") || wants(o.formats, "pdf"))
     render::check_template(t.latex, t.latex_name, render::report_view_schema(config, false));
+  s.office.emplace(config, o.formats);
   if (s.plan.years.size() > 1 && s.with_comparisons) {
     t.index = template_text(config.index_template, fmt::format("index.{}.md", config.lang), t.index_name);
     render::check_template(t.index, t.index_name, render::index_view_schema(config));
@@ -293,6 +299,7 @@ RenderOutcome render_reports(const ReportOptions& o, const ReportSetup& s, const
   SiteFigures site_figures(read, sites, s);
   auto add = [&](const render::ReportRequest& r) {
     for (auto& [name, content] : render::report_files(r, o.formats, s.templates, nf)) outputs.add(name, std::move(content));
+    s.office->add(outputs, r.figures, nf, r.previous, r.not_covered, r.suffix);  // docx, odt
   };
   size_t steps = s.plan.years.size() * (1 + sites.size()), step = 0;
   Progress rendering("ctreport: rendering", !o.quiet && stderr_is_terminal() && steps > 3);

@@ -60,7 +60,7 @@ int run(int argc, char** argv) {
   app.add_option("-c,--config", report.config_path,
                  "Configuration file (default: ctreport.yaml beside the data file or in the current folder, else built-in defaults)");
   app.add_option("-o,--output", report.output_dir, "Output folder (created if needed; default: current folder)");
-  app.add_option("-f,--format", formats, "Output formats, comma-separated: md, tex, pdf (needs LaTeX), xlsx, json (default: md)")
+  app.add_option("-f,--format", formats, "Output formats, comma-separated: md, tex, pdf (needs LaTeX), docx, odt (need pandoc), xlsx, json (default: md)")
       ->delimiter(',');
   app.add_option("--template", report.template_path, "Your own Markdown template (variables: docs/templates.md)");
   app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");

@@ -200,6 +200,12 @@ void describe_period(Figures& f, const ComputeInput& in, const model::Departemen
   f.period.days = in.period.days();
   f.period.year = in.period.year;
   f.establishment.name = cfg.establishment_name;
+  f.establishment.organisation = cfg.identity.organisation;
+  f.establishment.address = cfg.identity.address;
+  f.establishment.finess = cfg.identity.finess;
+  f.establishment.phone = cfg.identity.phone;
+  f.establishment.logo = cfg.identity.logo;
+  f.establishment.signatory = cfg.identity.signatory;
   f.establishment.departement = cfg.departement;
   if (home) {
     f.establishment.departement_name = home->name;

@@ -56,6 +56,8 @@ struct Figures {
 
   struct {
     std::string name, departement, departement_name, region;
+    // Its identity from the config, for the reports' covers (not in figures.json).
+    std::string organisation, address, finess, phone, logo, signatory;
   } establishment;
 
   // Set on network figures made by merging establishments' figures.json.

@@ -2,6 +2,7 @@
 // unknown keys and wrong types are errors naming the file, line and key.
 #include "model/config.hpp"
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "model/config_text.hpp"
+#include "model/finess.hpp"
 #include "model/geography.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
@@ -150,8 +152,10 @@ class Loader {
     check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check", "templates", "sites",
                           "age_brackets", "stay_length_brackets", "categories"});
     if (auto e = root["establishment"]) {
-      check_keys(e, "establishment", {"name", "departement"});
+      check_keys(e, "establishment",
+                 {"name", "departement", "organisation", "address", "finess", "phone", "logo", "signatory"});
       if (e["name"]) c.establishment_name = str(e["name"], "establishment.name");
+      apply_identity(c.identity, e);
       if (e["departement"]) {
         std::string raw(util::trim(str(e["departement"], "establishment.departement")));
         const auto& geo = Geography::builtin();
@@ -216,7 +220,10 @@ class Loader {
       }
     }
     if (auto t = root["templates"]) {
-      check_keys(t, "templates", {"report", "index", "latex"});
+      check_keys(t, "templates", {"report", "index", "latex", "office", "docx", "odt"});
+      if (t["office"]) c.office_template = str(t["office"], "templates.office");
+      if (t["docx"]) c.docx_reference = reference_document(t["docx"], "templates.docx", ".docx");
+      if (t["odt"]) c.odt_reference = reference_document(t["odt"], "templates.odt", ".odt");
       if (t["latex"]) c.latex_template = str(t["latex"], "templates.latex");
       if (t["report"]) c.report_template = str(t["report"], "templates.report");
       if (t["index"]) c.index_template = str(t["index"], "templates.index");
@@ -274,6 +281,41 @@ class Loader {
         }
       }
     }
+  }
+
+  // organisation, address, finess, phone, logo, signatory: texts, the FINESS
+  // number and the logo's file type checked (docs/templates.md, "Establishment").
+  void apply_identity(EstablishmentIdentity& id, const YAML::Node& e) const {
+    auto text = [&](const char* key, std::string& field) {
+      if (e[key]) field = e[key].IsNull() ? "" : std::string(util::trim(str(e[key], std::string("establishment.") + key)));
+    };
+    text("organisation", id.organisation);
+    text("address", id.address);
+    text("phone", id.phone);
+    text("signatory", id.signatory);
+    text("finess", id.finess);
+    if (!id.finess.empty()) {
+      auto finess = normalize_finess(id.finess);
+      if (!finess) fail(e["finess"], "establishment.finess", finess_error(id.finess));
+      id.finess = *finess;
+    }
+    text("logo", id.logo);
+    if (!id.logo.empty()) {
+      std::string ext = util::normalize_key(std::filesystem::path(id.logo).extension().string());
+      if (ext != "png" && ext != "jpg" && ext != "jpeg")
+        fail(e["logo"], "establishment.logo", fmt::format("'{}' is not a PNG or JPEG image (expected a .png, .jpg or .jpeg file)", id.logo));
+      id.logo_line = e["logo"].Mark().line + 1;
+    }
+  }
+
+  // templates.docx / templates.odt: a file name with the format's extension.
+  std::string reference_document(const YAML::Node& n, const std::string& key, const std::string& extension) const {
+    std::string path = str(n, key);
+    std::string ext = std::filesystem::path(path).extension().string();
+    if (util::normalize_key(ext) != util::normalize_key(extension))
+      fail(n, key, fmt::format("'{}' is not a {} document (expected a {} file, the team's letterhead document)", path,
+                               extension.substr(1), extension));
+    return path;
   }
 
   void apply_capacity(Config& c, const YAML::Node& cap) const {

@@ -39,8 +39,21 @@ struct CheckSettings {
   double max_unknown_share = 0.2;
 };
 
+// The establishment's identity, on the cover or title block of every format
+// (config `establishment:`, docs/templates.md). Never personal data of residents.
+struct EstablishmentIdentity {
+  std::string organisation;  // the managing organisation (organisme gestionnaire)
+  std::string address;       // one or several lines
+  std::string finess;        // 9 characters, checked by model/finess
+  std::string phone;
+  std::string logo;          // a PNG or JPEG file, relative to the config file's folder (made whole by the loader)
+  std::string signatory;     // the year's director or signatory
+  int logo_line = 0;         // the config line of `logo:`, for errors about the file
+};
+
 struct Config {
   std::string establishment_name;
+  EstablishmentIdentity identity;
   std::string departement;  // canonical code, or empty
   std::string lang = "fr";
   unsigned start_month = 1;
@@ -54,6 +67,9 @@ struct Config {
   std::string report_template;  // user's report template, relative to the config file's folder
   std::string index_template;   // user's batch index template
   std::string latex_template;   // user's LaTeX report template
+  std::string office_template;  // user's Markdown template of the docx and odt reports (templates.office)
+  std::string docx_reference;   // the team's reference document for docx (templates.docx), e.g. charte.docx
+  std::string odt_reference;    // the same for odt (templates.odt)
   CheckSettings check;
   std::map<std::string, Capacity> site_capacity;  // by normalised site name
   std::map<std::string, std::string> site_labels;  // normalised -> as written in the config

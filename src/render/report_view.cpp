@@ -2,7 +2,9 @@
 #include "render/report_view.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -16,6 +18,7 @@
 #include "model/missing_column_texts.hpp"
 #include "model/warning_texts.hpp"
 #include "model/period.hpp"
+#include "util/text.hpp"
 #include "render/change_format.hpp"
 #include "render/distribution_view.hpp"
 #include "render/origin_lines.hpp"
@@ -109,6 +112,41 @@ data comparison(const figures::Figures& f, const figures::Figures& p, const Numb
   return c;
 }
 
+
+// The establishment's identity (docs/templates.md, "Establishment"): each text
+// with its has_ boolean; the address also line by line, for covers.
+void set_identity(data& est, const figures::Figures& f) {
+  const auto& e = f.establishment;
+  std::string address_line;
+  list address_lines;
+  size_t start = 0;
+  while (start <= e.address.size()) {
+    size_t end = e.address.find('\n', start);
+    std::string line(util::trim(e.address.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+    if (!line.empty()) {
+      data l;
+      l.set("line", line);
+      address_lines.push_back(l);
+      address_line += (address_line.empty() ? "" : ", ") + line;
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  for (size_t i = 0; i < address_lines.size(); ++i) address_lines[i].set("last", i + 1 == address_lines.size());
+  for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"organisation", &e.organisation},
+                                    {"finess", &e.finess}, {"phone", &e.phone}, {"signatory", &e.signatory}}) {
+    est.set(name, *value);
+    est.set(std::string("has_") + name, !value->empty());
+  }
+  est.set("address", address_line);
+  est.set("address_lines", address_lines);
+  est.set("has_address", !address_line.empty());
+  // The logo's name beside a document that embeds it (docx, odt, pdf): "logo.png".
+  std::string ext = std::filesystem::path(e.logo).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  est.set("logo", e.logo.empty() ? "" : "logo" + (ext == ".jpeg" ? std::string(".jpg") : ext));
+  est.set("has_logo", !e.logo.empty());
+}
 
 // `value` at the dotted `path` of `root` ("exits.reasons"), its parents made as needed.
 void place(data& root, std::string_view path, const data& value) {
@@ -359,6 +397,7 @@ void add_establishment(data& v, const figures::Figures& f, const NumberFormat& n
   est.set("departement_name", f.establishment.departement_name);
   est.set("region", f.establishment.region);
   est.set("has_departement", !f.establishment.departement_name.empty());
+  set_identity(est, f);
   v.set("establishment", est);
   data network;
   network.set("is_network", !f.network.establishments.empty());
@@ -495,6 +534,13 @@ figures::Figures completed(figures::Figures f) {
   f.quality.warnings.push_back(w);
   if (f.quality.columns.empty()) f.quality.columns = {{"Date d'entrée", "entry_date"}};
   if (f.quality.unused_columns.empty()) f.quality.unused_columns = {"Commentaire"};
+  auto& e = f.establishment;  // the identity, so that its variables and lists are all there
+  if (e.organisation.empty()) e.organisation = "Association";
+  if (e.address.empty()) e.address = "1 rue de la Paix\n42000 Saint-Étienne";
+  if (e.finess.empty()) e.finess = "420000000";
+  if (e.phone.empty()) e.phone = "04 00 00 00 00";
+  if (e.logo.empty()) e.logo = "logo.png";
+  if (e.signatory.empty()) e.signatory = "Direction";
   return f;
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "render/svg_charts.hpp"
 #include "render/template_tags.hpp"
 #include "util/errors.hpp"
 
@@ -30,6 +31,15 @@ std::string escape_markdown(std::string_view text) {
       default:
         out += c;
     }
+  }
+  return out;
+}
+
+std::string escape_pandoc_markdown(std::string_view text) {
+  std::string out;
+  for (char c : escape_markdown(text)) {
+    if (c == '@' || c == '^') out += '\\';
+    out += c;
   }
   return out;
 }
@@ -151,6 +161,12 @@ std::string render_template(std::string_view template_text, const std::string& t
       break;
     case Escaping::latex:
       tmpl.set_custom_escape([](const std::string& s) { return escape_latex(s); });
+      break;
+    case Escaping::pandoc:
+      tmpl.set_custom_escape([](const std::string& s) { return escape_pandoc_markdown(s); });
+      break;
+    case Escaping::xml:
+      tmpl.set_custom_escape([](const std::string& s) { return xml_escape(s); });
       break;
     case Escaping::none:
       tmpl.set_custom_escape([](const std::string& s) { return s; });

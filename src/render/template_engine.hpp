@@ -10,10 +10,15 @@
 
 namespace ctreport::render {
 
-enum class Escaping { markdown, latex, none };
+// pandoc: the Markdown of the docx and odt reports (read by pandoc, whose
+// Markdown has citations and superscripts); xml: the parts of the default
+// reference documents.
+enum class Escaping { markdown, latex, pandoc, xml, none };
 
 // Markdown punctuation (\ ` * _ [ ] < > | # ~ $, & before an entity) backslash-escaped, line ends as spaces.
 std::string escape_markdown(std::string_view text);
+// escape_markdown, and @ (a citation) and ^ (superscript) for pandoc's Markdown.
+std::string escape_pandoc_markdown(std::string_view text);
 // LaTeX special characters (& % $ # _ { } ~ ^ \) escaped; no-break spaces as
 // ~ and \, (narrow), the minus sign in math mode. Input is UTF-8.
 std::string escape_latex(std::string_view text);

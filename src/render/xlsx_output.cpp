@@ -1,5 +1,7 @@
 // Excel workbook output with native charts.
 #include "render/xlsx_output.hpp"
+
+#include "render/identity_line.hpp"
 #include "render/origin_lines.hpp"
 
 #include <unistd.h>
@@ -119,7 +121,9 @@ void key_figures_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figur
   std::string title = fmt::format("{} {}{}", en ? "Activity report" : "Rapport d'activité", f.period.label,
                                   f.establishment.name.empty() ? "" : " — " + f.establishment.name);
   check(worksheet_write_string(key, 0, 0, title.c_str(), fm.title), "title");
-  lxw_row_t r = 2;
+  const std::string identity = identity_line(f, en ? model::Lang::en : model::Lang::fr);
+  if (!identity.empty()) check(worksheet_write_string(key, 1, 0, identity.c_str(), nullptr), "identity");
+  lxw_row_t r = 3;
   auto count = [&](const char* fr_label, const char* en_label, double v) {
     check(worksheet_write_string(key, r, 0, en ? en_label : fr_label, nullptr), "label");
     check(worksheet_write_number(key, r++, 1, v, nullptr), "value");
@@ -282,6 +286,24 @@ void method_sheet(lxw_workbook* wb, const Formats& fm, const figures::Figures& f
   }
 }
 
+// A text in a page header: & doubled (ECMA-376 18.3.1.39, headerFooter codes),
+// cut to fit the 255 characters Excel allows the whole header.
+std::string header_text(const std::string& text) {
+  size_t cut = std::min<size_t>(text.size(), 110);
+  while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  std::string out;
+  for (char c : text.substr(0, cut)) out += c == '&' ? std::string("&&") : std::string(1, c);
+  return out;
+}
+
+// Every printed page: the establishment on the left, the report on the right.
+void set_page_headers(lxw_workbook* wb, const figures::Figures& f, const NumberFormat& nf) {
+  const std::string report = fmt::format("{} {}", nf.french ? "Rapport d'activité" : "Activity report", f.period.label);
+  std::string header = fmt::format("&L{}&R{}", header_text(f.establishment.name), header_text(report));
+  lxw_worksheet* sheet = nullptr;
+  LXW_FOREACH_WORKSHEET(sheet, wb) check(worksheet_set_header(sheet, header.c_str()), "header");
+}
+
 }  // namespace
 
 std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf, const std::filesystem::path& scratch_dir) {
@@ -316,6 +338,7 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   breakdown_sheets(wb, fm, f, nf);
   occupancy_sheet(wb, fm, f, nf);
   method_sheet(wb, fm, f, nf);
+  set_page_headers(wb, f, nf);
   check(workbook_close(wb), "close");
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

@@ -117,16 +117,36 @@ int copy_file(const fs::path& from, const struct stat& st, const fs::path& to) {
   return write_new_file(to, content, st.st_mode & 07777);
 }
 
-// The process id in a staging folder's name, or 0 when the name is not one.
+// The process id in a staging or scratch folder's name, or 0 when the name is not one.
 pid_t staging_pid(const std::string& name) {
-  std::string_view prefix = OutputFiles::k_staging_prefix;
-  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return 0;
-  return parse_pid(std::string_view(name).substr(prefix.size()));
+  for (std::string_view prefix : {OutputFiles::k_staging_prefix, OutputFiles::k_scratch_prefix})
+    if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0)
+      return parse_pid(std::string_view(name).substr(prefix.size()));
+  return 0;
 }
 
 }  // namespace
 
-OutputFiles::~OutputFiles() = default;
+OutputFiles::~OutputFiles() {
+  std::error_code ec;
+  if (!m_scratch.empty()) fs::remove_all(m_scratch, ec);
+  if (!m_committed)
+    for (auto it = m_created.rbegin(); it != m_created.rend(); ++it) fs::remove(*it, ec);  // only if empty
+}
+
+fs::path OutputFiles::scratch_folder() {
+  if (!m_scratch.empty()) return m_scratch;
+  const fs::path folder = m_folder.empty() ? fs::path(".") : m_folder;
+  create_folder(folder);
+  fs::path scratch = folder / fmt::format("{}{}", k_scratch_prefix, ::getpid());
+  std::error_code ec;
+  fs::remove_all(scratch, ec);  // a leftover of a killed process whose id this one has now
+  if (::mkdir(scratch.c_str(), 0700) != 0)
+    throw UsageError(fmt::format("cannot write in the output folder: cannot create '{}': {}", scratch.string(),
+                                 std::strerror(errno)));
+  m_scratch = scratch;
+  return m_scratch;
+}
 
 void OutputFiles::add(const std::string& name, std::string content) {
   fs::path p(name);
@@ -358,6 +378,7 @@ std::vector<fs::path> OutputFiles::commit() {
   m_staging.clear();
   m_lock.release();
   m_created.clear();
+  m_committed = true;
   return finals;
 }
 

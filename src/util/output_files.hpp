@@ -9,6 +9,10 @@
 // files, the staging folder and any folder the run created. The staging folders
 // of killed runs are removed by the next run in that folder. A subfolder of the
 // output folder that is a symbolic link is refused, never followed.
+// A step that needs files on disk before the commit (pandoc's input and
+// output) gets a private scratch folder inside the output folder
+// (`.ctreport-scratch-PID`), removed when the OutputFiles is, and by the next
+// run in that folder if this one is killed.
 #pragma once
 #include <chrono>
 #include <filesystem>
@@ -24,6 +28,7 @@ class OutputFiles {
  public:
   static constexpr std::chrono::milliseconds k_default_lock_wait{10'000};
   static constexpr const char* k_staging_prefix = ".ctreport-staging-";
+  static constexpr const char* k_scratch_prefix = ".ctreport-scratch-";
 
   // The steps of a commit, each for one output, for the test hook.
   enum class Step {
@@ -43,6 +48,12 @@ class OutputFiles {
   // Queues `name` (a plain file name or a relative path inside the folder,
   // never absolute and never with "..") with its content.
   void add(const std::string& name, std::string content);
+
+  // A private folder (mode 0700) inside the output folder, created with the
+  // output folder if needed, for files a renderer needs on disk; removed with
+  // everything in it when this object is destroyed (the output folder too when
+  // this run created it and nothing was committed). Throws UsageError.
+  std::filesystem::path scratch_folder();
 
   // How long commit() waits for another run writing to the same folder, and
   // what to tell the user when it has to wait (called once, with a message
@@ -85,6 +96,8 @@ class OutputFiles {
   FolderLock m_lock;
   std::filesystem::path m_staging;               // this commit's staging folder, once created
   std::vector<std::filesystem::path> m_created;  // folders this commit created, outermost first
+  std::filesystem::path m_scratch;               // scratch_folder(), once created
+  bool m_committed = false;
 };
 
 }  // namespace ctreport::util

@@ -228,9 +228,9 @@ TEST_CASE("--quiet prints nothing, --help and --version behave") {
   CHECK(bad.exit_code == 2);
   auto none = run_cli({}, dir.path());
   CHECK(none.exit_code == 2);
-  auto format = run_cli({"2024", "sejours.csv", "-f", "docx"}, dir.path());
+  auto format = run_cli({"2024", "sejours.csv", "-f", "rtf"}, dir.path());
   CHECK(format.exit_code == 2);
-  CHECK(format.err == "ctreport: error: unknown format 'docx' (expected md, tex, pdf, xlsx or json)\n");
+  CHECK(format.err == "ctreport: error: unknown format 'rtf' (expected md, tex, pdf, docx, odt, xlsx or json)\n");
 }
 
 TEST_CASE("--template renders the user's own template with the same variables") {
@@ -252,7 +252,7 @@ TEST_CASE("a config error names the file, line and key") {
   dir.write("ctreport.yaml", "establishment:\n  nom: X\n");
   auto r = run_cli({"2024", "sejours.csv"}, dir.path());
   CHECK(r.exit_code == 1);
-  CHECK(r.err == "ctreport: error: ctreport.yaml:2: establishment.nom: unknown key (expected one of: name, departement)\n");
+  CHECK(r.err == "ctreport: error: ctreport.yaml:2: establishment.nom: unknown key (expected one of: name, departement, organisation, address, finess, phone, logo, signatory)\n");
   dir.write("ctreport.yaml", "establishment: {departement: '99'}\n");
   auto dep = run_cli({"2024", "sejours.csv"}, dir.path());
   CHECK(dep.exit_code == 1);
@@ -268,10 +268,10 @@ TEST_CASE("ctreport init writes the config and templates, which the report then 
   dir.write("sejours.csv", k_csv);
   auto r = run_cli({"init"}, dir.path());
   CHECK(r.exit_code == 0);
-  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.md",
-                                                "modeles/rapport.tex", "sejours.csv"});
+  CHECK(dir.files() == std::vector<std::string>{"ctreport.yaml", "modeles/index.md", "modeles/rapport.docx.md",
+                                                "modeles/rapport.md", "modeles/rapport.tex", "sejours.csv"});
   CHECK(contains(dir.read("ctreport.yaml"), "\ntemplates:\n  report: modeles/rapport.md\n  index: modeles/index.md\n"
-                                            "  latex: modeles/rapport.tex\n"));
+                                            "  latex: modeles/rapport.tex\n  office: modeles/rapport.docx.md\n"));
   CHECK(contains(dir.read("modeles/rapport.tex"), "\\documentclass[a4paper,11pt]{article}"));
   dir.write("modeles/rapport.md", "Mon rapport : {{people.present}} personnes.\n");
   dir.write("modeles/rapport.tex", "{{=<< >>=}}Mon rapport LaTeX : <<people.present>> personnes.\n");

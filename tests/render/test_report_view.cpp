@@ -67,13 +67,16 @@ TEST_CASE("the shipped templates use only variables of the schema views") {
     CHECK_NOTHROW(render::check_template(*util::find_embedded(md), md, render::report_view_schema(config, true)));
     CHECK_NOTHROW(render::check_template(*util::find_embedded(tex), tex, render::report_view_schema(config, false)));
     CHECK_NOTHROW(render::check_template(*util::find_embedded(index), index, render::index_view_schema(config)));
+    std::string office = fmt::format("report.{}.docx.md", lang);
+    CHECK_NOTHROW(render::check_template(*util::find_embedded(office), office, render::report_view_schema(config, true)));
   }
 }
 
 TEST_CASE("every variable the shipped templates use is documented in docs/templates.md") {
   std::set<std::string> words = documented_words();
   REQUIRE(words.count("people"));
-  for (const char* name : {"report.fr.md", "report.en.md", "report.fr.tex", "report.en.tex", "index.fr.md", "index.en.md"}) {
+  for (const char* name : {"report.fr.md", "report.en.md", "report.fr.tex", "report.en.tex", "index.fr.md", "index.en.md",
+                           "report.fr.docx.md", "report.en.docx.md"}) {
     auto scanned = render::scan_template_tags(*util::find_embedded(name));
     REQUIRE_FALSE(scanned.error);
     for (const auto& tag : scanned.tags) {
