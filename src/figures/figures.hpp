@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "figures/cross_table.hpp"
 #include "model/breakdowns.hpp"
 #include "model/warnings.hpp"
 
@@ -118,6 +119,9 @@ struct Figures {
     int64_t total = 0;
     Headcount housing_solution, employment, training;
   } exits;
+
+  // The exits' situation at entry by their situation at exit (figures/progress).
+  Progress progress;
 
   struct {
     uint64_t rows_read = 0, rows_used = 0;

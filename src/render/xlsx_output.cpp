@@ -1,6 +1,7 @@
 // Excel workbook output with native charts.
 #include "render/xlsx_output.hpp"
 #include "render/origin_lines.hpp"
+#include "render/xlsx_progress.hpp"
 
 #include <unistd.h>
 
@@ -303,6 +304,7 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
 
   key_figures_sheet(wb, fm, f, nf);
   breakdown_sheets(wb, fm, f, nf);
+  progress_sheets(wb, fm.bold, fm.percent, f.progress, nf.french ? model::Lang::fr : model::Lang::en);
   occupancy_sheet(wb, fm, f, nf);
   method_sheet(wb, fm, f, nf);
   check(workbook_close(wb), "close");
