@@ -10,6 +10,7 @@
 #include "figures/breakdown_compute.hpp"
 #include "figures/returns.hpp"
 #include "figures/invariants.hpp"
+#include "figures/progress.hpp"
 #include "figures/stay_checks.hpp"
 #include "model/geography.hpp"
 #include "model/warning_texts.hpp"
@@ -252,6 +253,7 @@ Figures compute_figures(const ComputeInput& in) {
   compute_occupancy(f, in, pass.presence_diff, own_warnings);
   compute_breakdowns(f, {in.table, cfg, in.period, pass.populations, home});
   compute_returns(f, in.table, cfg, in.period);
+  f.progress = compute_progress(in.table, cfg, pass.populations.exits);
   // Without the establishment's département, every French origin falls in other_region: say so.
   const bool warn_no_home = !home && in.table.has_column[static_cast<size_t>(model::Field::origin)];
   describe_quality(f, in, own_warnings, warn_no_home);

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "figures/cross_table.hpp"
 #include "model/breakdowns.hpp"
 #include "model/warnings.hpp"
 
@@ -139,6 +140,8 @@ struct Figures {
     int64_t admissions = 0;     // the period's admissions (stays)
     Headcount within_6_months, within_12_months;  // admissions at most 6 / 12 months after the person's previous exit
   } returns;
+  // The exits' situation at entry by their situation at exit (figures/progress).
+  Progress progress;
 
   struct {
     uint64_t rows_read = 0, rows_used = 0;

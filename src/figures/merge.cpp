@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -66,6 +67,16 @@ void add(Distribution& a, const Distribution& b, const std::string& what, const 
     if (it != a.lines.end()) sum(it->count, l.count);
     else a.lines.push_back({l.key, l.label, l.count, std::nullopt});
   }
+}
+
+// The entry → exit cross-tables, cell by cell (counts are additive).
+void add(Progress& a, const Progress& b, const std::string& name) {
+  for (auto [into, more, what] : {std::tuple{&a.housing, &b.housing, "progress.housing"},
+                                  std::tuple{&a.activity, &b.activity, "progress.activity"}})
+    if (auto problem = add_cross_table(*into, *more))
+      throw DataError(fmt::format("{}: the categories of {} differ from the first file's: merge figures made with the "
+                                  "same categories",
+                                  name, what));
 }
 
 void finish(Distribution& d) {
@@ -171,6 +182,7 @@ void add_counts(Figures& m, const Figures& f, const std::string& name) {
   add(m.stay_length.reached_term, f.stay_length.reached_term);
   add(m.origin_same_region, f.origin_same_region);
   sum(m.exits.total, f.exits.total);
+  add(m.progress, f.progress, name);
   add(m.exits.housing_solution, f.exits.housing_solution);
   add(m.exits.employment, f.exits.employment);
   add(m.exits.training, f.exits.training);
@@ -245,6 +257,8 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     finish(m.returns.within_6_months, m.returns.admissions);
     finish(m.returns.within_12_months, m.returns.admissions);
   }
+  finish_cross_table(m.progress.housing);
+  finish_cross_table(m.progress.activity);
   finish(m.exits.housing_solution, m.exits.total);
   finish(m.exits.employment, m.exits.total);
   finish(m.exits.training, m.exits.total);

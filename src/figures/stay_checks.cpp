@@ -24,6 +24,20 @@ model::Warning finding(std::string code, const model::Stay& s, std::string value
   model::describe(w);
   return w;
 }
+
+// The headers of the exit-situation columns (housing, activity at exit) that
+// hold a value for the open stay `s`; empty when there is no exit-date column
+// (every stay is open then) or the stay has an exit.
+std::string exit_situation_columns(const model::StayTable& table, const model::Stay& s) {
+  if (!s.is_open() || !table.has_column[static_cast<size_t>(model::Field::exit_date)]) return {};
+  std::string columns;
+  for (model::CategoryField cf : {model::CategoryField::housing_at_exit, model::CategoryField::activity_at_exit}) {
+    const auto field = static_cast<size_t>(model::field_of(cf));
+    if (!table.has_column[field] || s.category(cf) == model::k_unknown_category) continue;
+    columns += fmt::format("{}{}", columns.empty() ? "" : ", ", table.headers[field]);
+  }
+  return columns;
+}
 }  // namespace
 
 std::vector<uint32_t> stays_by_person(const model::StayTable& table) {
@@ -70,6 +84,8 @@ void check_stays(const model::StayTable& table, const model::Config& config, con
     if (end > util::add_months(s.entry, long_months))
       out.add(finding("long_stay", s, std::to_string(end - s.entry),
                       {{"entry", util::iso(s.entry)}, {"months", std::to_string(long_months)}}));
+    if (auto columns = exit_situation_columns(table, s); !columns.empty())
+      out.add(finding("exit_situation_open_stay", s, util::iso(s.entry), {{"columns", columns}}));
     if (s.is_open() && s.entry < forgotten_before)
       out.add(finding("forgotten_exit", s, util::iso(s.entry), {{"months", std::to_string(chk.forgotten_exit_months)}}));
   }

@@ -179,7 +179,7 @@ class StayBuilder {
     std::vector<Expected> expected = {{"exit_date", {Field::exit_date}},
                                       {m_by_name ? "person_id_by_name" : "person_id", {Field::person_id}}};
     for (const auto& b : model::k_breakdowns)
-      if (!b.fields.empty() && model::first_to_read_its_fields(b)) expected.push_back({std::string(b.key), b.fields});
+      if (!b.fields.empty() && b.warns_when_missing && model::first_to_read_its_fields(b)) expected.push_back({std::string(b.key), b.fields});
     std::string file_headers;
     size_t listed = 0;
     for (const auto& h : m_map.all_headers()) {

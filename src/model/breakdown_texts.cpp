@@ -21,6 +21,13 @@ constexpr BreakdownText k_fr[] = {
   {"exit_outcome", "Issue des sorties", "Issue des sorties", "Issue", "Issue des sorties", "issue de la sortie"},
   {"stage", "Étape du parcours", "Étape du parcours à la sortie", "Étape", "Étape", "étape du parcours"},
   {"stage_at_end", "Étape des personnes présentes à la fin", "Étape des personnes présentes à la fin", "Étape", "Présents au {end}", "étape du parcours"},
+  {"substance", "Produit principal", "Produit posant le plus de problèmes à l'entrée", "Produit principal", "Produit principal", "produit principal à l'entrée"},
+  {"substitution", "Traitement de substitution", "Traitement de substitution à l'entrée", "Traitement", "Traitement de substitution", "traitement de substitution à l'entrée"},
+  {"court_order", "Mesure judiciaire", "Mesure judiciaire à l'entrée", "Mesure", "Mesure judiciaire", "mesure judiciaire à l'entrée"},
+  {"housing_at_entry", "Logement à l'entrée", "Logement à l'entrée", "Logement à l'entrée", "Logement à l'entrée", "logement à l'entrée"},
+  {"income", "Ressources à l'entrée", "Ressources principales à l'entrée", "Ressources", "Ressources à l'entrée", "ressources à l'entrée"},
+  {"activity_at_entry", "Activité à l'entrée", "Activité à l'entrée", "Activité à l'entrée", "Activité à l'entrée", "activité à l'entrée"},
+  {"family_situation", "Situation familiale", "Situation familiale à l'entrée", "Situation familiale", "Situation familiale", "situation familiale"},
 };
 
 constexpr BreakdownText k_en[] = {
@@ -36,6 +43,13 @@ constexpr BreakdownText k_en[] = {
   {"exit_outcome", "Outcome of the exits", "Outcome of the exits", "Outcome", "Outcome of the exits", "exit outcome"},
   {"stage", "Stage of the pathway", "Stage of the pathway at exit", "Stage", "Stage", "stage"},
   {"stage_at_end", "Stage of the people present at the end", "Stage of the people present at the end", "Stage", "Present on {end}", "stage"},
+  {"substance", "Main substance", "Main substance at entry", "Main substance", "Main substance", "main substance at entry"},
+  {"substitution", "Substitution treatment", "Substitution treatment at entry", "Treatment", "Substitution treatment", "substitution treatment at entry"},
+  {"court_order", "Court-ordered care", "Court-ordered care at entry", "Measure", "Court-ordered care", "court-ordered care at entry"},
+  {"housing_at_entry", "Housing at entry", "Housing at entry", "Housing at entry", "Housing at entry", "housing at entry"},
+  {"income", "Income at entry", "Main income at entry", "Income", "Income at entry", "income at entry"},
+  {"activity_at_entry", "Activity at entry", "Activity at entry", "Activity at entry", "Activity at entry", "activity at entry"},
+  {"family_situation", "Family situation", "Family situation at entry", "Family situation", "Family situation", "family situation"},
 };
 // clang-format on
 

@@ -88,6 +88,9 @@ struct Breakdown {
   std::string_view chart;  // the SVG chart's file suffix (rapport-2024-sexe.svg, `charts.sexe`); empty: no chart
   SheetPlacement sheet = SheetPlacement::own;
   bool checks_unknown_share = true;  // an unknown_share warning above check.max_unknown_share
+  // A missing_column warning when the export has no column for its fields;
+  // false for the optional profile at entry, which is then only said not available.
+  bool warns_when_missing = true;
 };
 
 // clang-format off
@@ -133,6 +136,23 @@ inline constexpr std::array k_breakdowns = {
             .category_set = CategoryField::stage, .fields = {Field::stage},
             .population = Population::people_present_at_end, .sheet = SheetPlacement::below_previous,
             .checks_unknown_share = false},
+  // The profile at entry: the people present, by their latest stay (docs/figures.md, "Profile at entry").
+  Breakdown{.key = "substance", .path = "substance", .json_path = "substance.categories",
+            .category_set = CategoryField::substance, .fields = {Field::substance}, .chart = "produit", .warns_when_missing = false},
+  Breakdown{.key = "substitution", .path = "substitution", .json_path = "substitution.categories",
+            .category_set = CategoryField::substitution, .fields = {Field::substitution}, .chart = "substitution", .warns_when_missing = false},
+  Breakdown{.key = "court_order", .path = "court_order", .json_path = "court_order.categories",
+            .category_set = CategoryField::court_order, .fields = {Field::court_order}, .chart = "justice", .warns_when_missing = false},
+  Breakdown{.key = "housing_at_entry", .path = "housing_at_entry", .json_path = "housing_at_entry.categories",
+            .category_set = CategoryField::housing_at_entry, .fields = {Field::housing_at_entry},
+            .chart = "logement_entree", .warns_when_missing = false},
+  Breakdown{.key = "income", .path = "income", .json_path = "income.categories",
+            .category_set = CategoryField::income, .fields = {Field::income}, .chart = "ressources", .warns_when_missing = false},
+  Breakdown{.key = "activity_at_entry", .path = "activity_at_entry", .json_path = "activity_at_entry.categories",
+            .category_set = CategoryField::activity_at_entry, .fields = {Field::activity_at_entry},
+            .chart = "activite_entree", .warns_when_missing = false},
+  Breakdown{.key = "family_situation", .path = "family_situation", .json_path = "family_situation.categories",
+            .category_set = CategoryField::family_situation, .fields = {Field::family_situation}, .chart = "famille", .warns_when_missing = false},
 };
 // clang-format on
 inline constexpr size_t k_breakdown_count = k_breakdowns.size();

@@ -18,9 +18,9 @@ struct Category {
   std::string label_en;  // English (falls back to label)
   std::vector<std::string> values;  // raw values that map here
   // Flags used by headline figures (see docs/figures.md).
-  bool solution = false;    // housing_at_exit: counts as a housing solution
-  bool employment = false;  // activity_at_exit: counts as employment
-  bool training = false;    // activity_at_exit: counts as training
+  bool solution = false;    // housing_at_exit and housing_at_entry: counts as a housing solution
+  bool employment = false;  // activity_at_exit and activity_at_entry: counts as employment
+  bool training = false;    // activity_at_exit and activity_at_entry: counts as training
   bool term = false;        // exit_reason: the stay reached its term
   Outcome outcome = Outcome::none;  // exit_reason: positive / neutral / negative
 };

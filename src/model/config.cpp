@@ -397,9 +397,11 @@ class Loader {
       const auto& b = n[i];
       switch (f) {
         case CategoryField::housing_at_exit:
+        case CategoryField::housing_at_entry:
           check_keys(b, key, {"key", "label", "label_en", "values", "solution"});
           break;
         case CategoryField::activity_at_exit:
+        case CategoryField::activity_at_entry:
           check_keys(b, key, {"key", "label", "label_en", "values", "employment", "training"});
           break;
         case CategoryField::exit_reason:

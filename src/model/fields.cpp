@@ -57,6 +57,43 @@ constexpr sv k_stage[] = {"étape", "phase", "stage", "étape atteinte", "étape
 constexpr sv k_last_name[] = {"nom", "nom de famille", "nom d'usage", "nom du résident", "nom usager", "last name",
                              "surname", "family name"};
 constexpr sv k_first_name[] = {"prénom", "prénom du résident", "first name", "given name", "firstname"};
+// The entry profile: the headings of resident files and of the CSAPA activity
+// report (rapport d'activité type), French first, then English.
+constexpr sv k_substance[] = {"produit principal", "produit posant le plus de problèmes", "produit le plus problématique",
+                              "produit n°1", "produit 1", "premier produit", "substance principale",
+                              "produit principal à l'entrée", "produit à l'origine de la prise en charge",
+                              "addiction principale", "drogue principale", "consommation principale",
+                              "substance", "main substance", "primary substance", "primary drug", "main drug",
+                              "substance at entry"};
+constexpr sv k_substitution[] = {"traitement de substitution", "TSO", "traitement de substitution aux opiacés",
+                                 "traitement de substitution aux opioïdes", "TSO à l'entrée",
+                                 "traitement de substitution à l'entrée", "traitement substitutif", "MSO",
+                                 "médicament de substitution", "substitution", "substitution treatment",
+                                 "opioid substitution treatment", "opioid substitution", "OST"};
+constexpr sv k_court_order[] = {"mesure judiciaire", "obligation de soins", "injonction thérapeutique",
+                                "injonction de soins", "mesure de justice", "cadre judiciaire", "situation judiciaire",
+                                "soins obligés", "mesure judiciaire à l'entrée", "court order", "court-ordered care",
+                                "legal status"};
+constexpr sv k_housing_entry[] = {"logement à l'entrée", "hébergement à l'entrée", "logement entrée",
+                                  "hébergement entrée", "situation de logement à l'entrée", "logement à l'admission",
+                                  "hébergement à l'admission", "logement avant l'entrée", "hébergement avant l'entrée",
+                                  "logement avant l'admission", "situation résidentielle à l'entrée",
+                                  "housing_at_entry", "housing at entry", "housing at admission",
+                                  "living situation at entry", "prior living situation"};
+constexpr sv k_income[] = {"ressources à l'entrée", "ressources", "ressource principale", "ressources principales",
+                           "origine des ressources", "origine principale des ressources", "type de ressources",
+                           "revenus", "revenu", "revenus à l'entrée", "source de revenus",
+                           "principale source de revenus", "income", "main income", "income at entry",
+                           "source of income"};
+constexpr sv k_activity_entry[] = {"situation professionnelle à l'entrée", "activité à l'entrée", "emploi à l'entrée",
+                                   "situation professionnelle", "activité professionnelle",
+                                   "situation socioprofessionnelle", "situation professionnelle entrée",
+                                   "activité entrée", "emploi entrée", "activité professionnelle à l'entrée",
+                                   "activity_at_entry", "activity at entry", "employment at entry",
+                                   "employment status"};
+constexpr sv k_family[] = {"situation familiale", "situation de famille", "enfants", "enfant",
+                           "situation familiale à l'entrée", "composition familiale", "vie familiale",
+                           "family_situation", "family situation", "children", "marital status", "household"};
 constexpr sv k_site[] = {"site", "unité", "lieu", "antenne", "service", "structure", "établissement"};
 
 // Words too common in headers to recognise a field by containment: a header
@@ -100,6 +137,13 @@ const std::array<FieldInfo, k_field_count> k_fields = {{
     {Field::site, "site", k_site, false, false},
     {Field::last_name, "last_name", k_last_name, true, false},
     {Field::first_name, "first_name", k_first_name, true, false},
+    {Field::substance, "substance", k_substance, false, false},
+    {Field::substitution, "substitution", k_substitution, false, false},
+    {Field::court_order, "court_order", k_court_order, false, false},
+    {Field::housing_at_entry, "housing_at_entry", k_housing_entry, false, false},
+    {Field::income, "income", k_income, false, false},
+    {Field::activity_at_entry, "activity_at_entry", k_activity_entry, false, false},
+    {Field::family_situation, "family_situation", k_family, false, false},
 }};
 
 struct FieldLabel {
@@ -122,6 +166,13 @@ constexpr FieldLabel k_labels[k_field_count] = {
     {"site", "site"},
     {"last name", "nom"},
     {"first name", "prénom"},
+    {"main substance at entry", "produit principal à l'entrée"},
+    {"substitution treatment at entry", "traitement de substitution à l'entrée"},
+    {"court-ordered care", "mesure judiciaire"},
+    {"housing at entry", "logement à l'entrée"},
+    {"main income at entry", "ressources à l'entrée"},
+    {"activity at entry", "activité à l'entrée"},
+    {"family situation", "situation familiale"},
 };
 
 constexpr std::array<std::pair<CategoryField, Field>, k_category_field_count> k_category_fields = {{
@@ -131,6 +182,13 @@ constexpr std::array<std::pair<CategoryField, Field>, k_category_field_count> k_
     {CategoryField::housing_at_exit, Field::housing_at_exit},
     {CategoryField::activity_at_exit, Field::activity_at_exit},
     {CategoryField::stage, Field::stage},
+    {CategoryField::substance, Field::substance},
+    {CategoryField::substitution, Field::substitution},
+    {CategoryField::court_order, Field::court_order},
+    {CategoryField::housing_at_entry, Field::housing_at_entry},
+    {CategoryField::income, Field::income},
+    {CategoryField::activity_at_entry, Field::activity_at_entry},
+    {CategoryField::family_situation, Field::family_situation},
 }};
 }  // namespace
 

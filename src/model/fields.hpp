@@ -28,8 +28,16 @@ enum class Field : uint8_t {
   site,
   last_name,   // with first_name and birth_date, tells people apart when there is no identifier
   first_name,
+  // The entry profile (docs/figures.md, "Profile at entry").
+  substance,          // the main substance at entry (produit posant le plus de problèmes)
+  substitution,       // the opioid substitution treatment at entry
+  court_order,        // court-ordered care (obligation de soins…)
+  housing_at_entry,
+  income,             // the main income at entry
+  activity_at_entry,
+  family_situation,   // living alone or in a couple, with or without children
 };
-inline constexpr size_t k_field_count = 16;
+inline constexpr size_t k_field_count = 23;
 
 struct FieldInfo {
   Field field;
@@ -53,8 +61,11 @@ std::optional<std::span<const std::string_view>> header_abbreviation(std::string
 bool is_exact_only_header(const std::vector<std::string>& words);
 
 // The categorical fields, each with a category list in the config.
-enum class CategoryField : uint8_t { sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage };
-inline constexpr size_t k_category_field_count = 6;
+enum class CategoryField : uint8_t {
+  sex, referral, exit_reason, housing_at_exit, activity_at_exit, stage,
+  substance, substitution, court_order, housing_at_entry, income, activity_at_entry, family_situation,
+};
+inline constexpr size_t k_category_field_count = 13;
 std::string_view category_field_name(CategoryField f);  // "sex", "referral", ...
 std::optional<CategoryField> category_field_by_name(std::string_view name);
 Field field_of(CategoryField f);

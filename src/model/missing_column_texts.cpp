@@ -34,6 +34,13 @@ constexpr Column k_columns_fr[] = {
   {"site", "de site"},
   {"last_name", "de nom"},
   {"first_name", "de prénom"},
+  {"substance", "de produit principal à l'entrée"},
+  {"substitution", "de traitement de substitution"},
+  {"court_order", "de mesure judiciaire"},
+  {"housing_at_entry", "de logement à l'entrée"},
+  {"income", "de ressources à l'entrée"},
+  {"activity_at_entry", "d'activité à l'entrée"},
+  {"family_situation", "de situation familiale"},
 };
 constexpr Texts k_fr = {"non disponible dans l'export (aucune colonne ", ")", ", ", " ni ",
                         k_columns_fr, std::size(k_columns_fr)};
@@ -55,6 +62,13 @@ constexpr Column k_columns_en[] = {
   {"site", "site"},
   {"last_name", "last name"},
   {"first_name", "first name"},
+  {"substance", "main substance at entry"},
+  {"substitution", "substitution treatment"},
+  {"court_order", "court-ordered care"},
+  {"housing_at_entry", "housing at entry"},
+  {"income", "income at entry"},
+  {"activity_at_entry", "activity at entry"},
+  {"family_situation", "family situation"},
 };
 constexpr Texts k_en = {"not available in the export (no ", " column)", ", ", " or ",
                         k_columns_en, std::size(k_columns_en)};

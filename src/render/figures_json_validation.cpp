@@ -71,6 +71,7 @@ class Validator {
     headcount(object(member(j, "", "origin"), "origin"), "origin", "same_region");
     exits(object(member(j, "", "exits"), "exits"), "exits");
     if (j.contains("returns")) returns(object(j.at("returns"), "returns"), "returns");  // since ctreport 0.2
+    if (j.contains("progress")) progress(object(j.at("progress"), "progress"), "progress");
     const json& q = object(member(j, "", "quality"), "quality");
     optional_text(q, "quality", "source");
     count(q, "quality", "rows_read");
@@ -312,6 +313,55 @@ class Validator {
   void exits(const json& x, const std::string& path) const {
     count(x, path, "total");
     for (const char* k : {"housing_solution", "employment", "training"}) headcount(x, path, k);
+  }
+
+  // The entry → exit cross-tables (absent from files written before them).
+  void progress(const json& p, const std::string& path) const {
+    for (const char* k : {"housing", "activity"})
+      if (p.contains(k)) cross_table(object(p.at(k), at(path, k)), at(path, k));
+  }
+
+  // {rows, columns: [{key, label}], counts: rows × columns counts, without_at_entry, with_at_exit, share}.
+  void cross_table(const json& t, const std::string& path) const {
+    if (unavailable(t)) return missing_fields(t, path);
+    size_t rows = cross_keys(t, path, "rows"), columns = cross_keys(t, path, "columns");
+    const json& counts = member(t, path, "counts");
+    std::string cpath = at(path, "counts");
+    if (!counts.is_array() || counts.size() != rows)
+      fail(cpath, fmt::format("expected {} rows of counts, found {}", rows, shown(counts)));
+    for (size_t r = 0; r < rows; ++r) {
+      std::string rpath = fmt::format("{}[{}]", cpath, r);
+      if (!counts[r].is_array() || counts[r].size() != columns)
+        fail(rpath, fmt::format("expected {} counts, found {}", columns, shown(counts[r])));
+      for (size_t c = 0; c < columns; ++c) {
+        const json& v = counts[r][c];
+        if (!v.is_number_integer() || (!v.is_number_unsigned() && v.get<int64_t>() < 0) ||
+            (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(k_max_figures_count)))
+          fail(fmt::format("{}[{}]", rpath, c), fmt::format("{} is not a count (expected a whole number from 0 to 10^12)", shown(v)));
+      }
+    }
+    count(t, path, "without_at_entry");
+    count(t, path, "with_at_exit");
+    if (t.at("with_at_exit").get<uint64_t>() > t.at("without_at_entry").get<uint64_t>())
+      fail(at(path, "with_at_exit"), "more than without_at_entry");
+    share(t, path, "share");
+  }
+
+  // A list of {key, label}, each key once; its length.
+  size_t cross_keys(const json& t, const std::string& path, const std::string& key) const {
+    const json& a = member(t, path, key);
+    std::string kpath = at(path, key);
+    if (!a.is_array()) fail(kpath, fmt::format("expected a list of categories, found {}", shown(a)));
+    std::set<std::string> keys;
+    for (size_t i = 0; i < a.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", kpath, i);
+      const json& k = object(a[i], p);
+      const std::string& name = text(k, p, "key");
+      if (name.empty()) fail(at(p, "key"), "empty");
+      if (!keys.insert(name).second) fail(at(p, "key"), fmt::format("{} is given twice", util::quote_value(name)));
+      text(k, p, "label");
+    }
+    return a.size();
   }
 
   const std::string& m_source;

@@ -22,6 +22,7 @@
 #include "render/change_format.hpp"
 #include "render/distribution_view.hpp"
 #include "render/origin_lines.hpp"
+#include "render/progress_view.hpp"
 #include "render/svg_charts.hpp"
 #include "version.hpp"
 
@@ -82,6 +83,8 @@ data headline(const figures::Figures& f, const NumberFormat& nf) {
   h.set("median_stay_days", nf.number(f.stay_length.median_days, 0));
   h.set("housing_solution", f.exits.housing_solution.available ? nf.integer(f.exits.housing_solution.count) : "–");
   h.set("housing_solution_share", nf.percent(f.exits.housing_solution.share));
+  h.set("housing_progress_share", f.progress.housing.available ? nf.percent(f.progress.housing.share) : "–");
+  h.set("activity_progress_share", f.progress.activity.available ? nf.percent(f.progress.activity.share) : "–");
   h.set("report_file", fmt::format("rapport-{}.md", f.period.label));
   return h;
 }
@@ -102,6 +105,8 @@ data change_since(const figures::Figures& f, const figures::Figures& p, const Nu
   change.set("average_present", decimal_change(f.occupancy.average_present, p.occupancy.average_present, nf));
   change.set("women_share", points_change(share_of(f.breakdown("sex"), "F"), share_of(p.breakdown("sex"), "F"), nf));
   change.set("housing_solution_share", points_change(f.exits.housing_solution.share, p.exits.housing_solution.share, nf));
+  change.set("housing_progress_share", points_change(f.progress.housing.share, p.progress.housing.share, nf));
+  change.set("activity_progress_share", points_change(f.progress.activity.share, p.progress.activity.share, nf));
   return change;
 }
 
@@ -216,6 +221,24 @@ void add_origin_figures(data& origin, const figures::Figures& f, const NumberFor
   origin.set("relative", origin_is_relative(f));
 }
 
+// The profile at entry as a whole (`entry_profile`): whether the export has a
+// column for any of its breakdowns, else the one sentence saying none is there.
+void add_entry_profile(data& v, const figures::Figures& f, const NumberFormat& nf) {
+  static constexpr std::string_view k_profile[] = {"substance", "substitution",      "court_order",     "housing_at_entry",
+                                                   "income",    "activity_at_entry", "family_situation"};
+  bool any = false;
+  std::vector<std::string> missing;
+  for (auto key : k_profile) {
+    const figures::Distribution& d = f.breakdown(key);
+    any |= d.available;
+    missing.insert(missing.end(), d.missing_fields.begin(), d.missing_fields.end());
+  }
+  data profile;
+  profile.set("any_available", any);
+  profile.set("missing_text", any ? "" : model::not_available_text(missing, lang_of(nf)));
+  v.set("entry_profile", profile);
+}
+
 // Every declared breakdown at its template variable (model/breakdowns.hpp),
 // with its texts, and the figures that go with some of them.
 void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
@@ -240,6 +263,8 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
   exits.set("employment", headcount(f.exits.employment, nf));
   exits.set("training", headcount(f.exits.training, nf));
   add_stage_table(v["stage"], f, nf, previous);
+  v.set("progress", progress_view(f.progress, nf, previous));
+  add_entry_profile(v, f, nf);
 }
 
 // Returns: every variable whether available or not (the schema has them all),
@@ -524,6 +549,13 @@ figures::Figures completed(figures::Figures f) {
     for (const char* key : {"other", "unknown"})
       if (std::none_of(d.lines.begin(), d.lines.end(), [&](const figures::Line& l) { return l.key == key; }))
         d.lines.push_back({key, key, 0, std::nullopt});
+  for (figures::CrossTable* t : {&f.progress.housing, &f.progress.activity})
+    if (!t->available || t->rows.empty() || t->columns.empty()) {
+      *t = figures::CrossTable{};
+      t->rows = {{"other", "other"}};
+      t->columns = {{"other", "other"}};
+      t->counts = {{0}};
+    }
   if (f.network.establishments.size() < 2) f.network.establishments = {"A", "B"};
   model::Warning w;
   w.code = "unmapped_value";

@@ -98,7 +98,11 @@ TEST_CASE("without origin and referral columns, no output gives an origin or ref
 
   std::string md = dir.read("out/rapport-2024.md");
   CHECK(contains(md, "### Origine géographique\n\nRépartition non disponible dans l'export (aucune colonne d'origine "
-                     "géographique).\n\n## Les séjours"));
+                     "géographique).\n\n## Profil à l'entrée"));
+  // An export without any profile column: one sentence, no section of zeros.
+  CHECK(contains(md, "## Profil à l'entrée\n\nProfil à l'entrée non disponible dans l'export (aucune colonne de produit "
+                     "principal à l'entrée, de traitement de substitution, de mesure judiciaire, de logement à "
+                     "l'entrée, de ressources à l'entrée, d'activité à l'entrée ni de situation familiale).\n\n## Les séjours"));
   CHECK(contains(md, "### Origine de l'orientation\n\nRépartition non disponible dans l'export (aucune colonne "
                      "d'orientation).\n\n### Origine géographique"));
   CHECK_FALSE(contains(md, "viennent de la région"));
@@ -200,7 +204,10 @@ TEST_CASE("without housing and activity columns, neither the tables nor the sent
   CHECK_FALSE(contains(md, "À leur sortie"));
   CHECK(contains(md, "### Situation à la sortie\n\nRépartition non disponible dans l'export (aucune colonne de logement "
                      "à la sortie).\n\nRépartition non disponible dans l'export (aucune colonne d'activité à la "
-                     "sortie).\n\n### Retours"));
+                     "sortie).\n\n### De l'entrée à la sortie"));
+  CHECK(contains(md, "Tableau non disponible dans l'export (aucune colonne de logement à l'entrée ni de logement à la "
+                     "sortie).\n\nTableau non disponible dans l'export (aucune colonne d'activité à l'entrée ni "
+                     "d'activité à la sortie).\n\n### Retours"));
   json j = json::parse(dir.read("out/figures-2024.json"));
   for (const char* h : {"housing_solution", "employment", "training"}) CHECK(j["exits"][h] == json{{"available", false}});
   // The workbook's key figures: the label, no value (never 0).

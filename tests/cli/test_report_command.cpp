@@ -373,6 +373,9 @@ TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its char
   for (const auto& s : book->sheets()) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"Chiffres clés", "Sexe", "Âge", "Durée de séjour", "Orientation", "Origine",
                                           "Motifs de sortie", "Logement à la sortie", "Activité à la sortie", "Étape",
+                                          "Produit principal", "Traitement de substitution", "Mesure judiciaire",
+                                          "Logement à l'entrée", "Ressources à l'entrée", "Activité à l'entrée",
+                                          "Situation familiale", "Logement entrée-sortie", "Activité entrée-sortie",
                                           "Occupation", "Méthode"});
   {
     auto key = book->open_sheet(0);
@@ -434,7 +437,7 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
   auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
   auto path = dir.path() / "rapport-2024.xlsx";
-  auto occupancy = sheet_rows(path, 10);
+  auto occupancy = sheet_rows(path, 19);  // after the profile at entry and the two entry → exit sheets
   REQUIRE(occupancy.size() == 13);
   CHECK(occupancy[1][0] == "janvier 2024");
   CHECK(occupancy[12][0] == "décembre 2024");
@@ -445,7 +448,7 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
   CHECK(stage[6] == std::vector<std::string>{"Présents au 31 décembre 2024", "Effectif", "%"});
   CHECK(stage[10] == std::vector<std::string>{"Non renseigné", "=2", "=1"});
   CHECK(stage[11] == std::vector<std::string>{"Total", "=2"});
-  auto method = sheet_rows(path, 11);
+  auto method = sheet_rows(path, 20);
   CHECK(method[0] == std::vector<std::string>{"Période", "du 1er janvier 2024 au 31 décembre 2024 (366 jours)"});
   CHECK(method[2] == std::vector<std::string>{"Lignes lues", "=4"});
   CHECK(method[3] == std::vector<std::string>{"Séjours de la période", "=4"});

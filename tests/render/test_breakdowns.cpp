@@ -28,11 +28,14 @@ namespace {
 // An export with a column for every field a breakdown reads.
 const std::string k_complete =
     "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Département d'origine;"
-    "Motif de sortie;Logement à la sortie;Activité à la sortie;Étape\n"
-    "D-1;F;12/05/1985;15/11/2023;10/01/2024;CSAPA;42;Fin de contrat;logement autonome;CDI;2\n"
-    "D-2;H;03/03/1990;01/03/2024;;SPIP;69;;;;1\n"
-    "D-3;F;07/07/1971;01/06/2024;30/09/2024;hôpital;75;départ volontaire;rue;RSA;1\n"
-    "D-4;H;01/01/1960;01/02/2024;;CSAPA;Algérie;;;;3\n";
+    "Motif de sortie;Logement à la sortie;Activité à la sortie;Étape;Produit principal;TSO;Mesure judiciaire;"
+    "Logement à l'entrée;Ressources;Situation professionnelle à l'entrée;Situation familiale\n"
+    "D-1;F;12/05/1985;15/11/2023;10/01/2024;CSAPA;42;Fin de contrat;logement autonome;CDI;2;alcool;aucun;aucune;"
+    "rue;RSA;sans emploi;seule\n"
+    "D-2;H;03/03/1990;01/03/2024;;SPIP;69;;;;1;héroïne;méthadone;obligation de soins;prison;aucune ressource;;\n"
+    "D-3;F;07/07/1971;01/06/2024;30/09/2024;hôpital;75;départ volontaire;rue;RSA;1;cocaïne;BHD;;CHRS;AAH;"
+    "recherche d'emploi;en couple avec enfants\n"
+    "D-4;H;01/01/1960;01/02/2024;;CSAPA;Algérie;;;;3;cannabis;;aucune;famille;salaire;CDI;enfants placés\n";
 // An export with the dates only: every breakdown that reads a field is not available.
 const std::string k_dates_only =
     "N° dossier;Date d'entrée;Date de sortie\n"
@@ -186,8 +189,9 @@ TEST_CASE("a breakdown declared with a sheet has it in the workbook, in the tabl
     for (const auto& b : model::k_breakdowns)
       if (b.sheet == model::SheetPlacement::own)
         expected.emplace_back(model::breakdown_text(b, nf.french ? model::Lang::fr : model::Lang::en).sheet);
-    REQUIRE(names.size() == expected.size() + 3);  // the key figures first; the occupancy and the method last
-    CHECK(std::vector<std::string>(names.begin() + 1, names.end() - 2) == expected);
+    // The key figures first; the two entry → exit tables, the occupancy and the method last.
+    REQUIRE(names.size() == expected.size() + 5);
+    CHECK(std::vector<std::string>(names.begin() + 1, names.end() - 4) == expected);
   }
 }
 
