@@ -3,6 +3,8 @@
 // relative to the establishment, the outcomes of the exit reasons.
 #include "figures/breakdown_compute.hpp"
 
+#include "figures/shares.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -21,6 +23,10 @@ struct Labels {
   bool en;
   std::string unknown() const { return en ? "Not recorded" : "Non renseigné"; }
   std::string other() const { return en ? "Other (unmapped)" : "Autre (non classé)"; }
+  // The exits whose reason is excluded from shares, by the reasons' labels.
+  std::string excluded_exits(const std::string& reasons) const {
+    return (en ? "Excluded from shares: " : "Exclues des parts\u00a0: ") + reasons;
+  }
 };
 
 std::optional<double> ratio(double num, double den) {
@@ -49,10 +55,27 @@ Distribution empty_of(const Breakdown& b) {
   return d;
 }
 
-void finish(Distribution& d) {
-  d.total = 0;
-  for (const auto& l : d.lines) d.total += l.count;
-  for (auto& l : d.lines) l.share = ratio(static_cast<double>(l.count), static_cast<double>(d.total));
+void finish(Distribution& d) { set_total_and_shares(d); }
+
+// Whether an exit's reason is a category excluded from shares (death by default).
+bool reason_excluded(const Stay& s, const model::Config& config) {
+  const auto& reasons = config.category_set(model::CategoryField::exit_reason).categories();
+  CategoryIndex r = s.category(model::CategoryField::exit_reason);
+  return r < reasons.size() && reasons[r].excluded_from_share;
+}
+
+// The labels of the exit reasons excluded from shares, joined.
+std::string excluded_reasons(const model::Config& config, const Labels& labels) {
+  std::string out;
+  for (const auto& c : config.category_set(model::CategoryField::exit_reason).categories())
+    if (c.excluded_from_share) out += (out.empty() ? "" : ", ") + (labels.en ? c.label_en : c.label);
+  return out;
+}
+
+// The exits' situations at exit leave out, as one excluded line, the exits whose reason is excluded.
+bool situation_at_exit(const Breakdown& b) {
+  return b.population == model::Population::exits && b.category_set &&
+         (*b.category_set == model::CategoryField::housing_at_exit || *b.category_set == model::CategoryField::activity_at_exit);
 }
 
 void add_other_unknown(Distribution& d, int64_t other, int64_t unknown, const Labels& labels) {
@@ -66,11 +89,26 @@ const std::vector<Stay>& stays_of(const BreakdownInput& in) { return in.table.st
 // Source `categories`: the population's stays by the categories of the field.
 Distribution category_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
   const auto& cats = in.config.category_set(*b.category_set).categories();
+  const bool leave_out_excluded_exits = situation_at_exit(b);
   Tally t(cats.size());
-  for (uint32_t i : in.populations.of(b.population)) t.add(stays_of(in)[i].category(*b.category_set));
+  int64_t excluded_exits = 0;
+  for (uint32_t i : in.populations.of(b.population)) {
+    const Stay& s = stays_of(in)[i];
+    if (leave_out_excluded_exits && reason_excluded(s, in.config)) ++excluded_exits;
+    else t.add(s.category(*b.category_set));
+  }
   Distribution d = empty_of(b);
-  for (size_t i = 0; i < cats.size(); ++i)
-    d.lines.push_back({cats[i].key, labels.en ? cats[i].label_en : cats[i].label, t.counts[i], std::nullopt});
+  for (size_t i = 0; i < cats.size(); ++i) {
+    Line l{cats[i].key, labels.en ? cats[i].label_en : cats[i].label, t.counts[i], std::nullopt};
+    l.excluded_from_share = cats[i].excluded_from_share;
+    l.unknown_answer = cats[i].unknown;
+    d.lines.push_back(std::move(l));
+  }
+  if (excluded_exits > 0) {
+    Line l{"excluded", labels.excluded_exits(excluded_reasons(in.config, labels)), excluded_exits, std::nullopt};
+    l.excluded_from_share = true;
+    d.lines.push_back(std::move(l));
+  }
   add_other_unknown(d, t.other, t.unknown, labels);
   return d;
 }
@@ -258,8 +296,13 @@ Distribution origin_breakdown(Headcount& same_region, const Breakdown& b, const 
 Distribution outcome_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
   const auto& reasons = in.config.category_set(*b.category_set).categories();
   int64_t counts[4] = {0, 0, 0, 0};  // positive, neutral, negative, unclassified
+  int64_t excluded = 0;
   for (uint32_t i : in.populations.of(b.population)) {
     CategoryIndex reason = stays_of(in)[i].category(*b.category_set);
+    if (reason < reasons.size() && reasons[reason].excluded_from_share) {
+      ++excluded;
+      continue;
+    }
     switch (reason < reasons.size() ? reasons[reason].outcome : model::Outcome::none) {
       case model::Outcome::positive: ++counts[0]; break;
       case model::Outcome::neutral: ++counts[1]; break;
@@ -271,6 +314,11 @@ Distribution outcome_breakdown(const Breakdown& b, const BreakdownInput& in, con
   d.lines.push_back({"positive", "Positive", counts[0], std::nullopt});
   d.lines.push_back({"neutral", labels.en ? "Neutral" : "Neutre", counts[1], std::nullopt});
   d.lines.push_back({"negative", labels.en ? "Negative" : "Négative", counts[2], std::nullopt});
+  if (excluded > 0) {
+    Line l{"excluded", labels.excluded_exits(excluded_reasons(in.config, labels)), excluded, std::nullopt};
+    l.excluded_from_share = true;
+    d.lines.push_back(std::move(l));
+  }
   add_other_unknown(d, 0, counts[3], labels);
   return d;
 }
@@ -281,8 +329,13 @@ void exit_headcounts(decltype(Figures::exits)& exits, const BreakdownInput& in) 
   const auto& activity = in.config.category_set(model::CategoryField::activity_at_exit).categories();
   int64_t solution = 0, employment = 0, training = 0;
   const auto& stays = in.populations.of(model::Population::exits);
+  int64_t excluded = 0;
   for (uint32_t i : stays) {
     const Stay& s = stays_of(in)[i];
+    if (reason_excluded(s, in.config)) {  // out of the shares of the situations at exit
+      ++excluded;
+      continue;
+    }
     CategoryIndex h = s.category(model::CategoryField::housing_at_exit);
     CategoryIndex a = s.category(model::CategoryField::activity_at_exit);
     if (h < housing.size() && housing[h].solution) ++solution;
@@ -293,9 +346,9 @@ void exit_headcounts(decltype(Figures::exits)& exits, const BreakdownInput& in) 
   }
   const auto n = static_cast<int64_t>(stays.size());
   exits.total = n;
-  exits.housing_solution = headcount(solution, n);
-  exits.employment = headcount(employment, n);
-  exits.training = headcount(training, n);
+  exits.housing_solution = headcount(solution, n - excluded);
+  exits.employment = headcount(employment, n - excluded);
+  exits.training = headcount(training, n - excluded);
 }
 
 // A breakdown whose fields have no column in the export is not a figure: no

@@ -20,7 +20,9 @@ struct Line {
   std::string key;
   std::string label;
   int64_t count = 0;
-  std::optional<double> share;  // count / total; none when total is 0
+  std::optional<double> share;  // count / (total - excluded lines); none when that is 0 or the line is excluded
+  bool excluded_from_share = false;  // counted, left out of the shares' denominator (docs/figures.md, "Denominators")
+  bool unknown_answer = false;       // a category marked unknown ("ne sait pas / refus"), apart from "unknown"
 };
 
 struct Distribution {

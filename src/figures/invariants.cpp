@@ -1,6 +1,8 @@
 // Figure invariants and unknown-value shares.
 #include "figures/invariants.hpp"
 
+#include "figures/shares.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -45,7 +47,7 @@ void unknown_share(const model::Breakdown& b, const Distribution& d, const std::
     w.params = {{"field", std::string(b.key)},
                 {"field_fr", std::string(model::breakdown_text(b, model::Lang::fr).noun)},
                 {"count", std::to_string(l.count)},
-                {"total", std::to_string(d.total)},
+                {"total", std::to_string(d.total - excluded_count(d))},  // the share's denominator
                 {"max", fmt::format("{:.0f} %", max * 100)}};
     model::describe(w);
     out.add(std::move(w));

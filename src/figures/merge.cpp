@@ -1,6 +1,8 @@
 // Adding up figures of several establishments.
 #include "figures/merge.hpp"
 
+#include "figures/shares.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -39,7 +41,7 @@ int days_of_month(const std::string& month) {
 std::set<std::string> category_keys(const Distribution& d) {
   std::set<std::string> keys;
   for (const auto& l : d.lines)
-    if (l.key != "unknown" && l.key != "other") keys.insert(l.key);
+    if (l.key != "unknown" && l.key != "other" && l.key != "excluded") keys.insert(l.key);  // lines present only when not 0
   return keys;
 }
 
@@ -64,8 +66,14 @@ void add(Distribution& a, const Distribution& b, const std::string& what, const 
                                 name, what));
   for (const auto& l : b.lines) {
     auto it = std::find_if(a.lines.begin(), a.lines.end(), [&](const Line& x) { return x.key == l.key; });
-    if (it != a.lines.end()) sum(it->count, l.count);
-    else a.lines.push_back({l.key, l.label, l.count, std::nullopt});
+    if (it != a.lines.end()) {
+      sum(it->count, l.count);
+      it->excluded_from_share = it->excluded_from_share || l.excluded_from_share;
+    } else {
+      Line added = l;
+      added.share.reset();
+      a.lines.push_back(std::move(added));
+    }
   }
 }
 
@@ -85,8 +93,8 @@ void finish(Distribution& d) {
   std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "other" && l.key != "unknown"; });
   std::stable_partition(d.lines.begin(), d.lines.end(), [](const Line& l) { return l.key != "unknown"; });
   d.total = 0;
-  for (const auto& l : d.lines) sum(d.total, l.count);
-  for (auto& l : d.lines) l.share = ratio(static_cast<double>(l.count), static_cast<double>(d.total));
+  for (const auto& l : d.lines) sum(d.total, l.count);  // checked against overflow
+  set_total_and_shares(d);
 }
 
 void add(Headcount& a, const Headcount& b) {

@@ -23,6 +23,11 @@ struct Category {
   bool training = false;    // activity_at_exit and activity_at_entry: counts as training
   bool term = false;        // exit_reason: the stay reached its term
   Outcome outcome = Outcome::none;  // exit_reason: positive / neutral / negative
+  // Counted and shown, but left out of the shares' denominator (docs/figures.md,
+  // "Denominators"); on an exit reason (death by default), the exits with it are
+  // also left out of the outcome and situation-at-exit shares.
+  bool excluded_from_share = false;
+  bool unknown = false;  // "ne sait pas / refus": an answer that says nothing, apart from "non renseigné"
 };
 
 using CategoryIndex = uint16_t;

@@ -398,17 +398,17 @@ class Loader {
       switch (f) {
         case CategoryField::housing_at_exit:
         case CategoryField::housing_at_entry:
-          check_keys(b, key, {"key", "label", "label_en", "values", "solution"});
+          check_keys(b, key, {"key", "label", "label_en", "values", "solution", "excluded_from_share", "unknown"});
           break;
         case CategoryField::activity_at_exit:
         case CategoryField::activity_at_entry:
-          check_keys(b, key, {"key", "label", "label_en", "values", "employment", "training"});
+          check_keys(b, key, {"key", "label", "label_en", "values", "employment", "training", "excluded_from_share", "unknown"});
           break;
         case CategoryField::exit_reason:
-          check_keys(b, key, {"key", "label", "label_en", "values", "outcome", "term"});
+          check_keys(b, key, {"key", "label", "label_en", "values", "outcome", "term", "excluded_from_share", "unknown"});
           break;
         default:
-          check_keys(b, key, {"key", "label", "label_en", "values"});
+          check_keys(b, key, {"key", "label", "label_en", "values", "excluded_from_share", "unknown"});
       }
       Category c;
       label_fields(b, key, c.key, c.label, c.label_en);
@@ -419,6 +419,8 @@ class Loader {
       if (b["employment"]) c.employment = boolean(b["employment"], key + ".employment");
       if (b["training"]) c.training = boolean(b["training"], key + ".training");
       if (b["term"]) c.term = boolean(b["term"], key + ".term");
+      if (b["excluded_from_share"]) c.excluded_from_share = boolean(b["excluded_from_share"], key + ".excluded_from_share");
+      if (b["unknown"]) c.unknown = boolean(b["unknown"], key + ".unknown");
       if (b["outcome"])
         c.outcome = choice<Outcome>(b["outcome"], key + ".outcome",
                                     {{"positive", Outcome::positive}, {"neutral", Outcome::neutral}, {"negative", Outcome::negative}});

@@ -81,6 +81,8 @@ data distribution_view(const figures::Distribution& dist, const NumberFormat& nf
     line.set("index", std::to_string(index++));
     line.set("is_unknown", l.key == "unknown");
     line.set("is_other", l.key == "other");
+    line.set("excluded", l.excluded_from_share);     // counted, out of the shares' denominator
+    line.set("unknown_answer", l.unknown_answer);    // "ne sait pas / refus"
     lines.push_back(line);
     data k;
     k.set("count", nf.integer(l.count));
@@ -114,6 +116,17 @@ data distribution_view(const figures::Distribution& dist, const NumberFormat& nf
   d.set("has_lines", dist.total > 0);
   d.set("comparisons", totals);
   d.set("available", dist.available);
+  // The lines left out of the shares, for the sentence that says so.
+  std::string excluded_labels;
+  int64_t excluded = 0;
+  for (const auto& l : dist.lines)
+    if (l.excluded_from_share) {
+      excluded_labels += (excluded_labels.empty() ? "" : ", ") + l.label;
+      excluded += l.count;
+    }
+  d.set("has_excluded", excluded > 0);
+  d.set("excluded_labels", excluded_labels);
+  d.set("excluded_count", nf.integer(excluded));
   d.set("missing_text", dist.available ? "" : model::not_available_text(dist.missing_fields, nf.french ? model::Lang::fr : model::Lang::en));
   return d;
 }

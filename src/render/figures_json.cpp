@@ -21,7 +21,12 @@ json opt(const std::optional<int>& v) { return v ? json(*v) : json(nullptr); }
 
 json lines(const figures::Distribution& d) {
   json a = json::array();
-  for (const auto& l : d.lines) a.push_back({{"key", l.key}, {"label", l.label}, {"count", l.count}, {"share", opt(l.share)}});
+  for (const auto& l : d.lines) {
+    json line = {{"key", l.key}, {"label", l.label}, {"count", l.count}, {"share", opt(l.share)}};
+    if (l.excluded_from_share) line["excluded_from_share"] = true;  // docs/figures.md, "Denominators"
+    if (l.unknown_answer) line["unknown_answer"] = true;
+    a.push_back(std::move(line));
+  }
   return a;
 }
 
@@ -227,6 +232,8 @@ figures::Distribution dist(const nlohmann::json& lines, std::string population) 
   for (const auto& l : lines) {
     d.lines.push_back({l.at("key").get<std::string>(), l.at("label").get<std::string>(), l.at("count").get<int64_t>(),
                        get_opt(l, "share")});
+    d.lines.back().excluded_from_share = l.value("excluded_from_share", false);
+    d.lines.back().unknown_answer = l.value("unknown_answer", false);
     d.total += d.lines.back().count;
   }
   return d;

@@ -237,6 +237,9 @@ class Validator {
       text(l, p, "label");
       count(l, p, "count");
       share(l, p, "share");
+      for (const char* flag : {"excluded_from_share", "unknown_answer"})
+        if (auto f = l.find(flag); f != l.end() && !f->is_boolean())
+          fail(at(p, flag), fmt::format("expected true or false, found {}", shown(*f)));
     }
   }
 

@@ -243,6 +243,7 @@ void add_entry_profile(data& v, const figures::Figures& f, const NumberFormat& n
 // with its texts, and the figures that go with some of them.
 void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
                     const std::vector<const figures::Figures*>& previous) {
+  list excluded_shares;  // the breakdowns with lines left out of their shares
   for (size_t i = 0; i < model::k_breakdown_count; ++i) {
     const model::Breakdown& b = model::k_breakdowns[i];
     ComparedDistributions before;
@@ -253,7 +254,16 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
     d.set("chart_title", std::string(text.chart_title));
     d.set("column", std::string(text.column));
     place(v, b.path, d);
+    if (d.get("has_excluded")->is_true()) {
+      data e;
+      e.set("title", std::string(text.title));
+      e.set("labels", d.get("excluded_labels")->string_value());
+      e.set("count", d.get("excluded_count")->string_value());
+      excluded_shares.push_back(e);
+    }
   }
+  v.set("excluded_shares", excluded_shares);
+  v.set("has_excluded_shares", !excluded_shares.empty());
   add_age_figures(v["age"], f, nf);
   add_stay_length_figures(v["stay_length"], f, nf);
   add_origin_figures(v["origin"], f, nf);
@@ -545,6 +555,14 @@ namespace {
 // Every optional part present: other and unknown lines in every distribution,
 // a network, a warning.
 figures::Figures completed(figures::Figures f) {
+  if (auto& r = f.breakdown("exit_reason"); r.available && std::none_of(r.lines.begin(), r.lines.end(), [](const auto& l) {
+        return l.excluded_from_share && l.count > 0;
+      })) {  // a line left out of the shares, so that excluded_shares has its variables
+    figures::Line excluded{"excluded", "excluded", 1, std::nullopt};
+    excluded.excluded_from_share = true;
+    r.lines.push_back(excluded);
+    r.total += 1;
+  }
   for (figures::Distribution& d : f.breakdowns)
     for (const char* key : {"other", "unknown"})
       if (std::none_of(d.lines.begin(), d.lines.end(), [&](const figures::Line& l) { return l.key == key; }))

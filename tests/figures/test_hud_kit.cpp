@@ -2,7 +2,7 @@
 // into a stay table (tests/support/hud_kit), read and computed by ctreport
 // with a config that sets HUD's fiscal year, day brackets and age reference,
 // against the kit's expected Annual Performance Report tables
-// (datalab_apr/th/Q5a.csv, Q11.csv, Q22a1.csv and Q22b.csv for leavers and stayers).
+// (datalab_apr/th/Q5a.csv, Q11.csv, Q22a1.csv and Q22b.csv for leavers and stayers, Q23c).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -42,6 +42,25 @@ constexpr const char* k_hud_config =
     "  - {key: h, label: '1096 to 1460 days', max_days: 1460}\n"
     "  - {key: i, label: '1461 to 1825 days', max_days: 1825}\n"
     "  - {key: j, label: 'More than 1825 days'}\n";
+
+// Q23c: the HMIS destination codes grouped as the APR groups them, with the
+// FY2021 APR's positive destinations for transitional housing (the permanent
+// ones and 32, a host home) and its excluded ones (15 foster care, 6 hospital,
+// 25 long-term care, 24 deceased: excluded_from_share), and 8/9 (doesn't
+// know / refused) as an unknown answer.
+constexpr const char* k_hud_destinations =
+    "categories:\n"
+    "  exit_reason:\n"
+    "    - {key: permanent, label: Permanent, outcome: positive,\n"
+    "       values: ['26', '11', '21', '3', '10', '28', '20', '19', '22', '23', '31', '33', '34']}\n"
+    "    - {key: host_home, label: 'Host home (non-crisis)', outcome: positive, values: ['32']}\n"
+    "    - {key: temporary, label: Temporary, outcome: negative, values: ['1', '27', '2', '12', '13', '16', '18', '14']}\n"
+    "    - {key: institutional, label: Institutional, outcome: neutral, values: ['4', '5', '7']}\n"
+    "    - {key: institutional_excluded, label: 'Institutional, excluded', outcome: neutral, excluded_from_share: true,\n"
+    "       values: ['15', '6', '25']}\n"
+    "    - {key: deceased, label: Deceased, excluded_from_share: true, values: ['24']}\n"
+    "    - {key: elsewhere, label: Other, outcome: neutral, values: ['29', '17', '30', '99']}\n"
+    "    - {key: refused, label: \"Client doesn't know/refused\", unknown: true, values: ['8', '9']}\n";
 
 }  // namespace
 
@@ -92,6 +111,40 @@ TEST_CASE("the HUD Data Lab FY2021 TH kit: persons served, leavers, lengths and 
     CHECK(line(f.breakdown("age"), key).count == count);
   }
   CHECK(f.age.unknown == 3);
+}
+
+TEST_CASE("the HUD Data Lab FY2021 TH kit: Q23c destinations and the share of positive ones, exclusions left out") {
+  auto source = test::hud_th_source();
+  if (!source) {
+    MESSAGE("HUD test kit not found next to the project (../shared/testkits/hud, or set CTREPORT_HUD_KIT): skipped");
+    return;
+  }
+  auto f = test::figures_of(test::hud_stays_csv(*source), 2020, std::string(k_hud_config) + k_hud_destinations);
+  const auto& reasons = f.breakdown("exit_reason");
+  REQUIRE(reasons.total == 35);
+  auto count = [&](const char* key) { return line(reasons, key).count; };
+  // a. permanent 13, b. temporary 9, c. institutional 6, d. other 7 (of which 2 doesn't know / refused, 1 deceased)
+  CHECK(count("permanent") == 13);
+  CHECK(count("host_home") + count("temporary") == 9);
+  CHECK(count("institutional") + count("institutional_excluded") == 6);
+  int64_t other = count("deceased") + count("elsewhere") + count("refused");
+  for (const auto& l : reasons.lines)
+    if (l.key == "unknown" || l.key == "other") other += l.count;
+  CHECK(other == 7);
+  CHECK(count("refused") == 2);
+  CHECK(line(reasons, "refused").unknown_answer);
+  // f1. 14 positive, f2. 4 excluded, f3. 14 / (35 - 4) = 45.16 %
+  const auto& outcomes = f.breakdown("exit_outcome");
+  CHECK(line(outcomes, "positive").count == 14);
+  CHECK(line(outcomes, "excluded").count == 4);
+  CHECK(line(outcomes, "excluded").excluded_from_share);
+  CHECK_FALSE(line(outcomes, "excluded").share.has_value());
+  REQUIRE(line(outcomes, "positive").share);
+  CHECK(*line(outcomes, "positive").share == doctest::Approx(14.0 / 31));
+  CHECK(std::lround(*line(outcomes, "positive").share * 10000) == 4516);
+  // The exit-reason lines' shares are of the 31 as well.
+  CHECK(*line(reasons, "permanent").share == doctest::Approx(13.0 / 31));
+  CHECK_FALSE(line(reasons, "deceased").share.has_value());
 }
 
 }

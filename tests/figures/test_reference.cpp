@@ -165,9 +165,15 @@ Expected reference(const std::vector<RefStay>& stays, int year, const ctreport::
         }
       ++e.length[key];
       e.lengths.push_back(*s.exit - s.entry);
-      ++e.reasons[reason_of(s.reason)];
-      ++e.housing[housing_of(s.housing)];
-      ++e.activity[activity_of(s.activity)];
+      const std::string reason = reason_of(s.reason);
+      ++e.reasons[reason];
+      // The exits whose reason is left out of shares (death, by default) are one line of their own
+      // in the situations at exit (docs/figures.md, "Denominators").
+      const bool excluded = std::any_of(config.category_set(CategoryField::exit_reason).categories().begin(),
+                                        config.category_set(CategoryField::exit_reason).categories().end(),
+                                        [&](const auto& c) { return c.key == reason && c.excluded_from_share; });
+      ++e.housing[excluded ? std::string("excluded") : housing_of(s.housing)];
+      ++e.activity[excluded ? std::string("excluded") : activity_of(s.activity)];
       ++e.stage_exits[stage_of(s.stage)];
     }
     if (s.entry < start) at_start.insert(s.id);
