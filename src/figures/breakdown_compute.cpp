@@ -25,7 +25,7 @@ struct Labels {
   std::string other() const { return en ? "Other (unmapped)" : "Autre (non classé)"; }
   // The exits whose reason is excluded from shares, by the reasons' labels.
   std::string excluded_exits(const std::string& reasons) const {
-    return (en ? "Excluded from shares: " : "Exclues des parts\u00a0: ") + reasons;
+    return reasons + (en ? " (not in shares)" : " (hors parts)");
   }
 };
 

@@ -120,7 +120,7 @@ data distribution_view(const figures::Distribution& dist, const NumberFormat& nf
   std::string excluded_labels;
   int64_t excluded = 0;
   for (const auto& l : dist.lines)
-    if (l.excluded_from_share) {
+    if (l.excluded_from_share && l.key != "excluded") {  // the categories, not the exits of an excluded reason
       excluded_labels += (excluded_labels.empty() ? "" : ", ") + l.label;
       excluded += l.count;
     }

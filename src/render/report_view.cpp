@@ -259,6 +259,7 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
       e.set("title", std::string(text.title));
       e.set("labels", d.get("excluded_labels")->string_value());
       e.set("count", d.get("excluded_count")->string_value());
+      e.set("exits_too", b.key == "exit_reason");  // its exits also leave the outcome and situation shares
       excluded_shares.push_back(e);
     }
   }
@@ -558,7 +559,7 @@ figures::Figures completed(figures::Figures f) {
   if (auto& r = f.breakdown("exit_reason"); r.available && std::none_of(r.lines.begin(), r.lines.end(), [](const auto& l) {
         return l.excluded_from_share && l.count > 0;
       })) {  // a line left out of the shares, so that excluded_shares has its variables
-    figures::Line excluded{"excluded", "excluded", 1, std::nullopt};
+    figures::Line excluded{"excluded_category", "excluded", 1, std::nullopt};
     excluded.excluded_from_share = true;
     r.lines.push_back(excluded);
     r.total += 1;

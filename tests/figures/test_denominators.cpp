@@ -49,7 +49,7 @@ TEST_CASE("a death is counted apart: shares of the reasons, outcomes and situati
   const auto& housing = f.breakdown("housing_at_exit");
   CHECK(housing.total == 4);
   CHECK(line(housing, "excluded").count == 1);                  // A's exit, whatever its housing
-  CHECK(line(housing, "excluded").label == "Exclues des parts\u00a0: Décès");
+  CHECK(line(housing, "excluded").label == "Décès (hors parts)");
   CHECK(f.exits.housing_solution.count == 2);                    // B, D
   CHECK(*f.exits.housing_solution.share == doctest::Approx(2.0 / 3));
   CHECK(*f.exits.employment.share == doctest::Approx(1.0 / 3));  // B of the 3
