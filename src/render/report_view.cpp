@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -280,9 +281,19 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
 
 // Returns: every variable whether available or not (the schema has them all),
 // with the sentence that says why when not.
-data returns_view(const figures::Figures& f, const NumberFormat& nf) {
+data returns_view(const figures::Figures& f, const NumberFormat& nf, const figures::Figures* before) {
   const auto& r = f.returns;
   data d;
+  // The most recent compared year's shares, when both years have returns.
+  const bool compared = before && before->returns.available && r.available;
+  d.set("has_previous", compared);
+  d.set("previous_label", before ? before->period.label : "");
+  for (const auto& [name, now, then] :
+       {std::tuple{"readmitted", r.readmitted.share, before ? before->returns.readmitted.share : std::nullopt},
+        std::tuple{"within_12_months", r.within_12_months.share, before ? before->returns.within_12_months.share : std::nullopt}}) {
+    d.set(std::string("previous_") + name + "_share", compared ? nf.percent(then) : "–");
+    d.set(std::string(name) + "_share_change", compared ? points_change(now, then, nf) : "–");
+  }
   d.set("available", r.available);
   d.set("window_months", nf.integer(r.window_months));
   d.set("exited_before", r.available ? nf.integer(r.exited_before) : "–");
@@ -514,7 +525,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   v.set("occupancy", occupancy_view(f, nf));
 
   add_breakdowns(v, f, nf, previous);
-  v.set("returns", returns_view(f, nf));
+  v.set("returns", returns_view(f, nf, previous.empty() ? nullptr : previous.front()));
   data counting;
   bool nights = f.counting.bed_days == "nights";
   counting.set("bed_days", f.counting.bed_days);
