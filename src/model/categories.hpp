@@ -23,6 +23,7 @@ struct Category {
   bool training = false;    // activity_at_exit and activity_at_entry: counts as training
   bool term = false;        // exit_reason: the stay reached its term
   Outcome outcome = Outcome::none;  // exit_reason: positive / neutral / negative
+  bool collective = false;  // activity_types: a group session (its rows are grouped into sessions)
 };
 
 using CategoryIndex = uint16_t;
