@@ -133,7 +133,8 @@ class ActivityBuilder {
     const Cell& date_cell = cell_of(row, m_cols, ActivityField::date);
     const Cell& type_cell = cell_of(row, m_cols, ActivityField::type);
     auto date = cell_date(date_cell, m_pivot);
-    if (date.status == util::DateParse::empty && (blank(type_cell) || is_total_row(row))) return;  // blank or total
+    if (date.status == util::DateParse::empty && blank(type_cell)) return;  // a blank row
+    if (date.status != util::DateParse::ok && is_total_row(row)) return;    // "Total", "Sous-total"… without a date
     ++m_result->log.rows_read;
     if (date.status == util::DateParse::empty) return error(row, ActivityField::date, "missing_activity_date", "");
     if (date.status != util::DateParse::ok)
