@@ -9,6 +9,8 @@
 #     batch    ctreport 2015..YEAR against ctreport YEAR on BATCH_SIZE (target: ≤ 1.5×)
 #     xlsx     ctreport against pandas.read_excel on an XLSX of XLSX_SIZE rows (target: ≥ 10× faster)
 #     render   --format md,tex,xlsx,json against --format json on RENDER_SIZE (target: < 50 ms more)
+#     activities  --activities with a log of ACTIVITY_ROWS rows (bench/gen_activity_log.py) against the
+#              stays alone on ACTIVITY_SIZE (target: ≤ 2×)
 #
 # Builds nothing: expects build/ctreport and build/ctreport-gen. Environment:
 #   CTREPORT, CTREPORT_GEN   the binaries (default build/ctreport, build/ctreport-gen)
@@ -39,6 +41,8 @@ BATCH_SIZE=${BATCH_SIZE:-1m}
 XLSX_SIZE=${XLSX_SIZE:-1m}
 RENDER_SIZE=${RENDER_SIZE:-1m}
 XLSX_PEER_RUNS=${XLSX_PEER_RUNS:-1}
+ACTIVITY_SIZE=${ACTIVITY_SIZE:-1m}
+ACTIVITY_ROWS=${ACTIVITY_ROWS:-500000}
 
 die() { echo "bench/run.sh: $*" >&2; exit 1; }
 log() { echo "bench/run.sh: $*" >&2; }
@@ -65,8 +69,8 @@ sizes=(); modes=()
 if [ $# -eq 0 ]; then sizes=(10k 100k); fi
 for arg in "$@"; do
   case "$arg" in
-    linear|batch|xlsx|render) modes+=("$arg") ;;
-    *) [[ ${arg,,} =~ ^[0-9]+[km]?$ ]] || die "'$arg': expected a size like 10k, 100k, 1m or a mode (linear, batch, xlsx, render)"
+    linear|batch|xlsx|render|activities) modes+=("$arg") ;;
+    *) [[ ${arg,,} =~ ^[0-9]+[km]?$ ]] || die "'$arg': expected a size like 10k, 100k, 1m or a mode (linear, batch, xlsx, render, activities)"
        sizes+=("$arg") ;;
   esac
 done
@@ -262,6 +266,21 @@ for mode in "${modes[@]}"; do
         fi
       fi
       target_rows+=("| XLSX $XLSX_SIZE rows ≥ 10× faster than pandas.read_excel | pandas/ctreport = $(div "${median_of[xlsx/pandas]:-}" "${median_of[xlsx/ctreport]}" 1) | $(met 'a >= 10 * b' "${median_of[xlsx/pandas]:-}" "${median_of[xlsx/ctreport]}") |")
+      ;;
+    activities)
+      generate "$ACTIVITY_SIZE" csv
+      log_file=$out/activities-$ACTIVITY_ROWS.csv
+      if [ ! -f "$log_file" ] || [ -n "${REGEN:-}" ]; then
+        "$PYTHON" "$here/bench/gen_activity_log.py" "$file" "$ACTIVITY_ROWS" "$YEAR" "$log_file" "$SEED" >&2 \
+          || die "bench/gen_activity_log.py failed"
+      fi
+      EXPECT=$out/activities-without/figures-$YEAR.json
+      measure activities/without "$RUNS" "$CTREPORT" "$YEAR" "$file" --format json -o "$out/activities-without" --quiet || die "activities: $FAILURE"
+      mode_row "activities: ctreport $YEAR, json, stays alone" "$ACTIVITY_SIZE" activities/without
+      EXPECT=$out/activities-with/figures-$YEAR.json
+      measure activities/with "$RUNS" "$CTREPORT" "$YEAR" "$file" --activities "$log_file" --format json -o "$out/activities-with" --quiet || die "activities: $FAILURE"
+      mode_row "activities: ctreport $YEAR, json, --activities $ACTIVITY_ROWS rows" "$ACTIVITY_SIZE" activities/with
+      target_rows+=("| a $ACTIVITY_ROWS-row activity log ≤ 2× the stays alone | with/without = $(div "${median_of[activities/with]}" "${median_of[activities/without]}") ($ACTIVITY_SIZE) | $(met 'a <= 2 * b' "${median_of[activities/with]}" "${median_of[activities/without]}") |")
       ;;
     render)
       generate "$RENDER_SIZE" csv

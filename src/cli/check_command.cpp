@@ -11,6 +11,7 @@
 
 #include "cli/pipeline.hpp"
 #include "cli/report_command.hpp"
+#include "figures/activity_compute.hpp"
 #include "figures/compute.hpp"
 #include "figures/invariants.hpp"
 #include "model/warning_texts.hpp"
@@ -54,6 +55,24 @@ int print_report(const CheckOptions& o, render::CheckReport& report) {
   return report.passed() ? 0 : static_cast<int>(ExitCode::data_error);
 }
 
+namespace {
+
+// A data or config error that stops the reading of a file, as a finding.
+model::Warning data_error_finding(const DataError& e, const std::string& input) {
+  model::Warning w;
+  w.severity = model::Severity::error;
+  w.code = e.code().empty() ? "data_error" : e.code();
+  w.file = e.file() == input ? "" : e.file();
+  w.line = e.line();
+  w.params = {{"detail", e.what()}};
+  if (w.code == "missing_column") w.params.emplace_back("kind", "entry_date");
+  if (w.code == "duplicate_header") w.params.emplace_back("kind", "recognised");
+  model::describe(w);
+  return w;
+}
+
+}  // namespace
+
 int run_check(const CheckOptions& o) {
   if (o.format != "text" && o.format != "json" && o.format != "github")
     throw UsageError(fmt::format("unknown check format '{}' (expected text, json or github)", o.format));
@@ -77,8 +96,17 @@ int run_check(const CheckOptions& o) {
     }
     input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet || o.format != "text");
     model::WarningLog period_warnings = read.warnings_for(period);
+    std::optional<model::Warning> activity_error;
+    std::optional<input::ActivityReadResult> activities;
+    try {
+      activities = read_activity_log(o.activities, o.input, read, config, {period}, true);
+    } catch (const DataError& e) {
+      activity_error = data_error_finding(e, o.input);  // the stays are still checked
+    }
+    if (activities) period_warnings.merge(activities->warnings);
     figures::Figures fig =
         figures::compute_figures({read.table, config, period, read.rows_read, read.source, &period_warnings});
+    if (activities) figures::compute_activities({activities->log, config, read.table, period}, fig);
     model::WarningLog extra;
     if (previous) figures::check_carry_over(fig, previous->first, previous->second, extra);
     report.rows_read = read.rows_read;
@@ -100,19 +128,11 @@ int run_check(const CheckOptions& o) {
     }
     for (const auto& w : fig.quality.warnings) report.findings.push_back(w);
     for (const auto& w : extra.list()) report.findings.push_back(w);
+    if (activity_error) report.findings.push_back(*activity_error);
   } catch (const DataError& e) {
     // A data or config error that stops the reading: a finding like the others, so
     // that JSON and GitHub consumers see it too.
-    model::Warning w;
-    w.severity = model::Severity::error;
-    w.code = e.code().empty() ? "data_error" : e.code();
-    w.file = e.file() == o.input ? "" : e.file();
-    w.line = e.line();
-    w.params = {{"detail", e.what()}};
-    if (w.code == "missing_column") w.params.emplace_back("kind", "entry_date");
-    if (w.code == "duplicate_header") w.params.emplace_back("kind", "recognised");
-    model::describe(w);
-    report.findings = {w};
+    report.findings = {data_error_finding(e, o.input)};
     report.error_count = 0;
   }
   return print_report(o, report);

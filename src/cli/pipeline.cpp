@@ -81,4 +81,28 @@ input::ReadResult read_input(const std::string& path, const model::Config& confi
   return result;
 }
 
+std::optional<input::ActivityReadResult> read_activity_log(const std::string& activities, const std::string& input,
+                                                           const input::ReadResult& stays, const model::Config& config,
+                                                           const std::vector<model::Period>& periods, bool quiet) {
+  const std::string& sheet = config.activities.sheet;
+  std::string path = activities;
+  if (path.empty()) {
+    // The config's sheet of the stays workbook; a CSV stays file has no sheets to look in.
+    std::string ext = fs::path(input).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (sheet.empty() || (ext != ".xlsx" && ext != ".xlsm")) return std::nullopt;
+    path = input;
+  }
+  auto table = input::open_table(path, sheet, input::activity_table_kind(config), false);
+  input::ActivityReadOptions options;
+  options.periods = periods;
+  options.persons = stays.persons.get();
+  std::string name = path == "-" ? "standard input" : fs::path(path).filename().string();
+  Progress progress(fmt::format("ctreport: reading {}", name), !quiet && stderr_is_terminal());
+  options.on_progress = [&](double f) { progress.update(f); };
+  auto result = input::read_activities(*table, path, config, options);
+  progress.done();
+  return result;
+}
+
 }  // namespace ctreport::cli

@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
+#include "input/activity_reader.hpp"
 #include "input/stay_reader.hpp"
 #include "model/config.hpp"
 #include "model/period.hpp"
@@ -23,6 +26,16 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
 // the result (not thrown). Shows progress on a terminal unless `quiet`.
 input::ReadResult read_input(const std::string& input, const model::Config& config,
                              const std::vector<model::Period>& periods, const std::string& sheet, bool quiet);
+
+// The activity log of the run, when there is one: `activities` (--activities
+// FILE, CSV or a workbook, whose sheet is the config's activities.sheet or the
+// first with a date and a type column), else the config's activities.sheet of
+// the stays workbook `input`; none otherwise. Its persons are joined to the
+// stays of `stays` in memory. Throws DataError naming the file and the rows
+// that cannot be used.
+std::optional<input::ActivityReadResult> read_activity_log(const std::string& activities, const std::string& input,
+                                                           const input::ReadResult& stays, const model::Config& config,
+                                                           const std::vector<model::Period>& periods, bool quiet);
 
 // The whole of a file the user gave (`what` names it in errors: "config
 // file"); a UsageError when it is larger than `max_bytes`, checked before

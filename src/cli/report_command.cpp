@@ -18,6 +18,7 @@
 #include "cli/office_reports.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
+#include "figures/activity_compute.hpp"
 #include "figures/compute.hpp"
 #include "figures/coverage.hpp"
 #include "figures/stay_checks.hpp"
@@ -225,8 +226,11 @@ model::SiteSplit split_sites(const ReportOptions& o, const input::ReadResult& re
   return model::split_by_site(read.table, config);
 }
 
-// The figures of every period of the plan, for the whole establishment.
-std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, const ReportSetup& s, bool quiet) {
+// The figures of every period of the plan, for the whole establishment, with
+// the activity log's when there is one.
+std::map<int, figures::Figures> compute_periods(const input::ReadResult& read,
+                                                const std::optional<input::ActivityReadResult>& activities,
+                                                const ReportSetup& s, bool quiet) {
   const model::ReportPlan& plan = s.plan;
   std::map<int, figures::Figures> figs;
   Progress progress("ctreport: computing", !quiet && stderr_is_terminal() && plan.needed.size() > 3);
@@ -234,8 +238,10 @@ std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, c
   for (size_t i = 0; i < plan.periods.size(); ++i) {
     // Findings about rows outside every period go to the batch's last year only.
     model::WarningLog period_warnings = read.warnings_for(plan.periods[i], plan.needed[i] == plan.years.back());
-    figs[plan.needed[i]] = figures::compute_figures(
+    if (activities) period_warnings.merge(activities->warnings);  // findings about the log's values: every report
+    figures::Figures& f = figs[plan.needed[i]] = figures::compute_figures(
         {read.table, s.config(), plan.periods[i], read.rows_read, read.source, &period_warnings, &by_person});
+    if (activities) figures::compute_activities({activities->log, s.config(), read.table, plan.periods[i]}, f);
     progress.update(static_cast<double>(i + 1) / static_cast<double>(plan.periods.size()));
   }
   progress.done();
@@ -354,6 +360,15 @@ struct Timings {
   Clock::time_point start = Clock::now(), read, figures, end;
 };
 
+void print_verbose_activities(const input::ActivityReadResult& a) {
+  const model::ActivityLog& log = a.log;
+  std::cerr << fmt::format("ctreport: activities: {} ({}), header on row {}\n", log.file, log.source, log.header_row);
+  for (const auto& [field, header] : log.mapping) std::cerr << fmt::format("ctreport: activity column '{}' -> {}\n", header, field);
+  for (const auto& header : log.unused_headers) std::cerr << fmt::format("ctreport: activity column '{}' not used\n", header);
+  std::cerr << fmt::format("ctreport: activities: {} rows read, {} in the periods reported, {} outside them (ignored)\n",
+                           log.rows_read, log.rows.size(), log.rows_outside);
+}
+
 void print_verbose(const ReportOptions& o, const ReportSetup& s, const input::ReadResult& read, const Timings& t) {
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   std::cerr << fmt::format("ctreport: config: {}\n", s.loaded.source);
@@ -391,9 +406,10 @@ int run_report(const ReportOptions& o) {
   const ReportSetup s = set_up(o);
   input::ReadResult read = read_input(o.input, s.config(), s.plan.periods, o.sheet, o.quiet);
   input::throw_if_errors(read, o.input);
+  const auto activities = read_activity_log(o.activities, o.input, read, s.config(), s.plan.periods, o.quiet);
   t.read = Clock::now();
   const model::SiteSplit sites = split_sites(o, read, s.config());
-  const std::map<int, figures::Figures> figs = compute_periods(read, s, o.quiet);
+  const std::map<int, figures::Figures> figs = compute_periods(read, activities, s, o.quiet);
   t.figures = Clock::now();
 
   util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder
@@ -408,6 +424,7 @@ int run_report(const ReportOptions& o) {
   t.end = Clock::now();
 
   if (o.verbose) print_verbose(o, s, read, t);
+  if (o.verbose && activities) print_verbose_activities(*activities);
   if (!o.quiet) print_outcome(o, s, read, figs, sites, rendered, written);
   return static_cast<int>(ExitCode::ok);
 }

@@ -64,6 +64,9 @@ int run(int argc, char** argv) {
       ->delimiter(',');
   app.add_option("--template", report.template_path, "Your own Markdown template (variables: docs/templates.md)");
   app.add_option("--sheet", report.sheet, "XLSX input: sheet name or number");
+  app.add_option("--activities", report.activities,
+                 "The team's activity log (CSV or XLSX, one row per session or act): the report's section on the "
+                 "team's work (docs/figures.md, \"The activity log\")");
   app.add_option("--by", report.by,
                  "Also one report per site: 'site' (a column headed Site, Unité, Service...) or the header of the column");
   app.add_option("--compare", report.compare,
@@ -87,6 +90,7 @@ int run(int argc, char** argv) {
   check_cmd->add_option("--previous", check.previous,
                         "figures.json of the previous period: its people present at the end must be this period's present at the start");
   check_cmd->add_option("--sheet", check.sheet, "XLSX input: sheet name or number");
+  check_cmd->add_option("--activities", check.activities, "The team's activity log (CSV or XLSX), checked with the stays");
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print nothing when the check passes");
 
   InitOptions init;

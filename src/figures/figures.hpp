@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "figures/activity_figures.hpp"
 #include "figures/cross_table.hpp"
 #include "model/breakdowns.hpp"
 #include "model/warnings.hpp"
@@ -144,6 +145,8 @@ struct Figures {
   } returns;
   // The exits' situation at entry by their situation at exit (figures/progress).
   Progress progress;
+  // The team's activity log (--activities), when one was given.
+  Activities activities;
 
   struct {
     uint64_t rows_read = 0, rows_used = 0;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "figures/activity_merge.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 
@@ -279,6 +280,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   m.occupancy.peak_date.clear();
   m.network.not_mergeable = {"age.median", "stay_length.median_days", "stay_length.stayers.median_days",
                              "occupancy.peak_present"};
+  merge_activities(in, m);  // after the people and occupancy: its share and rate are recomputed from them
   // The origin lines are relative to each establishment's own département.
   for (auto& l : m.breakdown("origin").lines) {
     if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";

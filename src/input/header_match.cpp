@@ -74,6 +74,16 @@ std::vector<std::string> header_words(std::string_view header) {
   return out;
 }
 
+int name_fit(const std::vector<std::string>& known, const std::vector<std::string>& words) {
+  if (known.empty() || known.size() > words.size()) return 0;
+  if (known == words) return 1000 + static_cast<int>(known.size());
+  if (model::is_exact_only_header(known)) return 0;
+  for (size_t at = 0; at + known.size() <= words.size(); ++at)
+    if (std::equal(known.begin(), known.end(), words.begin() + static_cast<std::ptrdiff_t>(at)))
+      return static_cast<int>(known.size());
+  return 0;
+}
+
 HeaderFit best_fit(const std::vector<std::string>& words, const std::vector<model::Field>& fields,
                    std::optional<model::Field>& tie) {
   HeaderFit best;

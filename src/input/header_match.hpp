@@ -34,4 +34,11 @@ struct HeaderFit {
 HeaderFit best_fit(const std::vector<std::string>& words, const std::vector<model::Field>& fields,
                    std::optional<model::Field>& tie);
 
+// How well the words of a known name fit a header's words, by the same rules
+// as best_fit: 0 = not at all, 1000 + its words when equal, its number of
+// words when contained as consecutive whole words (never for a name that only
+// counts as the whole header, model::is_exact_only_header). For the columns
+// of files other than the stays (the activity log).
+int name_fit(const std::vector<std::string>& known, const std::vector<std::string>& words);
+
 }  // namespace ctreport::input

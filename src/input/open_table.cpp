@@ -59,15 +59,15 @@ size_t named_sheet(const std::vector<SheetInfo>& sheets, const std::string& path
   throw UsageError(fmt::format("{}: there is no sheet '{}'; the workbook has: {}", path, wanted, sheet_list(sheets)));
 }
 
-size_t choose_sheet(XlsxWorkbook& book, const std::string& path, const model::Config& config, const std::string& wanted) {
+size_t choose_sheet(XlsxWorkbook& book, const std::string& path, const TableKind& kind, const std::string& wanted) {
   const auto& sheets = book.sheets();
   if (sheets.empty()) throw UsageError(fmt::format("{}: the workbook has no sheet", path));
   if (!wanted.empty()) {
     size_t i = named_sheet(sheets, path, wanted);
     auto reader = book.open_sheet(i);
-    if (!has_recognised_header(*reader, config))
-      throw DataError(fmt::format("{}: sheet '{}': no entry-date column found in the first {} rows: {}", path,
-                                  sheets[i].name, k_header_search_rows, expected_header(config)));
+    if (!kind.recognised(*reader))
+      throw DataError(fmt::format("{}: sheet '{}': no {} found in the first {} rows: {}", path, sheets[i].name,
+                                  kind.what, k_header_search_rows, kind.expected));
     return i;
   }
   // The first visible sheet whose header is recognised, else the first hidden one.
@@ -75,12 +75,12 @@ size_t choose_sheet(XlsxWorkbook& book, const std::string& path, const model::Co
     for (size_t i = 0; i < sheets.size(); ++i) {
       if (sheets[i].hidden != (pass == 1)) continue;
       auto reader = book.open_sheet(i);
-      if (has_recognised_header(*reader, config)) return i;
+      if (kind.recognised(*reader)) return i;
     }
   }
-  throw DataError(fmt::format("{}: no sheet has an entry-date column in its first {} rows (sheets tried: {}): {}; or "
+  throw DataError(fmt::format("{}: no sheet has {} {} in its first {} rows (sheets tried: {}): {}; or "
                               "choose the sheet with --sheet",
-                              path, k_header_search_rows, sheet_list(sheets), expected_header(config)));
+                              path, kind.article, kind.what, k_header_search_rows, sheet_list(sheets), kind.expected));
 }
 
 // A sheet reader that keeps its workbook alive.
@@ -102,6 +102,13 @@ class WorkbookSheet : public TableReader {
 }  // namespace
 
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet) {
+  TableKind stays{[&](TableReader& r) { return has_recognised_header(r, config); }, "entry-date column", "an",
+                  expected_header(config), "--sheet"};
+  return open_table(path, sheet.empty() ? config.sheet : sheet, stays, !sheet.empty());
+}
+
+std::unique_ptr<TableReader> open_table(const std::string& path, const std::string& sheet, const TableKind& kind,
+                                        bool sheet_from_command_line) {
   std::error_code ec;
   if (path != "-" && std::filesystem::is_directory(path, ec))
     throw UsageError(fmt::format("{}: is a folder, not a data file", path));
@@ -114,12 +121,12 @@ std::unique_ptr<TableReader> open_table(const std::string& path, const model::Co
         throw UsageError("a workbook cannot be read from a pipe or device (its zip directory is at its end): save it "
                          "as a file and give its path");
       auto book = XlsxWorkbook::open(path);
-      size_t index = choose_sheet(*book, path, config, sheet.empty() ? config.sheet : sheet);
+      size_t index = choose_sheet(*book, path, kind, sheet);
       table = std::make_unique<WorkbookSheet>(std::move(book), index);
     } else {
       // The config's sheet: may serve workbooks and CSV files alike; a --sheet for a CSV file is a mistake.
-      if (!sheet.empty())
-        throw UsageError(fmt::format("--sheet '{}' applies to workbooks (.xlsx), and this is a CSV file", sheet));
+      if (sheet_from_command_line && !sheet.empty())
+        throw UsageError(fmt::format("{} '{}' applies to workbooks (.xlsx), and this is a CSV file", kind.sheet_option, sheet));
       table = CsvReader::open_file(path);
     }
   } catch (const std::exception&) {

@@ -3,6 +3,7 @@
 // first sheet whose header is recognised. "-" is standard input, read as CSV
 // as it comes, like a pipe or FIFO; a workbook must be a regular file.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,5 +20,22 @@ namespace ctreport::input {
 // sheet, or no sheet, has a recognised header; messages start with the path,
 // and so do those of errors thrown while reading the table.
 std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet);
+
+// What a table must hold to be chosen among a workbook's sheets, and the
+// words of the errors when none does: the stays' entry-date column above,
+// the activity log's date and type columns (input/activity_reader).
+struct TableKind {
+  std::function<bool(TableReader&)> recognised;  // consumes rows
+  std::string what;      // "entry-date column"
+  std::string article;   // "an"
+  std::string expected;  // "expected a header such as …"
+  std::string sheet_option;  // the option that named the sheet, for a CSV file given one
+};
+
+// The same for any kind of table; `sheet` is the sheet wanted (empty: the
+// first that `kind` recognises); a CSV file is refused a sheet only when
+// `sheet_from_command_line`.
+std::unique_ptr<TableReader> open_table(const std::string& path, const std::string& sheet, const TableKind& kind,
+                                        bool sheet_from_command_line);
 
 }  // namespace ctreport::input

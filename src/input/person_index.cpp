@@ -34,6 +34,17 @@ uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inse
   }
 }
 
+std::optional<uint32_t> PersonIndex::find(std::string_view id) const {
+  const uint64_t h = util::short_string_hash(id);
+  size_t mask = m_slots.size() - 1;
+  for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+    const Slot& s = m_slots[i];
+    if (s.number == k_empty) return std::nullopt;
+    if (s.hash == h && s.length == id.size() && std::memcmp(m_bytes.data() + s.offset, id.data(), id.size()) == 0)
+      return s.number;
+  }
+}
+
 void PersonIndex::grow() {
   std::vector<Slot> old(m_slots.size() * 2);
   old.swap(m_slots);

@@ -3,6 +3,7 @@
 // million identifiers cost no allocation each and few cache misses.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@ class PersonIndex {
   PersonIndex();
   // The number of `id` if it was seen, else `next`, remembered for `id` (inserted is then true).
   uint32_t find_or_add(std::string_view id, uint32_t next, bool& inserted);
+  // The number of `id`, or std::nullopt when it was never added.
+  std::optional<uint32_t> find(std::string_view id) const;
   size_t size() const { return m_size; }
 
  private:

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "input/cell_date.hpp"
 #include "input/person_index.hpp"
 #include "model/breakdowns.hpp"
 #include "model/geography.hpp"
@@ -28,7 +29,6 @@ namespace {
 
 using model::Field;
 
-constexpr util::Day k_serial_epoch_offset = 25569;  // Excel 1900-system serial of 1970-01-01
 // A two-digit year of an entry or exit is 20yy unless that is more than this
 // many years after the last requested period (docs/figures.md, "Reading values").
 constexpr int k_two_digit_year_horizon = 20;
@@ -43,23 +43,6 @@ const Cell k_empty_cell{};
 const Cell& cell_at(const Row& row, std::optional<size_t> column) {
   if (!column || *column >= row.cells.size()) return k_empty_cell;
   return row.cells[*column];
-}
-
-// A date from a cell: spreadsheet dates as they are, numbers as Excel serials
-// (a date column whose format was lost), text through the tolerant parser.
-util::ParsedDate cell_date(const Cell& cell, int pivot_year) {
-  switch (cell.type) {
-    case CellType::empty: return {util::DateParse::empty, 0};
-    case CellType::date: return {util::DateParse::ok, cell.day};
-    case CellType::number: {
-      // As a 1900-system serial: the 1904 system's serial 0 (1904-01-01) is the 1900 system's 1462.
-      double n = cell.number + (cell.date_system == DateSystem::d1904 ? 1462 : 0);
-      if (n >= 7306 && n < 73051 && std::floor(n) == n)  // 1920-01-01 .. 2099-12-31
-        return {util::DateParse::ok, static_cast<util::Day>(n) - k_serial_epoch_offset};
-      return {util::DateParse::malformed, 0};
-    }
-    default: return util::parse_date(cell.text, pivot_year);
-  }
 }
 
 std::optional<int> cell_integer(const Cell& cell) {
@@ -125,6 +108,7 @@ class StayBuilder {
     result.table.person_count = static_cast<uint32_t>(m_person_count);
     result.table.latest_date = m_latest_date;
     site_of_past_exits(result.table);
+    if (!m_by_name && m_map.has(Field::person_id)) result.persons = std::make_shared<const PersonIndex>(std::move(m_persons));
     return result;
   }
 

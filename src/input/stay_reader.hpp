@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "input/column_map.hpp"
+#include "input/person_index.hpp"
 #include "input/row_warnings.hpp"
 #include "input/table_reader.hpp"
 #include "model/config.hpp"
@@ -39,6 +40,10 @@ struct ReadResult {
   // The earliest exit date of any row read, kept or not (k_open_exit when no
   // row has one): a year ending before it is not covered by the file.
   util::Day first_exit = model::k_open_exit;
+  // The person identifiers of the stays read, numbered as the stays' persons,
+  // for the activity log to be joined with in memory (never written); empty
+  // when people are told apart by name (no identifier column).
+  std::shared_ptr<const PersonIndex> persons;
 
   // The warnings about the stays that overlap `period`, and about the file itself;
   // about the rows not kept (outside every period) only when `with_rows_not_kept`:

@@ -28,6 +28,7 @@ struct Category {
   // also left out of the outcome and situation-at-exit shares.
   bool excluded_from_share = false;
   bool unknown = false;  // "ne sait pas / refus": an answer that says nothing, apart from "non renseigné"
+  bool collective = false;  // activity_types: a group session (its rows are grouped into sessions)
 };
 
 using CategoryIndex = uint16_t;

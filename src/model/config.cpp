@@ -150,7 +150,8 @@ class Loader {
   void apply(Config& c, const YAML::Node& root) const {
     if (root.IsNull()) return;
     check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check", "templates", "sites",
-                          "age_brackets", "stay_length_brackets", "categories"});
+                          "age_brackets", "stay_length_brackets", "categories", "activities", "activity_types",
+                          "professional_categories"});
     if (auto e = root["establishment"]) {
       check_keys(e, "establishment",
                  {"name", "departement", "organisation", "address", "finess", "phone", "logo", "signatory"});
@@ -240,6 +241,7 @@ class Loader {
     }
     if (auto b = root["age_brackets"]) c.age_brackets = age_brackets(b);
     if (auto b = root["stay_length_brackets"]) c.stay_length_brackets = stay_brackets(b);
+    apply_activities(c, root);
     if (auto cats = root["categories"]) {
       if (!cats.IsMap()) fail(cats, "categories", "expected a mapping of field: list of categories");
       check_unique_keys(cats, "categories");
@@ -252,35 +254,92 @@ class Loader {
             list += (list.empty() ? "" : ", ") + std::string(category_field_name(static_cast<CategoryField>(cf)));
           fail(kv.first, "categories." + k, fmt::format("unknown field (expected one of: {})", list));
         }
-        auto& set = c.categories[static_cast<size_t>(*f)];
-        std::vector<Category> list;
-        if (kv.second.IsSequence()) {
-          list = categories(kv.second, "categories." + k, *f);
-        } else if (kv.second.IsMap()) {
-          // Extension form: {add_values: {key: [values]}, add: [categories]}
-          check_keys(kv.second, "categories." + k, {"add_values", "add"});
-          list = set.categories();
-          if (auto av = kv.second["add_values"]) {
-            if (!av.IsMap()) fail(av, "categories." + k + ".add_values", "expected a mapping of key: [values]");
-            for (const auto& e : av) {
-              std::string ck = key_of(e.first, "categories." + k + ".add_values");
-              auto it = std::find_if(list.begin(), list.end(), [&](const Category& x) { return x.key == ck; });
-              if (it == list.end()) fail(e.first, "categories." + k + ".add_values." + ck, "no category has this key");
-              for (auto& v : strings(e.second, "categories." + k + ".add_values." + ck)) it->values.push_back(v);
-            }
-          }
-          if (auto add = kv.second["add"])
-            for (auto& cat : categories(add, "categories." + k + ".add", *f)) list.push_back(std::move(cat));
-        } else {
-          fail(kv.second, "categories." + k, "expected a list of categories");
+        apply_category_list(c.categories[static_cast<size_t>(*f)], kv.second, "categories." + k, k,
+                            [&](const YAML::Node& n, const std::string& path) { return categories(n, path, *f); });
+      }
+    }
+  }
+
+  // A category list in either form: a list replacing the defaults, or
+  // {add_values: {key: [values]}, add: [categories]} extending them.
+  template <typename ReadList>
+  void apply_category_list(CategorySet& set, const YAML::Node& n, const std::string& path, const std::string& field,
+                           ReadList read_list) const {
+    std::vector<Category> list;
+    if (n.IsSequence()) {
+      list = read_list(n, path);
+    } else if (n.IsMap()) {
+      check_keys(n, path, {"add_values", "add"});
+      list = set.categories();
+      if (auto av = n["add_values"]) {
+        if (!av.IsMap()) fail(av, path + ".add_values", "expected a mapping of key: [values]");
+        for (const auto& e : av) {
+          std::string ck = key_of(e.first, path + ".add_values");
+          auto it = std::find_if(list.begin(), list.end(), [&](const Category& x) { return x.key == ck; });
+          if (it == list.end()) fail(e.first, path + ".add_values." + ck, "no category has this key");
+          for (auto& v : strings(e.second, path + ".add_values." + ck)) it->values.push_back(v);
         }
-        try {
-          set = CategorySet(std::move(list), k);
-        } catch (const DataError& e) {
-          fail_nested(kv.second, "categories." + k, e);
+      }
+      if (auto add = n["add"])
+        for (auto& cat : read_list(add, path + ".add")) list.push_back(std::move(cat));
+    } else {
+      fail(n, path, "expected a list of categories");
+    }
+    try {
+      set = CategorySet(std::move(list), field);
+    } catch (const DataError& e) {
+      fail_nested(n, path, e);
+    }
+  }
+
+  // activities: {sheet, columns}, activity_types and professional_categories.
+  void apply_activities(Config& c, const YAML::Node& root) const {
+    ActivitySettings& a = c.activities;
+    if (auto n = root["activities"]; n && !n.IsNull()) {
+      check_keys(n, "activities", {"sheet", "columns"});
+      if (n["sheet"]) a.sheet = n["sheet"].IsNull() ? "" : str(n["sheet"], "activities.sheet");
+      if (auto cols = n["columns"]; cols && !cols.IsNull()) {
+        if (!cols.IsMap()) fail(cols, "activities.columns", "expected a mapping of field: header");
+        check_unique_keys(cols, "activities.columns");
+        for (const auto& kv : cols) {
+          std::string k = key_of(kv.first, "activities.columns");
+          auto f = activity_field_by_name(k);
+          if (!f) {
+            std::string list;
+            for (const auto& fi : all_activity_fields()) list += (list.empty() ? "" : ", ") + std::string(fi.name);
+            fail(kv.first, "activities.columns." + k, fmt::format("unknown field (expected one of: {})", list));
+          }
+          a.columns[*f] = strings(kv.second, "activities.columns." + k);
         }
       }
     }
+    auto list = [&](const char* key, CategorySet& set, bool with_collective) {
+      if (auto n = root[key])
+        apply_category_list(set, n, key, key, [&](const YAML::Node& l, const std::string& path) {
+          return activity_categories(l, path, with_collective);
+        });
+    };
+    list("activity_types", a.types, true);
+    list("professional_categories", a.professionals, false);
+  }
+
+  std::vector<Category> activity_categories(const YAML::Node& n, const std::string& path, bool with_collective) const {
+    if (!n.IsSequence()) fail(n, path, "expected a list of categories");
+    std::vector<Category> out;
+    for (size_t i = 0; i < n.size(); ++i) {
+      std::string key = fmt::format("{}[{}]", path, i);
+      const auto& b = n[i];
+      if (with_collective) check_keys(b, key, {"key", "label", "label_en", "values", "collective"});
+      else check_keys(b, key, {"key", "label", "label_en", "values"});
+      Category c;
+      label_fields(b, key, c.key, c.label, c.label_en);
+      if (c.key == "unknown" || c.key == "other")
+        fail(b, key + ".key", fmt::format("'{}' is reserved for missing and unmapped values", c.key));
+      if (b["values"]) c.values = strings(b["values"], key + ".values");
+      if (b["collective"]) c.collective = boolean(b["collective"], key + ".collective");
+      out.push_back(std::move(c));
+    }
+    return out;
   }
 
   // organisation, address, finess, phone, logo, signatory: texts, the FINESS

@@ -11,6 +11,7 @@
 
 #include "model/capacity.hpp"
 #include "model/categories.hpp"
+#include "model/activity_fields.hpp"
 #include "model/fields.hpp"
 
 namespace ctreport::model {
@@ -51,6 +52,15 @@ struct EstablishmentIdentity {
   int logo_line = 0;         // the config line of `logo:`, for errors about the file
 };
 
+// The activity log (--activities, docs/figures.md "The activity log"):
+// config `activities:`, `activity_types:` and `professional_categories:`.
+struct ActivitySettings {
+  std::string sheet;    // a sheet of the stays workbook that holds the log ("Activités")
+  CategorySet types;    // activity_types, each collective or not
+  CategorySet professionals;  // professional_categories
+  std::map<ActivityField, std::vector<std::string>> columns;  // header overrides per field
+};
+
 struct Config {
   std::string establishment_name;
   EstablishmentIdentity identity;
@@ -76,6 +86,7 @@ struct Config {
   std::vector<AgeBracket> age_brackets;
   std::vector<StayLengthBracket> stay_length_brackets;
   std::array<CategorySet, k_category_field_count> categories;
+  ActivitySettings activities;
   std::vector<std::string> sources;  // "built-in defaults", then the user's file
 
   const CategorySet& category_set(CategoryField f) const { return categories[static_cast<size_t>(f)]; }

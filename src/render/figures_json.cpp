@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "render/figures_json_validation.hpp"
+#include "render/activities_json.hpp"
 #include "render/progress_json.hpp"
 #include "util/errors.hpp"
 #include "version.hpp"
@@ -178,6 +179,7 @@ json figures_to_json(const figures::Figures& f) {
   write_breakdowns(j, f);
   j["returns"] = returns_json(f);
   j["progress"] = progress_to_json(f.progress);
+  if (f.activities.given) j["activities"] = activities_to_json(f.activities);
   json warnings = json::array();
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
@@ -411,6 +413,7 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
     read_breakdowns(j, f);
     read_returns(j, f);
     f.progress = progress_from_json(j);
+    f.activities = activities_from_json(j);
     read_quality(j.at("quality"), f);
   } catch (const nlohmann::json::exception& e) {
     throw DataError(fmt::format("{}: not a valid ctreport figures file: {}", source, e.what()));

@@ -72,6 +72,7 @@ class Validator {
     exits(object(member(j, "", "exits"), "exits"), "exits");
     if (j.contains("returns")) returns(object(j.at("returns"), "returns"), "returns");  // since ctreport 0.2
     if (j.contains("progress")) progress(object(j.at("progress"), "progress"), "progress");
+    if (j.contains("activities")) activities(object(j.at("activities"), "activities"), "activities");
     const json& q = object(member(j, "", "quality"), "quality");
     optional_text(q, "quality", "source");
     count(q, "quality", "rows_read");
@@ -316,6 +317,67 @@ class Validator {
   void exits(const json& x, const std::string& path) const {
     count(x, path, "total");
     for (const char* k : {"housing_solution", "employment", "training"}) headcount(x, path, k);
+  }
+
+  // The activity log's figures (docs/figures.md, "The activity log").
+  void activities(const json& a, const std::string& path) const {
+    if (unavailable(a)) return;
+    for (const char* k : {"sessions", "individual", "collective", "participants", "collective_participants", "people_present",
+                          "rows_used", "unknown_person_rows"})
+      count(a, path, k);
+    boolean(a, path, "hours_available");
+    boolean(a, path, "professionals_available");
+    number(a, path, "hours", 0, 1e12, true);
+    number(a, path, "mean_participants", 0, 1e12, true);
+    number(a, path, "average_present", 0, 1e12, false);
+    number(a, path, "sessions_per_resident_month", 0, 1e12, true);
+    integer(a, path, "months", 1, 24);
+    const json& reached = object(member(a, path, "people_reached"), at(path, "people_reached"));
+    if (!unavailable(reached)) {
+      count(reached, at(path, "people_reached"), "count");
+      share(reached, at(path, "people_reached"), "share");
+    }
+    activity_lines(a, path, "types", true);
+    activity_lines(a, path, "professionals", false);
+    const json& monthly = member(a, path, "monthly");
+    std::string mpath = at(path, "monthly");
+    if (!monthly.is_array()) fail(mpath, fmt::format("expected a list of months, found {}", shown(monthly)));
+    std::set<std::string> seen;
+    for (size_t i = 0; i < monthly.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", mpath, i);
+      const std::string& month = text(object(monthly[i], p), p, "month");
+      util::Day first = 0;
+      if (!parse_iso(month, false, &first) || first < m_start - 31 || first > m_end)
+        fail(at(p, "month"), fmt::format("{} is not a month of the period (expected YYYY-MM)", util::quote_value(month)));
+      if (!seen.insert(month).second) fail(at(p, "month"), fmt::format("{} is given twice", util::quote_value(month)));
+      count(monthly[i], p, "sessions");
+    }
+  }
+
+  // [{key, label, sessions, hours (, collective, participants)}], each key once.
+  void activity_lines(const json& a, const std::string& path, const std::string& key, bool types) const {
+    const json& list = member(a, path, key);
+    std::string lpath = at(path, key);
+    if (!list.is_array()) fail(lpath, fmt::format("expected a list of lines, found {}", shown(list)));
+    std::set<std::string> keys;
+    for (size_t i = 0; i < list.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", lpath, i);
+      const json& l = object(list[i], p);
+      const std::string& k = text(l, p, "key");
+      if (k.empty()) fail(at(p, "key"), "empty");
+      if (!keys.insert(k).second) fail(at(p, "key"), fmt::format("{} is given twice", util::quote_value(k)));
+      text(l, p, "label");
+      count(l, p, "sessions");
+      number(l, p, "hours", 0, 1e12, true);
+      if (!types) continue;
+      count(l, p, "participants");
+      boolean(l, p, "collective");
+    }
+  }
+
+  void boolean(const json& obj, const std::string& path, const std::string& key) const {
+    const json& v = member(obj, path, key);
+    if (!v.is_boolean()) fail(at(path, key), fmt::format("expected true or false, found {}", shown(v)));
   }
 
   // The entry → exit cross-tables (absent from files written before them).

@@ -20,6 +20,7 @@
 #include "model/warning_texts.hpp"
 #include "model/period.hpp"
 #include "util/text.hpp"
+#include "render/activities_view.hpp"
 #include "render/change_format.hpp"
 #include "render/distribution_view.hpp"
 #include "render/origin_lines.hpp"
@@ -526,6 +527,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
 
   add_breakdowns(v, f, nf, previous);
   v.set("returns", returns_view(f, nf, previous.empty() ? nullptr : previous.front()));
+  v.set("activities", activities_view(f.activities, nf, previous));
   data counting;
   bool nights = f.counting.bed_days == "nights";
   counting.set("bed_days", f.counting.bed_days);
@@ -587,6 +589,13 @@ figures::Figures completed(figures::Figures f) {
       t->counts = {{0}};
     }
   if (f.network.establishments.size() < 2) f.network.establishments = {"A", "B"};
+  if (!f.activities.given || f.activities.types.empty() || f.activities.professionals.empty()) {
+    // every variable of `activities.*`, lines included
+    f.activities.given = true;
+    f.activities.types = {{"other", "other", true, 0, 0, 0}};
+    f.activities.professionals = {{"other", "other", 0, 0}};
+    f.activities.monthly = {{"2024-01", 0}};
+  }
   model::Warning w;
   w.code = "unmapped_value";
   w.row = 2;

@@ -1,5 +1,8 @@
 // SVG chart drawing with fixed geometry and fmt (no locale).
 #include "render/svg_charts.hpp"
+
+#include "model/activity_texts.hpp"
+#include "render/activities_view.hpp"
 #include "render/origin_lines.hpp"
 
 #include <algorithm>
@@ -224,6 +227,10 @@ ReportCharts report_charts(const figures::Figures& f, const std::string& base, c
                                         nf.french ? "Présents par jour et places, mois par mois"
                                                   : "Present per day and places, by month",
                                         nf));
+  if (f.activities.given) {
+    const auto& texts = model::activity_texts(nf.french ? model::Lang::fr : model::Lang::en);
+    add("activites", svg_distribution_chart(activity_type_distribution(f.activities), std::string(texts.chart_title), nf));
+  }
   return out;
 }
 

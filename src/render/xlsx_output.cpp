@@ -3,6 +3,7 @@
 
 #include "render/identity_line.hpp"
 #include "render/origin_lines.hpp"
+#include "render/xlsx_activities.hpp"
 #include "render/xlsx_progress.hpp"
 
 #include <unistd.h>
@@ -339,6 +340,7 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
   breakdown_sheets(wb, fm, f, nf);
   progress_sheets(wb, fm.bold, fm.percent, f.progress, nf.french ? model::Lang::fr : model::Lang::en);
   occupancy_sheet(wb, fm, f, nf);
+  activities_sheet(wb, fm.bold, fm.decimal, fm.percent, f.activities, nf.french ? model::Lang::fr : model::Lang::en);
   method_sheet(wb, fm, f, nf);
   set_page_headers(wb, f, nf);
   check(workbook_close(wb), "close");

@@ -32,12 +32,13 @@ TEST_CASE("ctreport check passes on the bundled example") {
 TEST_CASE("the committed example reports are what ctreport produces") {
   ScratchDir dir;
   std::filesystem::path examples = std::filesystem::path(CTREPORT_SOURCE_DIR) / "examples";
-  auto r = run_cli({"2022..2024", (examples / "sejours-2022-2024.csv").string(), "-o", "out", "-f", "md,json", "-q"},
+  auto r = run_cli({"2022..2024", (examples / "sejours-2022-2024.csv").string(), "-o", "out", "-f", "md,json", "-q",
+                    "--activities", (examples / "activites-2022-2024.csv").string()},
                    dir.path());
   REQUIRE(r.exit_code == 0);
   for (std::string name : {"rapport-2022.md", "rapport-2023.md", "rapport-2024.md", "figures-2022.json",
                            "figures-2023.json", "figures-2024.json", "index.md", "index-tendance.svg",
-                           "rapport-2024-age.svg", "rapport-2024-occupation.svg"}) {
+                           "rapport-2024-age.svg", "rapport-2024-occupation.svg", "rapport-2024-activites.svg"}) {
     CAPTURE(name);
     CHECK(dir.read(std::string("out/") + name) == slurp(examples / "rapport" / name));
   }
