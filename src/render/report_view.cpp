@@ -317,7 +317,7 @@ data returns_view(const figures::Figures& f, const NumberFormat& nf) {
     if (!r.window_start.empty()) fill("{window_start}", nf.date(parse_iso(r.window_start)));
     if (!r.earliest_entry.empty()) fill("{earliest_entry}", nf.date(parse_iso(r.earliest_entry)));
   }
-  d.set("not_available_text", why);
+  d.set("not_available_text", nf.prose(why));
   return d;
 }
 
@@ -382,7 +382,7 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
   for (const auto& w : f.quality.warnings) {
     if (w.severity == model::Severity::notice) {  // values classified by their words: every one listed
       data n;
-      n.set("message", model::warning_text(w, lang_of(nf)));
+      n.set("message", nf.prose(model::warning_text(w, lang_of(nf))));
       n.set("count", nf.integer(static_cast<int64_t>(w.count)));
       n.set("plural", nf.plural(static_cast<int64_t>(w.count)));
       notices.push_back(n);
@@ -391,7 +391,7 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
     if (++per_code[w.code] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
-    wd.set("message", model::warning_text(w, lang_of(nf)));
+    wd.set("message", nf.prose(model::warning_text(w, lang_of(nf))));
     wd.set("column", w.column);
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);

@@ -59,7 +59,7 @@ TEST_CASE("the identity is on the Markdown and LaTeX title blocks and in the wor
   REQUIRE(r.exit_code == 0);
   std::string md = dir.read("rapport-2024.md");
   CHECK(contains(md, "**Association Les Chemins & Co**  \n12 chemin des Tilleuls, 42600 Montbrison  \n"
-                     "Tél. 04 77 00 00 00  \nFINESS 420012345  \nSignataire : Claire Martin, directrice\n"));
+                     "Tél. 04 77 00 00 00  \nFINESS 420012345  \nSignataire\u00A0: Claire Martin, directrice\n"));
   std::string tex = dir.read("rapport-2024.tex");
   CHECK(contains(tex, "\\textbf{Association Les Chemins \\& Co}\\par\n12 chemin des Tilleuls\\par\n42600 Montbrison\\par\n"));
   CHECK(contains(tex, "FINESS 420012345\\par\n"));

@@ -505,10 +505,10 @@ TEST_CASE("the headline sentence says who is counted twice, so that its numbers 
   REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md,tex", "-q"}, dir.path()).exit_code == 0);
   // 1 + 3 = 4 for 3 people; 3 + 1 = 4 for 3 people.
   CHECK(contains(dir.read("rapport-2024.md"),
-                 "**3 personnes** entre le 1er janvier 2024 et le 31 décembre 2024 : 1 était présente au 1er janvier 2024 "
-                 "et 3 sont entrées pendant l'année (3 admissions) ; 1 personne est à la fois présente au 1er janvier "
+                 "**3 personnes** entre le 1er janvier 2024 et le 31 décembre 2024\u00A0: 1 était présente au 1er janvier 2024 "
+                 "et 3 sont entrées pendant l'année (3 admissions)\u202F; 1 personne est à la fois présente au 1er janvier "
                  "2024 et entrée à nouveau pendant l'année. 3 personnes sont sorties (3 sorties) et 1 était présente au "
-                 "31 décembre 2024 ; 1 personne est à la fois sortie pendant l'année et présente au 31 décembre 2024 "
+                 "31 décembre 2024\u202F; 1 personne est à la fois sortie pendant l'année et présente au 31 décembre 2024 "
                  "(revenue après une sortie).\n"));
   CHECK(contains(dir.read("rapport-2024.tex"), "pendant l'année ; 1 personne est à la fois présente au 1er janvier 2024"));
   REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "--lang", "en", "-q", "-o", "en"}, dir.path()).exit_code == 0);
@@ -527,18 +527,50 @@ TEST_CASE("the outcome sentence gives every class with its share, the unclassifi
   dir.write("sejours.csv", k_csv_return);
   REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "-q"}, dir.path()).exit_code == 0);
   std::string md = dir.read("rapport-2024.md");
-  CHECK(contains(md, "Issue des 3 sorties : 1 positive (33\u00A0%), 0 neutre (0\u00A0%), 1 négative (33\u00A0%), "
+  CHECK(contains(md, "Issue des 3 sorties\u00A0: 1 positive (33\u00A0%), 0 neutre (0\u00A0%), 1 négative (33\u00A0%), "
                      "1 non classée (33\u00A0%).\n\n"));
-  CHECK(contains(md, "*Issue selon le motif de sortie (ctreport.yaml) : positives : «\u00A0Fin de contrat (terme du séjour)\u00A0» "
-                     "et «\u00A0Sortie préparée, projet réalisé\u00A0» ; neutres : «\u00A0Réorientation\u00A0», «\u00A0Hospitalisation\u00A0» et "
-                     "«\u00A0Décès\u00A0» ; négatives : «\u00A0Départ volontaire, interruption\u00A0», «\u00A0Exclusion (non-respect du "
-                     "règlement)\u00A0» et «\u00A0Incarcération\u00A0» ; non classées : sorties sans motif, au motif non reconnu ou "
+  CHECK(contains(md, "*Issue selon le motif de sortie (ctreport.yaml)\u00A0: positives\u00A0: «\u00A0Fin de contrat (terme du séjour)\u00A0» "
+                     "et «\u00A0Sortie préparée, projet réalisé\u00A0»\u202F; neutres\u00A0: «\u00A0Réorientation\u00A0», «\u00A0Hospitalisation\u00A0» et "
+                     "«\u00A0Décès\u00A0»\u202F; négatives\u00A0: «\u00A0Départ volontaire, interruption\u00A0», «\u00A0Exclusion (non-respect du "
+                     "règlement)\u00A0» et «\u00A0Incarcération\u00A0»\u202F; non classées\u00A0: sorties sans motif, au motif non reconnu ou "
                      "sans issue définie.*\n"));
   // The config's outcomes make the definition.
   dir.write("ctreport.yaml", "categories:\n  exit_reason:\n    - {key: term, label: Terme, outcome: positive, values: [fin de contrat]}\n"
                              "    - {key: dropout, label: Abandon, outcome: negative, values: [départ volontaire]}\n");
   REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "-q", "-o", "own"}, dir.path()).exit_code == 0);
-  CHECK(contains(dir.read("own/rapport-2024.md"), "positives : «\u00A0Terme\u00A0» ; neutres : aucun motif ; négatives : «\u00A0Abandon\u00A0» ;"));
+  CHECK(contains(dir.read("own/rapport-2024.md"), "positives\u00A0: «\u00A0Terme\u00A0»\u202F; neutres\u00A0: aucun motif\u202F; négatives\u00A0: «\u00A0Abandon\u00A0»\u202F;"));
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::markdown") {
+
+TEST_CASE("the Markdown renders well: label columns given their room, French spacing, one blank line, captions") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_config);
+  REQUIRE(run_cli({"2024", "sejours.csv", "-q"}, dir.path()).exit_code == 0);
+  std::string md = dir.read("rapport-2024.md");
+  // pandoc sizes the columns of a long table by the dashes of its separator line.
+  CHECK(contains(md, "| Sexe | Personnes | % |\n|------------------------------|------:|-----:|\n"));
+  CHECK_FALSE(contains(md, "|---|"));
+  // No line can start with ":" ";" "!" "?" or "»", nor end with "«".
+  for (const char* plain : {" :", " ;", " !", " ?", "« ", " »"}) {
+    CAPTURE(plain);
+    for (size_t at = md.find(plain); at != std::string::npos; at = md.find(plain, at + 1)) {
+      const char after = at + 2 < md.size() ? md[at + 2] : '\n';
+      CHECK_MESSAGE((std::string(plain).find_first_of("«»") == std::string::npos && after != ' ' && after != '\n'),
+                    md.substr(at > 40 ? at - 40 : 0, 80));
+    }
+  }
+  CHECK(contains(md, "Nous avons accueilli **3 personnes** entre le 1er janvier 2024 et le 31 décembre 2024\u00A0: "));
+  CHECK(contains(md, "Chiffres produits par ctreport"));
+  CHECK_FALSE(contains(md, "\n\n\n"));
+  CHECK(contains(md, "![Sexe des personnes accueillies](rapport-2024-sexe.svg)\\\n"
+                     "*Le graphique\u00A0: le nombre de personnes accueillies pendant l'année, par sexe.*\n"));
+  // English keeps its spaces.
+  REQUIRE(run_cli({"2024", "sejours.csv", "--lang", "en", "-q", "-o", "en"}, dir.path()).exit_code == 0);
+  CHECK_FALSE(contains(dir.read("en/rapport-2024.md"), "\u00A0:"));
 }
 
 }  // TEST_SUITE
