@@ -299,8 +299,8 @@ lxw_row_t warnings_table(XlsxSheet& s, const XlsxBook& book, const Report& rep, 
   for (const auto& w : rep.f.quality.warnings) {
     s.text(r, 0, model::warning_kind(w.code, rep.lang), book.fm.wrap);
     s.text(r, 1, model::warning_text(w, rep.lang), book.fm.wrap);
-    if (w.row) s.number(r, 2, static_cast<double>(w.row), book.fm.count);
-    s.number(r++, 3, static_cast<double>(w.count), book.fm.count);
+    if (w.row) s.number(r, 2, static_cast<double>(w.row), book.fm.count_left);
+    s.number(r++, 3, static_cast<double>(w.count), book.fm.count_left);
   }
   return r;
 }
@@ -313,11 +313,11 @@ void method_sheet(const XlsxBook& book, const Report& rep) {
   s.fixed_column(1, 80);
   lxw_row_t r = 0;
   auto line = [&](std::string_view label, const std::string& value) {
-    s.text(r, 0, label, book.fm.bold);
+    s.text(r, 0, label, book.fm.label_top);
     s.text(r++, 1, value, book.fm.wrap);
   };
   auto number = [&](std::string_view label, uint64_t value) {
-    s.text(r, 0, label, book.fm.bold);
+    s.text(r, 0, label, book.fm.label_top);
     s.number(r++, 1, static_cast<double>(value), book.fm.count_left);
   };
   auto day = [&](const std::string& iso) { return rep.nf.date(util::parse_date(iso, 2200).day); };

@@ -67,6 +67,10 @@ XlsxFormats XlsxFormats::make(lxw_workbook* wb, bool french) {
   fm.points = number_format(wb, "+0\" points\";\"\u2212\"0\" points\";\"=\"");  // the same word in English
   fm.count_left = number_format(wb, "#,##0");
   format_set_align(fm.count_left, LXW_ALIGN_LEFT);
+  format_set_align(fm.count_left, LXW_ALIGN_VERTICAL_TOP);
+  fm.label_top = workbook_add_format(wb);
+  format_set_bold(fm.label_top);
+  format_set_align(fm.label_top, LXW_ALIGN_VERTICAL_TOP);
   fm.decimal_change = number_format(wb, "+#,##0.0;\"\u2212\"#,##0.0;\"=\"");
   return fm;
 }
@@ -94,9 +98,9 @@ void XlsxSheet::text(lxw_row_t r, lxw_col_t c, std::string_view text, lxw_format
   const std::string s(text);
   check_xlsx(worksheet_write_string(m_ws, r, c, s.c_str(), f), "text");
   used(r, c);
-  const double chars = characters(text) * (f == m_book.fm.bold ? 1.1 : 1.0);  // bold is wider
+  const double chars = characters(text) * (f == m_book.fm.bold || f == m_book.fm.label_top ? 1.1 : 1.0);  // bold is wider
   if (m_fixed[c]) {
-    const double lines = std::ceil(chars / std::max(m_widths[c] - 4, 1.0));  // words do not fill the lines
+    const double lines = std::ceil(chars / (m_widths[c] * 1.1));  // a width holds about 1.1 characters of text
     if (lines > 1) m_tall_rows.emplace_back(r, lines);
   }
   measure(c, chars);
@@ -181,7 +185,9 @@ void XlsxSheet::finish(lxw_row_t repeat_first, lxw_row_t repeat_last) {
   worksheet_set_paper(m_ws, k_paper_a4);
   if (table_pixels() > k_portrait_pixels) worksheet_set_landscape(m_ws);
   worksheet_set_margins(m_ws, 0.5, 0.5, 0.75, 0.75);
-  worksheet_fit_to_pages(m_ws, 1, 0);  // one page wide, as many pages down as needed
+  // One page wide, as many pages down as needed; a sheet with a chart on one
+  // page, so that the chart is never cut (its table is short).
+  worksheet_fit_to_pages(m_ws, 1, m_chart ? 1 : 0);
   if (repeat_last >= repeat_first) check_xlsx(worksheet_repeat_rows(m_ws, repeat_first, repeat_last), "repeated rows");
   check_xlsx(worksheet_print_area(m_ws, 0, 0, last, m_last_col), "print area");
   check_xlsx(worksheet_set_header(m_ws, m_book.page_header.c_str()), "page header");

@@ -1,7 +1,8 @@
 // One worksheet of the report's workbook as it is written: every cell
 // checked, each column as wide as its content, a chart below the table, and
 // the print setup: A4, one page wide (landscape when the table is wider than a
-// portrait page), the header rows repeated on every page, the page numbers.
+// portrait page) and, with a chart, one page tall, the header rows repeated on
+// every page, the page numbers.
 #pragma once
 #include <xlsxwriter.h>
 
@@ -29,7 +30,8 @@ struct XlsxFormats {
   lxw_format* wrap;        // long text, wrapped, top-aligned
   lxw_format* count;       // "#,##0"
   lxw_format* count_bold;  // totals
-  lxw_format* count_left;  // a count beside text, in a column of text
+  lxw_format* count_left;  // a count beside text, in a column of text: left and top-aligned
+  lxw_format* label_top;   // a bold label beside wrapped text: top-aligned
   lxw_format* percent;     // "0 %" (French, a no-break space) or "0%"
   lxw_format* decimal;     // "#,##0.0"
   lxw_format* change;      // a count's change: "+6", "−3", "="

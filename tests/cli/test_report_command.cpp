@@ -306,6 +306,9 @@ TEST_CASE("--lang en gives the English report") {
   CHECK(contains(md, "# Activity report 2024"));
   CHECK(contains(md, "We welcomed **3 people** between 1 January 2024 and 31 December 2024"));
   CHECK(contains(md, "| Women | 1 | 33% |"));
+  // The file names stay French, by choice (README, --lang): scripts and links keep working.
+  CHECK(dir.exists("rapport-2024-sexe.svg"));
+  CHECK(contains(md, "![Sex of the people present](rapport-2024-sexe.svg)"));
 }
 
 }  // TEST_SUITE
