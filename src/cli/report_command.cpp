@@ -184,7 +184,8 @@ struct ReportSetup {
   model::ReportPlan plan;
   render::ReportTemplates templates;
   std::optional<OfficeReports> office;  // docx, odt: pandoc, template and reference documents checked
-  bool with_comparisons = false;  // a format that shows comparisons (md, tex, pdf, docx, odt) is asked for
+  bool with_comparisons = false;  // a format that shows comparisons (md, tex, pdf, docx, odt, xlsx) is asked for
+  bool with_index = false;        // a report format (md, tex, pdf, docx, odt): a batch has its index
   const model::Config& config() const { return loaded.config; }
 };
 
@@ -196,10 +197,11 @@ ReportSetup set_up(const ReportOptions& o) {
   model::complete_capacity_from_sites(config);
   std::vector<int> years = parse_years(o.year, config.start_month);
   std::vector<int> compare = o.compare.empty() ? std::vector<int>{} : parse_years(o.compare, config.start_month);
-  // Only the reports show comparisons: figures.json and the workbook are one period's.
-  s.with_comparisons = std::any_of(o.formats.begin(), o.formats.end(), [](const std::string& f) {
+  // The reports and the workbook show comparisons: figures.json is one period's.
+  s.with_index = std::any_of(o.formats.begin(), o.formats.end(), [](const std::string& f) {
     return f == "md" || f == "tex" || f == "pdf" || is_office_format(f);
   });
+  s.with_comparisons = s.with_index || wants(o.formats, "xlsx");
   s.plan = model::plan_report(years, compare, config.start_month, s.with_comparisons);
 
   render::ReportTemplates& t = s.templates;
@@ -210,7 +212,7 @@ ReportSetup set_up(const ReportOptions& o) {
   if (wants(o.formats, "tex") || wants(o.formats, "pdf"))
     render::check_template(t.latex, t.latex_name, render::report_view_schema(config, false));
   s.office.emplace(config, o.formats);
-  if (s.plan.years.size() > 1 && s.with_comparisons) {
+  if (s.plan.years.size() > 1 && s.with_index) {
     t.index = template_text(config.index_template, fmt::format("index.{}.md", config.lang), t.index_name);
     render::check_template(t.index, t.index_name, render::index_view_schema(config));
   }
@@ -347,7 +349,7 @@ std::string no_data(const input::ReadResult& read, const model::ReportPlan& plan
 }
 
 void add_index(const ReportSetup& s, const std::map<int, figures::Figures>& figs, util::OutputFiles& outputs) {
-  if (s.plan.years.size() <= 1 || !s.with_comparisons) return;
+  if (s.plan.years.size() <= 1 || !s.with_index) return;
   std::vector<const figures::Figures*> all;
   for (int y : s.plan.years) all.push_back(&figs.at(y));
   for (auto& [name, content] :

@@ -215,6 +215,12 @@ void describe_period(Figures& f, const ComputeInput& in, const model::Departemen
   f.counting.bed_days = std::string(model::to_string(cfg.bed_days));
   f.counting.age_reference = std::string(model::to_string(cfg.age_reference));
   f.counting.contract_months = cfg.contract_months;
+  for (const auto& c : cfg.category_set(model::CategoryField::exit_reason).categories()) {
+    const std::string& label = cfg.lang == "en" ? c.label_en : c.label;
+    if (c.outcome == model::Outcome::positive) f.outcome_reasons.positive.push_back(label);
+    if (c.outcome == model::Outcome::neutral) f.outcome_reasons.neutral.push_back(label);
+    if (c.outcome == model::Outcome::negative) f.outcome_reasons.negative.push_back(label);
+  }
 }
 
 // The source, its columns, and every finding: the reader's, then the figures' own.

@@ -125,6 +125,12 @@ struct Figures {
 
   Headcount origin_same_region;  // with breakdown("origin")
 
+  // The labels of the exit reasons' categories of each outcome, from the
+  // config (not in figures.json: empty for a network's figures).
+  struct {
+    std::vector<std::string> positive, neutral, negative;
+  } outcome_reasons;
+
   // With the breakdowns of the exits (exit_reason, housing_at_exit, activity_at_exit, exit_outcome).
   struct {
     int64_t total = 0;

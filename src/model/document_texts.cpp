@@ -6,8 +6,10 @@
 namespace ctreport::model {
 
 namespace {
-constexpr DocumentTexts k_french{"Rapport d'activité {}", "FINESS {}", "Tél. {}", "Signataire\u00A0: {}"};
-constexpr DocumentTexts k_english{"Activity report {}", "FINESS {}", "Phone {}", "Signed by: {}"};
+constexpr DocumentTexts k_french{"Rapport d'activité {}", "FINESS {}", "Tél. {}", "Signataire\u00A0: {}",
+                                 "«\u00A0", "\u00A0»", " et ", "aucun motif"};
+constexpr DocumentTexts k_english{"Activity report {}", "FINESS {}", "Phone {}", "Signed by: {}",
+                                  "\u201C", "\u201D", " and ", "no reason"};
 }  // namespace
 
 const DocumentTexts& document_texts(Lang lang) { return lang == Lang::fr ? k_french : k_english; }

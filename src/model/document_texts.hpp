@@ -15,6 +15,9 @@ struct DocumentTexts {
   std::string_view finess;        // "FINESS {}"
   std::string_view phone;         // "Tél. {}" / "Phone {}"
   std::string_view signatory;     // "Signataire : {}" / "Signed by: {}"
+  // Lists of labels in a sentence: « a », « b » et « c » / “a”, “b” and “c”.
+  std::string_view quote_open, quote_close, and_word;
+  std::string_view no_reason;     // an outcome without an exit reason: "aucun motif"
 };
 
 const DocumentTexts& document_texts(Lang lang);

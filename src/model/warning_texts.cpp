@@ -275,6 +275,60 @@ constexpr Template k_templates[] = {
 };
 // clang-format on
 
+// The kind of each code, in plain words (warning_kind).
+struct Kind {
+  std::string_view code, en, fr;
+};
+
+// clang-format off
+constexpr Kind k_kinds[] = {
+  {"duplicate_header", "Repeated column header", "En-tête de colonne en double"},
+  {"ambiguous_header", "Ambiguous column header", "En-tête de colonne ambigu"},
+  {"missing_column", "Missing column", "Colonne absente"},
+  {"no_data", "No data", "Pas de données"},
+  {"missing_departement", "Département not set", "Département non renseigné"},
+  {"config_error", "Configuration", "Configuration"},
+  {"data_error", "Unreadable table", "Tableau illisible"},
+  {"extra_fields", "Row longer than the header", "Ligne plus longue que l'en-tête"},
+  {"missing_fields", "Row shorter than the header", "Ligne plus courte que l'en-tête"},
+  {"total_row", "Totals row", "Ligne de total"},
+  {"empty_row", "Empty row", "Ligne vide"},
+  {"invalid_date", "Unreadable date", "Date illisible"},
+  {"impossible_date", "Impossible date", "Date impossible"},
+  {"missing_entry_date", "Missing entry date", "Date d'entrée absente"},
+  {"exit_before_entry", "Exit before entry", "Sortie avant l'entrée"},
+  {"future_date", "Date in the future", "Date future"},
+  {"birth_after_entry", "Birth date after entry", "Naissance après l'entrée"},
+  {"invalid_birth_date", "Unreadable birth date", "Date de naissance illisible"},
+  {"invalid_birth_year", "Unreadable birth year", "Année de naissance illisible"},
+  {"invalid_age", "Unreadable age", "Âge illisible"},
+  {"age_out_of_range", "Unusual age", "Âge inhabituel"},
+  {"overlapping_stays", "Overlapping stays", "Séjours qui se chevauchent"},
+  {"duplicate_row", "Repeated row", "Ligne répétée"},
+  {"long_stay", "Very long stay", "Séjour très long"},
+  {"forgotten_exit", "Exit possibly forgotten", "Sortie peut-être oubliée"},
+  {"exit_situation_open_stay", "Situation at exit without an exit", "Situation de sortie sans sortie"},
+  {"missing_person_id", "Missing person identifier", "Identifiant absent"},
+  {"over_capacity", "More people than places", "Plus de personnes que de places"},
+  {"capacity_gap", "Days without capacity", "Jours sans capacité"},
+  {"carry_over_mismatch", "Differs from the previous report", "Écart avec le rapport précédent"},
+  {"missing_activity_date", "Activity without a date", "Activité sans date"},
+  {"missing_activity_type", "Activity without a type", "Activité sans type"},
+  {"invalid_duration", "Unreadable duration", "Durée illisible"},
+  {"invalid_start_time", "Unreadable start time", "Heure de début illisible"},
+  {"invalid_participants", "Unreadable number of participants", "Nombre de participants illisible"},
+  {"unmapped_activity_value", "Unclassified activity", "Activité non classée"},
+  {"unknown_activity_person", "Activity of a person without a stay", "Activité d'une personne sans séjour"},
+  {"unmapped_value", "Unclassified value", "Valeur non classée"},
+  {"mapped_by_phrase", "Value classified by its words", "Valeur classée d'après ses mots"},
+  {"ambiguous_value", "Ambiguous value", "Valeur ambiguë"},
+  {"origin_in_text", "Origin read in the text", "Origine lue dans le texte"},
+  {"unresolved_origin", "Unrecognised origin", "Origine non reconnue"},
+  {"unknown_share", "Many values missing", "Nombreuses valeurs manquantes"},
+  {"invariant", "Inconsistent figures", "Chiffres incohérents"},
+};
+// clang-format on
+
 const Template* find(const Warning& w) {
   const std::string& kind = w.param("kind");
   const Template* any = nullptr;
@@ -317,6 +371,12 @@ std::string warning_text(const Warning& w, Lang lang) {
   const Template* t = find(w);
   if (!t) return w.message;
   return fill(lang == Lang::fr ? t->fr : t->en, w);
+}
+
+std::string_view warning_kind(const std::string& code, Lang lang) {
+  for (const auto& k : k_kinds)
+    if (k.code == code) return lang == Lang::fr ? k.fr : k.en;
+  return lang == Lang::fr ? "Données" : "Data";
 }
 
 std::string expected_text(const Warning& w) {

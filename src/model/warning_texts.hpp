@@ -16,6 +16,12 @@ enum class Lang : uint8_t { en, fr };
 // and each params name are replaced). A code without a template keeps w.message.
 std::string warning_text(const Warning& w, Lang lang);
 
+// What kind of finding `code` is, in plain words for a reader of the report
+// ("Valeur non classée" for unmapped_value): the workbook's method sheet shows
+// it instead of the code. A code without a kind reads as the data's own kind
+// ("Données" / "Data").
+std::string_view warning_kind(const std::string& code, Lang lang);
+
 // What was expected instead, in English ("" for a code without a template).
 std::string expected_text(const Warning& w);
 

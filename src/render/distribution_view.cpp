@@ -86,6 +86,8 @@ data distribution_view(const figures::Distribution& dist, const NumberFormat& nf
     lines.push_back(line);
     data k;
     k.set("count", nf.integer(l.count));
+    k.set("any", l.count > 0);
+    k.set("plural", nf.plural(l.count));
     k.set("share", nf.percent(l.share));
     k.set("label", l.label);
     by_key.set(l.key, k);
@@ -97,6 +99,8 @@ data distribution_view(const figures::Distribution& dist, const NumberFormat& nf
     if (line_of(dist, key)) continue;
     data k;
     k.set("count", nf.integer(0));
+    k.set("any", false);
+    k.set("plural", nf.plural(0));
     k.set("share", nf.percent(dist.total > 0 ? std::optional<double>(0.0) : std::nullopt));
     k.set("label", label);
     by_key.set(key, k);

@@ -71,4 +71,28 @@ std::string NumberFormat::month(int year, unsigned m) const {
   return fmt::format("{} {}", french ? k_mois[m - 1] : k_months[m - 1], year);
 }
 
+std::string NumberFormat::prose(std::string_view text) const {
+  if (!french) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+    const bool after_word = i + 2 >= text.size() || text[i + 2] == ' ' || text[i + 2] == '\n';
+    if (text[i] == ' ' && next == ':' && after_word) {
+      out += "\u00A0";
+    } else if (text[i] == ' ' && (next == ';' || next == '!' || next == '?') && after_word) {
+      out += "\u202F";
+    } else if (text.substr(i, 3) == "\u00AB " ) {  // "« "
+      out += "\u00AB\u00A0";
+      i += 2;
+    } else if (text.substr(i, 3) == " \u00BB") {  // " »"
+      out += "\u00A0\u00BB";
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace ctreport::render

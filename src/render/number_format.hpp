@@ -32,6 +32,11 @@ struct NumberFormat {
   long whole_percent(double share) const;
   std::string date(util::Day d) const;          // "1er janvier 2024" / "1 January 2024"
   std::string month(int year, unsigned month) const;  // "janvier 2024" / "January 2024"
+  // A sentence with French spacing when French: a no-break space (U+00A0)
+  // before ":" and inside « », a narrow one (U+202F) before ";", "!" and "?"
+  // instead of the ordinary space, so that no line starts with them (the
+  // docx and odt get the same from templates/pandoc/ctreport.lua). Unchanged in English.
+  std::string prose(std::string_view text) const;
 };
 
 }  // namespace ctreport::render

@@ -50,7 +50,7 @@ NamedFiles report_files(const ReportRequest& r, const std::vector<std::string>& 
     } else if (format == "json") {
       out.emplace_back(fmt::format("figures-{}{}.json", f.period.label, r.suffix), figures_json_text(f));
     } else if (format == "xlsx") {
-      out.emplace_back(base + ".xlsx", xlsx_workbook_report(f, nf, fs::temp_directory_path()));
+      out.emplace_back(base + ".xlsx", xlsx_workbook_report(f, nf, fs::temp_directory_path(), r.previous));
     } else if (format == "tex" || format == "pdf") {
       std::string tex = render_template(t.latex, t.latex_name, report_view(f, nf, r.previous, r.not_covered), Escaping::latex);
       if (format == "tex") out.emplace_back(base + ".tex", std::move(tex));

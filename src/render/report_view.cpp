@@ -13,6 +13,7 @@
 
 #include "figures/compute.hpp"
 #include "model/breakdown_texts.hpp"
+#include "model/document_texts.hpp"
 #include "model/returns_texts.hpp"
 #include "model/breakdowns.hpp"
 #include "model/fields.hpp"
@@ -241,6 +242,28 @@ void add_entry_profile(data& v, const figures::Figures& f, const NumberFormat& n
   v.set("entry_profile", profile);
 }
 
+// The exit reasons of each outcome, from the config: `reasons.positive`…
+// (« Fin de contrat » et « Sortie préparée »), `has_reasons` (false for a
+// network's figures, read from figures.json without them).
+void add_outcome_reasons(data& outcomes, const figures::Figures& f, const NumberFormat& nf) {
+  const model::DocumentTexts& t = model::document_texts(lang_of(nf));
+  const auto& r = f.outcome_reasons;
+  auto joined = [&](const std::vector<std::string>& labels) {
+    if (labels.empty()) return std::string(t.no_reason);
+    std::string out;
+    for (size_t i = 0; i < labels.size(); ++i)
+      out += std::string(i == 0 ? "" : i + 1 == labels.size() ? t.and_word : ", ") + std::string(t.quote_open) +
+             labels[i] + std::string(t.quote_close);
+    return out;
+  };
+  data reasons;
+  reasons.set("positive", joined(r.positive));
+  reasons.set("neutral", joined(r.neutral));
+  reasons.set("negative", joined(r.negative));
+  outcomes.set("reasons", reasons);
+  outcomes.set("has_reasons", !(r.positive.empty() && r.neutral.empty() && r.negative.empty()));
+}
+
 // Every declared breakdown at its template variable (model/breakdowns.hpp),
 // with its texts, and the figures that go with some of them.
 void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
@@ -275,6 +298,7 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
   exits.set("housing_solution", headcount(f.exits.housing_solution, nf));
   exits.set("employment", headcount(f.exits.employment, nf));
   exits.set("training", headcount(f.exits.training, nf));
+  add_outcome_reasons(exits["outcomes"], f, nf);
   add_stage_table(v["stage"], f, nf, previous);
   v.set("progress", progress_view(f.progress, nf, previous));
   add_entry_profile(v, f, nf);
@@ -316,7 +340,7 @@ data returns_view(const figures::Figures& f, const NumberFormat& nf, const figur
     if (!r.window_start.empty()) fill("{window_start}", nf.date(parse_iso(r.window_start)));
     if (!r.earliest_entry.empty()) fill("{earliest_entry}", nf.date(parse_iso(r.earliest_entry)));
   }
-  d.set("not_available_text", why);
+  d.set("not_available_text", nf.prose(why));
   return d;
 }
 
@@ -381,7 +405,7 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
   for (const auto& w : f.quality.warnings) {
     if (w.severity == model::Severity::notice) {  // values classified by their words: every one listed
       data n;
-      n.set("message", model::warning_text(w, lang_of(nf)));
+      n.set("message", nf.prose(model::warning_text(w, lang_of(nf))));
       n.set("count", nf.integer(static_cast<int64_t>(w.count)));
       n.set("plural", nf.plural(static_cast<int64_t>(w.count)));
       notices.push_back(n);
@@ -390,7 +414,7 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
     if (++per_code[w.code] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
-    wd.set("message", model::warning_text(w, lang_of(nf)));
+    wd.set("message", nf.prose(model::warning_text(w, lang_of(nf))));
     wd.set("column", w.column);
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);
@@ -479,15 +503,20 @@ data index_view(const std::vector<const figures::Figures*>& years, const model::
   return v;
 }
 
-data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
-                 const std::vector<std::string>& not_covered) {
-  data v;
-  // The compared years, most recent first, never the period itself.
+std::vector<const figures::Figures*> compared_periods(const figures::Figures& f,
+                                                      const std::vector<const figures::Figures*>& compared) {
   std::vector<const figures::Figures*> previous;
   for (const auto* p : compared)
     if (p->period.start != f.period.start) previous.push_back(p);
   std::stable_sort(previous.begin(), previous.end(),
                    [](const figures::Figures* a, const figures::Figures* b) { return a->period.start > b->period.start; });
+  return previous;
+}
+
+data report_view(const figures::Figures& f, const NumberFormat& nf, const std::vector<const figures::Figures*>& compared,
+                 const std::vector<std::string>& not_covered) {
+  data v;
+  const std::vector<const figures::Figures*> previous = compared_periods(f, compared);
   const figures::Figures* before = previous.empty() ? nullptr : previous.front();
   v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
   v.set("lang", nf.french ? "fr" : "en");
@@ -515,6 +544,12 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   count(people, "exited", f.people.exited);
   count(people, "present_at_start", f.people.present_at_start);
   count(people, "present_at_end", f.people.present_at_end);
+  // The people counted twice in the sums the report writes out (docs/templates.md, "Headline counts").
+  count(people, "present_at_start_and_admitted",
+        std::max<int64_t>(0, f.people.present_at_start + f.people.admitted - f.people.present));
+  count(people, "exited_and_present_at_end", std::max<int64_t>(0, f.people.exited + f.people.present_at_end - f.people.present));
+  people.set("has_present_at_start_and_admitted", f.people.present_at_start + f.people.admitted > f.people.present);
+  people.set("has_exited_and_present_at_end", f.people.exited + f.people.present_at_end > f.people.present);
   v.set("people", people);
 
   data stays;

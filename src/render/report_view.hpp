@@ -12,6 +12,11 @@
 
 namespace ctreport::render {
 
+// The periods `f` is compared with: `compared` without `f`'s own period, most
+// recent first (the report's and the workbook's comparison columns).
+std::vector<const figures::Figures*> compared_periods(const figures::Figures& f,
+                                                      const std::vector<const figures::Figures*>& compared);
+
 // `compared`: the figures of the years to compare with, each with data; they
 // are shown most recent first, and the period itself is never compared with.
 // `not_covered`: labels of years a comparison was wanted with but the data does

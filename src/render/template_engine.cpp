@@ -150,6 +150,26 @@ const kainjow::mustache::data* resolve(const std::vector<const kainjow::mustache
 
 }  // namespace
 
+namespace {
+
+// Markdown with at most one blank line in a row outside fenced code blocks:
+// a standalone section tag after a closing one ("{{/x}}\n{{^x}}…{{/x}}\n")
+// leaves an empty line in kainjow's mustache, which Markdown reads the same.
+std::string single_blank_lines(const std::string& md) {
+  std::string out;
+  out.reserve(md.size());
+  bool fenced = false;
+  size_t newlines = 0;
+  for (size_t i = 0; i < md.size(); ++i) {
+    if ((i == 0 || md[i - 1] == '\n') && md.compare(i, 3, "```") == 0) fenced = !fenced;
+    newlines = md[i] == '\n' ? newlines + 1 : 0;
+    if (newlines <= 2 || fenced) out += md[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_template(std::string_view template_text, const std::string& template_name,
                             const kainjow::mustache::data& view, Escaping escaping) {
   TemplateTags scanned = tags_or_throw(template_text, template_name);
@@ -186,7 +206,7 @@ std::string render_template(std::string_view template_text, const std::string& t
       }
     throw DataError("template_error", unknown_variable(template_name, line, name), template_name, line);
   }
-  return out;
+  return escaping == Escaping::markdown ? single_blank_lines(out) : out;
 }
 
 void check_template(std::string_view template_text, const std::string& template_name,

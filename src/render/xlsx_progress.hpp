@@ -1,13 +1,17 @@
 // The workbook's sheets of the entry → exit cross-tables: one per table, the
-// counts with their totals, then the headline (docs/figures.md, "Progress from entry to exit").
+// counts with their totals, then the headline with the compared years'
+// (docs/figures.md, "Progress from entry to exit").
 #pragma once
-#include <xlsxwriter.h>
+#include <vector>
 
 #include "figures/figures.hpp"
-#include "model/warning_texts.hpp"
+#include "render/number_format.hpp"
+#include "render/xlsx_sheet.hpp"
 
 namespace ctreport::render {
 
-void progress_sheets(lxw_workbook* wb, lxw_format* bold, lxw_format* percent, const figures::Progress& p, model::Lang lang);
+// `previous`: the compared periods, most recent first.
+void progress_sheets(const XlsxBook& book, const figures::Figures& f, const std::vector<const figures::Figures*>& previous,
+                     const NumberFormat& nf);
 
 }  // namespace ctreport::render

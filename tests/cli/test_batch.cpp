@@ -256,7 +256,7 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
                         "décembre 2022)\n"));
   std::string y2023 = dir.read("out/rapport-2023.md");
   CHECK(contains(y2023, "| Indicateur | 2023 |\n"));
-  CHECK(contains(y2023, "- Pas de comparaison avec 2022 : les données ne couvrent pas cette année"));
+  CHECK(contains(y2023, "- Pas de comparaison avec 2022\u00A0: les données ne couvrent pas cette année"));
   CHECK(contains(dir.read("out/rapport-2024.md"), "| Indicateur | 2024 | 2023 | Évolution depuis 2023 |\n"));
   CHECK_FALSE(contains(dir.read("out/rapport-2024.md"), "Pas de comparaison"));
   auto explicit_year = run_cli({"2024", "d.csv", "--compare", "2022", "-o", "e"}, dir.path());
@@ -429,9 +429,9 @@ TEST_CASE("merging three establishments equals their concatenated data for every
   CHECK(merged["network"]["establishments"].size() == 3);
   std::string md = dir.read("net/rapport-2024.md");
   CHECK(contains(md, "# Rapport d'activité 2024 — Réseau test"));
-  CHECK(contains(md, "Chiffres du réseau : somme des chiffres de 3 établissements (CT a ; CT b ; CT c) ; une "
+  CHECK(contains(md, "Chiffres du réseau\u00A0: somme des chiffres de 3 établissements (CT a\u202F; CT b\u202F; CT c)\u202F; une "
                     "personne"));
-  CHECK(contains(md, "Âge à l'entrée : moyenne "));
+  CHECK(contains(md, "Âge à l'entrée\u00A0: moyenne "));
   CHECK_FALSE(contains(md, "médiane –"));  // not given for a network, not "médiane – ans"
   CHECK_FALSE(contains(md, "durée médiane"));
   CHECK_FALSE(contains(md, " ; )"));

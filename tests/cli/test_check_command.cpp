@@ -638,10 +638,10 @@ TEST_CASE("the French method note gives every finding in French, at most 20 of a
   for (const char* fr : {"le séjour du 2024-01-01 chevauche le séjour de la même personne de la ligne 2 (du 2023-11-15)",
                          "âge à l'entrée 8 hors de 14 à 100 ans", "le séjour du 2020-01-01 dure 1826 jours, plus de 27 mois",
                          "la ligne répète exactement la ligne 4",
-                         "identifiant de la personne absent : le séjour compte comme une personne à part (ligne 9,",
+                         "identifiant de la personne absent\u00A0: le séjour compte comme une personne à part (ligne 9,",
                          "… et 5 autres avertissements missing\\_person\\_id (ctreport check les liste tous)"})
     CHECK(md.find(fr) != std::string::npos);
-  CHECK(md.find("identifiant de la personne absent : le séjour compte comme une personne à part (ligne 28,") !=
+  CHECK(md.find("identifiant de la personne absent\u00A0: le séjour compte comme une personne à part (ligne 28,") !=
         std::string::npos);
   CHECK(md.find("identifiant de la personne absent : le séjour compte comme une personne à part (ligne 29,") ==
         std::string::npos);

@@ -216,7 +216,7 @@ TEST_CASE("without housing and activity columns, neither the tables nor the sent
     if (row[0] == "Sorties avec une solution de logement" || row[0] == "Sorties vers l'emploi" ||
         row[0] == "Sorties vers une formation") {
       ++rows;
-      CHECK(row.size() == 1);
+      for (size_t i = 1; i < row.size(); ++i) CHECK((row[i].empty() || row[i] == "–"));  // 2023 compared: not available either
     }
   CHECK(rows == 3);
 

@@ -210,8 +210,8 @@ TEST_CASE("headers are listed used and not used in verbose, check and the method
   CHECK(contains(r.err, "column 'Code postal / département' -> origin"));
   CHECK(contains(r.err, "column 'Commentaire' not used"));
   std::string md = dir.read("out/rapport-2024.md");
-  CHECK(contains(md, "« Code postal / département » (origine géographique)"));
-  CHECK(contains(md, "colonnes non utilisées : « Commentaire », « Téléphone »"));
+  CHECK(contains(md, "«\u00A0Code postal / département\u00A0» (origine géographique)"));
+  CHECK(contains(md, "colonnes non utilisées\u00A0: «\u00A0Commentaire\u00A0», «\u00A0Téléphone\u00A0»"));
   auto c = run_cli({"check", "2024", "s.csv", "--format", "json"}, dir.path());
   auto cj = nlohmann::json::parse(c.out);
   CHECK(cj["unused_columns"] == nlohmann::json::array({"Commentaire", "Téléphone"}));
@@ -254,7 +254,7 @@ TEST_CASE("values classified by their words are listed, ambiguous ones named wit
   CHECK(count_of(j["referral"], "medico_social") == 1);
   CHECK(count_of(j["referral"], "other") == 1);
   std::string md = dir.read("out/rapport-2024.md");
-  CHECK(contains(md, "« CSAPA de Lyon » (colonne Orienté par) classé d'après ses mots en « Partenaire médico-social"));
+  CHECK(contains(md, "«\u00A0CSAPA de Lyon\u00A0» (colonne Orienté par) classé d'après ses mots en «\u00A0Partenaire médico-social"));
   CHECK(contains(md, "contient les mots de deux catégories"));
   CHECK(contains(r.err, "classified by their words"));
   auto c = run_cli({"check", "2024", "s.csv", "--strict"}, dir.path());

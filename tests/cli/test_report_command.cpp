@@ -306,6 +306,9 @@ TEST_CASE("--lang en gives the English report") {
   CHECK(contains(md, "# Activity report 2024"));
   CHECK(contains(md, "We welcomed **3 people** between 1 January 2024 and 31 December 2024"));
   CHECK(contains(md, "| Women | 1 | 33% |"));
+  // The file names stay French, by choice (README, --lang): scripts and links keep working.
+  CHECK(dir.exists("rapport-2024-sexe.svg"));
+  CHECK(contains(md, "![Sex of the people present](rapport-2024-sexe.svg)"));
 }
 
 }  // TEST_SUITE
@@ -332,7 +335,9 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
   CHECK(contains(tex, "Durée du séjour & Sorties & \\% \\\\\n"));
   CHECK(contains(tex, "Sans solution (rue, urgence, squat) & 0 & 0~\\% \\\\\nNon renseigné & 2 & 100~\\% \\\\\n\\midrule\n"
                       "\\textbf{Total} & \\textbf{2} & \\\\\n"));
-  CHECK(contains(tex, "Sorties positives : 1 (50~\\%), neutres : 0, négatives : 1.\n"));
+  CHECK(contains(tex, "Issue des 2 sorties : 1 positive (50~\\%), 0 neutre (0~\\%), 1 négative (50~\\%).\n\n"
+                      "\\emph{Issue selon le motif de sortie (ctreport.yaml) : positives : «~Fin de contrat (terme du "
+                      "séjour)~» et «~Sortie préparée, projet réalisé~» ; neutres : «~Réorientation~», "));
   CHECK(contains(tex, "\\subsection*{Étape du parcours}"));
   CHECK(contains(tex, "Présents au 31 décembre 2024 & Personnes & \\% \\\\\n"));
   CHECK(contains(tex, "\\item Personnes accueillies (file active) : personnes distinctes ayant au moins un séjour"));
@@ -371,17 +376,20 @@ TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its char
   auto book = ctreport::input::XlsxWorkbook::open((dir.path() / "rapport-2024.xlsx").string());
   std::vector<std::string> names;
   for (const auto& s : book->sheets()) names.push_back(s.name);
-  CHECK(names == std::vector<std::string>{"Chiffres clés", "Sexe", "Âge", "Durée de séjour", "Orientation", "Origine",
-                                          "Motifs de sortie", "Logement à la sortie", "Activité à la sortie", "Étape",
+  // In the report's order (templates/report.fr.md).
+  CHECK(names == std::vector<std::string>{"Chiffres clés", "Occupation", "Sexe", "Âge", "Orientation", "Origine",
                                           "Produit principal", "Traitement de substitution", "Mesure judiciaire",
                                           "Logement à l'entrée", "Ressources à l'entrée", "Activité à l'entrée",
-                                          "Situation familiale", "Logement entrée-sortie", "Activité entrée-sortie",
-                                          "Occupation", "Méthode"});
+                                          "Situation familiale", "Durée de séjour", "Motifs de sortie",
+                                          "Logement à la sortie", "Activité à la sortie", "Logement entrée-sortie",
+                                          "Activité entrée-sortie", "Étape", "Méthode"});
   {
     auto key = book->open_sheet(0);
     ctreport::input::Row row;
     REQUIRE(key->next_row(row));
-    CHECK(row.cells[0].text == "Rapport d'activité 2024 — CT Test & Co_50%");
+    CHECK(row.cells[0].text == "Rapport d'activité 2024");
+    REQUIRE(key->next_row(row));
+    CHECK(row.cells[0].text == "CT Test & Co_50%");
     bool rate_found = false;
     while (key->next_row(row))
       if (row.cells[0].text == "Taux d'occupation") {
@@ -391,7 +399,7 @@ TEST_CASE("--format xlsx: headline sheet, a sheet per distribution with its char
       }
     CHECK(rate_found);
   }
-  auto referral = book->open_sheet(4);
+  auto referral = book->open_sheet(4);  // after the key figures, the occupancy, the sex and the age
   ctreport::input::Row row;
   REQUIRE(referral->next_row(row));  // header
   REQUIRE(referral->next_row(row));
@@ -437,11 +445,11 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
   auto r = run_cli({"2024", "sejours.csv", "-f", "xlsx", "-q"}, dir.path());
   REQUIRE(r.exit_code == 0);
   auto path = dir.path() / "rapport-2024.xlsx";
-  auto occupancy = sheet_rows(path, 19);  // after the profile at entry and the two entry → exit sheets
+  auto occupancy = sheet_rows(path, 1);  // after the key figures, as in the report
   REQUIRE(occupancy.size() == 13);
   CHECK(occupancy[1][0] == "janvier 2024");
   CHECK(occupancy[12][0] == "décembre 2024");
-  auto stage = sheet_rows(path, 9);
+  auto stage = sheet_rows(path, 19);  // after the two entry → exit sheets, as in the report
   REQUIRE(stage.size() == 12);  // the blank row between the blocks is not read back
   CHECK(stage[0] == std::vector<std::string>{"Étape", "Effectif", "%"});
   CHECK(stage[5] == std::vector<std::string>{"Total", "=2"});
@@ -461,13 +469,13 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
   CHECK(method[8][0] == "Âge");
   CHECK(method[8][1] == "en années révolues à l'entrée du dernier séjour de la période");
   CHECK(method[10] == std::vector<std::string>{"Avertissements", "=1"});
-  CHECK(method[11] == std::vector<std::string>{"Code", "Avertissement", "Ligne", "Lignes concernées"});
+  CHECK(method[11] == std::vector<std::string>{"Nature", "Avertissement", "Ligne", "Lignes concernées"});
   REQUIRE(method.size() == 13);
-  CHECK(method[12][0] == "unmapped_value");
+  CHECK(method[12][0] == "Valeur non classée");  // in plain words, never the code (unmapped_value)
   CHECK(method[12][2] == "=5");
   CHECK(method[12][3] == "=1");
   // Share cells carry the "0%" number format (ECMA-376 18.8.30 numFmt, through the cell's style index).
-  std::string sex = zip_entry(path, "xl/worksheets/sheet2.xml");
+  std::string sex = zip_entry(path, "xl/worksheets/sheet3.xml");
   auto at = sex.find("<c r=\"C2\" s=\"");
   REQUIRE(at != std::string::npos);
   int style = std::stoi(sex.substr(at + std::string("<c r=\"C2\" s=\"").size()));
@@ -477,7 +485,95 @@ TEST_CASE("--format xlsx: numbers as numbers, month names, stage present at the 
   for (int i = 0; i <= style; ++i) xf = xfs.find("<xf ", xf + 1);
   const size_t id_at = xf + std::string("<xf numFmtId=\"").size();
   std::string num_fmt_id = xfs.substr(id_at, xfs.find('"', id_at) - id_at);
-  CHECK(contains(styles, "<numFmt numFmtId=\"" + num_fmt_id + "\" formatCode=\"0%\"/>"));
+  CHECK(contains(styles, "<numFmt numFmtId=\"" + num_fmt_id + "\" formatCode=\"0&quot;\u00A0&quot;%\"/>"));  // "72 %"
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::sums") {
+
+// D-0001 present on 1 January, out on 10 January, back on 1 March: counted once
+// in the people present, but both present at the start and admitted, both
+// exited and present at the end. D-0002's exit has no reason.
+const std::string k_csv_return =
+    "N° dossier;Sexe;Date de naissance;Date d'entrée;Date de sortie;Orientation;Motif de sortie\r\n"
+    "D-0001;F;12/05/1985;15/11/2023;10/01/2024;CSAPA;Fin de contrat\r\n"
+    "D-0001;F;12/05/1985;01/03/2024;;CSAPA;\r\n"
+    "D-0002;H;03/03/1990;01/02/2024;30/06/2024;SPIP;\r\n"
+    "D-0003;M;07/07/1971;01/05/2024;30/09/2024;hôpital;départ volontaire\r\n";
+
+TEST_CASE("the headline sentence says who is counted twice, so that its numbers add up") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv_return);
+  REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md,tex", "-q"}, dir.path()).exit_code == 0);
+  // 1 + 3 = 4 for 3 people; 3 + 1 = 4 for 3 people.
+  CHECK(contains(dir.read("rapport-2024.md"),
+                 "**3 personnes** entre le 1er janvier 2024 et le 31 décembre 2024\u00A0: 1 était présente au 1er janvier 2024 "
+                 "et 3 sont entrées pendant l'année (3 admissions)\u202F; 1 personne est à la fois présente au 1er janvier "
+                 "2024 et entrée à nouveau pendant l'année. 3 personnes sont sorties (3 sorties) et 1 était présente au "
+                 "31 décembre 2024\u202F; 1 personne est à la fois sortie pendant l'année et présente au 31 décembre 2024 "
+                 "(revenue après une sortie).\n"));
+  CHECK(contains(dir.read("rapport-2024.tex"), "pendant l'année ; 1 personne est à la fois présente au 1er janvier 2024"));
+  REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "--lang", "en", "-q", "-o", "en"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("en/rapport-2024.md"),
+                 "(3 admissions); 1 person was both present on 1 January 2024 and admitted again during the period. 3 "
+                 "left (3 exits) and 1 was present on 31 December 2024; 1 person both left during the period and was "
+                 "present on 31 December 2024 (back after an exit).\n"));
+  // When the sums add up, nothing more is said.
+  dir.write("simple.csv", k_csv);
+  REQUIRE(run_cli({"2024", "simple.csv", "-f", "md", "-q", "-o", "simple"}, dir.path()).exit_code == 0);
+  CHECK_FALSE(contains(dir.read("simple/rapport-2024.md"), "à la fois"));
+}
+
+TEST_CASE("the outcome sentence gives every class with its share, the unclassified ones, and which reasons make each") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv_return);
+  REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "-q"}, dir.path()).exit_code == 0);
+  std::string md = dir.read("rapport-2024.md");
+  CHECK(contains(md, "Issue des 3 sorties\u00A0: 1 positive (33\u00A0%), 0 neutre (0\u00A0%), 1 négative (33\u00A0%), "
+                     "1 non classée (33\u00A0%).\n\n"));
+  CHECK(contains(md, "*Issue selon le motif de sortie (ctreport.yaml)\u00A0: positives\u00A0: «\u00A0Fin de contrat (terme du séjour)\u00A0» "
+                     "et «\u00A0Sortie préparée, projet réalisé\u00A0»\u202F; neutres\u00A0: «\u00A0Réorientation\u00A0», «\u00A0Hospitalisation\u00A0» et "
+                     "«\u00A0Décès\u00A0»\u202F; négatives\u00A0: «\u00A0Départ volontaire, interruption\u00A0», «\u00A0Exclusion (non-respect du "
+                     "règlement)\u00A0» et «\u00A0Incarcération\u00A0»\u202F; non classées\u00A0: sorties sans motif, au motif non reconnu ou "
+                     "sans issue définie.*\n"));
+  // The config's outcomes make the definition.
+  dir.write("ctreport.yaml", "categories:\n  exit_reason:\n    - {key: term, label: Terme, outcome: positive, values: [fin de contrat]}\n"
+                             "    - {key: dropout, label: Abandon, outcome: negative, values: [départ volontaire]}\n");
+  REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "-q", "-o", "own"}, dir.path()).exit_code == 0);
+  CHECK(contains(dir.read("own/rapport-2024.md"), "positives\u00A0: «\u00A0Terme\u00A0»\u202F; neutres\u00A0: aucun motif\u202F; négatives\u00A0: «\u00A0Abandon\u00A0»\u202F;"));
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("cli::markdown") {
+
+TEST_CASE("the Markdown renders well: label columns given their room, French spacing, one blank line, captions") {
+  ScratchDir dir;
+  dir.write("sejours.csv", k_csv);
+  dir.write("ctreport.yaml", k_config);
+  REQUIRE(run_cli({"2024", "sejours.csv", "-q"}, dir.path()).exit_code == 0);
+  std::string md = dir.read("rapport-2024.md");
+  // pandoc sizes the columns of a long table by the dashes of its separator line.
+  CHECK(contains(md, "| Sexe | Personnes | % |\n|------------------------------|------:|-----:|\n"));
+  CHECK_FALSE(contains(md, "|---|"));
+  // No line can start with ":" ";" "!" "?" or "»", nor end with "«".
+  for (const char* plain : {" :", " ;", " !", " ?", "« ", " »"}) {
+    CAPTURE(plain);
+    for (size_t at = md.find(plain); at != std::string::npos; at = md.find(plain, at + 1)) {
+      const char after = at + 2 < md.size() ? md[at + 2] : '\n';
+      CHECK_MESSAGE((std::string(plain).find_first_of("«»") == std::string::npos && after != ' ' && after != '\n'),
+                    md.substr(at > 40 ? at - 40 : 0, 80));
+    }
+  }
+  CHECK(contains(md, "Nous avons accueilli **3 personnes** entre le 1er janvier 2024 et le 31 décembre 2024\u00A0: "));
+  CHECK(contains(md, "Chiffres produits par ctreport"));
+  CHECK_FALSE(contains(md, "\n\n\n"));
+  CHECK(contains(md, "![Sexe des personnes accueillies](rapport-2024-sexe.svg)\\\n"
+                     "*Le graphique\u00A0: le nombre de personnes accueillies pendant l'année, par sexe.*\n"));
+  // English keeps its spaces.
+  REQUIRE(run_cli({"2024", "sejours.csv", "--lang", "en", "-q", "-o", "en"}, dir.path()).exit_code == 0);
+  CHECK_FALSE(contains(dir.read("en/rapport-2024.md"), "\u00A0:"));
 }
 
 }  // TEST_SUITE

@@ -114,4 +114,19 @@ TEST_CASE("findings about a value are grouped, findings about a row are not") {
   CHECK(log.list()[2].rows == std::vector<uint64_t>{5, 7});
 }
 
+TEST_CASE("every code has a kind in plain words, never the code") {
+  for (const auto& t : warning_templates()) {
+    CAPTURE(t.code);
+    for (Lang lang : {Lang::fr, Lang::en}) {
+      std::string_view kind = warning_kind(t.code, lang);
+      CHECK(kind != (lang == Lang::fr ? "Données" : "Data"));  // not the fallback of an unknown code
+      CHECK(kind.find('_') == std::string_view::npos);
+    }
+  }
+  CHECK(warning_kind("unmapped_value", Lang::fr) == "Valeur non classée");
+  CHECK(warning_kind("long_stay", Lang::fr) == "Séjour très long");
+  CHECK(warning_kind("long_stay", Lang::en) == "Very long stay");
+  CHECK(warning_kind("not_a_code", Lang::fr) == "Données");
+}
+
 }  // TEST_SUITE

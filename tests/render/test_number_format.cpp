@@ -30,4 +30,12 @@ TEST_CASE("English numbers") {
   CHECK(en.date(ctreport::util::to_day(2024, 1, 1)) == "1 January 2024");
 }
 
+TEST_CASE("French prose: no-break spaces before colons, semicolons, ! ? and inside « », so that no line starts with them") {
+  auto fr = NumberFormat::for_lang("fr");
+  CHECK(fr.prose("« Autre » (colonne X) : compté en « autre » ; vraiment ? oui !") ==
+        "«\u00A0Autre\u00A0» (colonne X)\u00A0: compté en «\u00A0autre\u00A0»\u202F; vraiment\u202F? oui\u202F!");
+  CHECK(fr.prose("08:30, a :b, fin :") == "08:30, a :b, fin\u00A0:");  // not inside words or times
+  CHECK(NumberFormat::for_lang("en").prose("a : b ; c") == "a : b ; c");
+}
+
 }  // TEST_SUITE

@@ -108,6 +108,14 @@ TEST_CASE("check_template checks every section against the schema, whether the d
   CHECK(check_error("{{> other}}") == "template t.md:1: '> other': partials (other templates included) are not supported");
 }
 
+TEST_CASE("Markdown keeps one blank line in a row, outside fenced code") {
+  data v;
+  v.set("x", false);
+  CHECK(render::render_template("a\n{{#x}}\nb\n{{/x}}\n{{^x}}\n\n\nc\n{{/x}}\n\n\nd\n```\n\n\n\n```\n", "t.md", v,
+                                render::Escaping::markdown) == "a\n\nc\n\nd\n```\n\n\n\n```\n");
+  CHECK(render::render_template("a\n\n\nb", "t.tex", v, render::Escaping::latex) == "a\n\n\nb");
+}
+
 }  // TEST_SUITE
 
 TEST_SUITE("render::latex") {
