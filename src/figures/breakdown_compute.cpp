@@ -292,18 +292,37 @@ Distribution origin_breakdown(Headcount& same_region, const Breakdown& b, const 
   return d;
 }
 
-// Source `exit_outcome`: the outcome the config gives each exit reason's category.
-Distribution outcome_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
+// An exit to employment or training: its activity at exit is in a category
+// marked `employment` or `training`.
+bool exits_to_work(const Stay& s, const model::Config& config) {
+  const auto& activity = config.category_set(model::CategoryField::activity_at_exit).categories();
+  CategoryIndex a = s.category(model::CategoryField::activity_at_exit);
+  return a < activity.size() && (activity[a].employment || activity[a].training);
+}
+
+// Source `exit_outcome`: the outcome the config gives each exit reason's category;
+// under the rule `counting.exit_to_work: positive`, an exit to employment or
+// training is positive whatever its reason (counted in `positive_by_exit_to_work`).
+Distribution outcome_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels,
+                               int64_t& positive_by_exit_to_work) {
   const auto& reasons = in.config.category_set(*b.category_set).categories();
+  const bool work_is_positive = in.config.exit_to_work == model::ExitToWorkRule::positive;
   int64_t counts[4] = {0, 0, 0, 0};  // positive, neutral, negative, unclassified
   int64_t excluded = 0;
+  positive_by_exit_to_work = 0;
   for (uint32_t i : in.populations.of(b.population)) {
-    CategoryIndex reason = stays_of(in)[i].category(*b.category_set);
+    const Stay& s = stays_of(in)[i];
+    CategoryIndex reason = s.category(*b.category_set);
     if (reason < reasons.size() && reasons[reason].excluded_from_share) {
       ++excluded;
       continue;
     }
-    switch (reason < reasons.size() ? reasons[reason].outcome : model::Outcome::none) {
+    model::Outcome outcome = reason < reasons.size() ? reasons[reason].outcome : model::Outcome::none;
+    if (work_is_positive && outcome != model::Outcome::positive && exits_to_work(s, in.config)) {
+      outcome = model::Outcome::positive;
+      ++positive_by_exit_to_work;
+    }
+    switch (outcome) {
       case model::Outcome::positive: ++counts[0]; break;
       case model::Outcome::neutral: ++counts[1]; break;
       case model::Outcome::negative: ++counts[2]; break;
@@ -377,6 +396,7 @@ void mark_missing_columns(Figures& f, const model::StayTable& table) {
   // dates: the exit reason's term flag only adds to it.
   if (!f.breakdown("age").available) f.age = {};
   if (!f.breakdown("origin").available) not_available(f.origin_same_region);
+  if (!f.breakdown("exit_outcome").available) f.exits.positive_by_exit_to_work = 0;
   if (!f.breakdown("housing_at_exit").available) not_available(f.exits.housing_solution);
   if (!f.breakdown("activity_at_exit").available) {
     not_available(f.exits.employment);
@@ -408,7 +428,9 @@ void compute_breakdowns(Figures& f, const BreakdownInput& in) {
         d = stayer_length_breakdown(f.stay_length.stayers, b, in, labels);
         break;
       case model::BreakdownSource::geographic_origin: d = origin_breakdown(f.origin_same_region, b, in, labels); break;
-      case model::BreakdownSource::exit_outcome: d = outcome_breakdown(b, in, labels); break;
+      case model::BreakdownSource::exit_outcome:
+        d = outcome_breakdown(b, in, labels, f.exits.positive_by_exit_to_work);
+        break;
     }
   }
   exit_headcounts(f.exits, in);

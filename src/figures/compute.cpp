@@ -215,7 +215,9 @@ void describe_period(Figures& f, const ComputeInput& in, const model::Departemen
   f.counting.bed_days = std::string(model::to_string(cfg.bed_days));
   f.counting.age_reference = std::string(model::to_string(cfg.age_reference));
   f.counting.contract_months = cfg.contract_months;
+  f.counting.exit_to_work = std::string(model::to_string(cfg.exit_to_work));
   for (const auto& c : cfg.category_set(model::CategoryField::exit_reason).categories()) {
+    if (c.excluded_from_share) continue;  // counted apart (a death), in no outcome
     const std::string& label = cfg.lang == "en" ? c.label_en : c.label;
     if (c.outcome == model::Outcome::positive) f.outcome_reasons.positive.push_back(label);
     if (c.outcome == model::Outcome::neutral) f.outcome_reasons.neutral.push_back(label);

@@ -74,6 +74,7 @@ struct Figures {
     std::string bed_days;       // "nights" | "days"
     std::string age_reference;  // "entry" | "period_start" | "period_end" | "entry_or_period_start"
     int contract_months = 24;
+    std::string exit_to_work = "positive";  // "positive" | "reason" (model::ExitToWorkRule)
   } counting;
 
   struct {
@@ -135,6 +136,9 @@ struct Figures {
   struct {
     int64_t total = 0;
     Headcount housing_solution, employment, training;
+    // Exits counted positive by the exit-to-work rule that their reason alone would
+    // not have made positive (0 under the rule `reason`).
+    int64_t positive_by_exit_to_work = 0;
   } exits;
 
   // Returns (docs/figures.md, "Returns"), not available when the export

@@ -129,6 +129,7 @@ void check_mergeable(const Figures& m, const std::vector<Figures>& in, const std
   same("bed_days", f.counting.bed_days, m.counting.bed_days);
   same("age_reference", f.counting.age_reference, m.counting.age_reference);
   same("contract_months", std::to_string(f.counting.contract_months), std::to_string(m.counting.contract_months));
+  same("exit_to_work", f.counting.exit_to_work, m.counting.exit_to_work);
   same("returns_window_months", std::to_string(f.returns.window_months), std::to_string(m.returns.window_months));
   auto keys = [](const Distribution& d) {
     std::string all;
@@ -191,6 +192,7 @@ void add_counts(Figures& m, const Figures& f, const std::string& name) {
   add(m.stay_length.reached_term, f.stay_length.reached_term);
   add(m.origin_same_region, f.origin_same_region);
   sum(m.exits.total, f.exits.total);
+  sum(m.exits.positive_by_exit_to_work, f.exits.positive_by_exit_to_work);
   add(m.progress, f.progress, name);
   add(m.exits.housing_solution, f.exits.housing_solution);
   add(m.exits.employment, f.exits.employment);

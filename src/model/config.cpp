@@ -177,7 +177,7 @@ class Loader {
     }
     if (auto cap = root["capacity"]) apply_capacity(c, cap);
     if (auto k = root["counting"]) {
-      check_keys(k, "counting", {"bed_days", "age_reference", "contract_months", "returns_window_months"});
+      check_keys(k, "counting", {"bed_days", "age_reference", "contract_months", "returns_window_months", "exit_to_work"});
       if (k["bed_days"])
         c.bed_days = choice<BedDayRule>(k["bed_days"], "counting.bed_days", {{"nights", BedDayRule::nights}, {"days", BedDayRule::days}});
       if (k["age_reference"])
@@ -186,6 +186,9 @@ class Loader {
                                                 {"period_start", AgeReference::period_start},
                                                 {"period_end", AgeReference::period_end},
                                                 {"entry_or_period_start", AgeReference::entry_or_period_start}});
+      if (k["exit_to_work"])
+        c.exit_to_work = choice<ExitToWorkRule>(k["exit_to_work"], "counting.exit_to_work",
+                                                {{"positive", ExitToWorkRule::positive}, {"reason", ExitToWorkRule::reason}});
       if (k["contract_months"]) c.contract_months = integer(k["contract_months"], "counting.contract_months", 1, 600);
       if (k["returns_window_months"])
         c.returns_window_months = integer(k["returns_window_months"], "counting.returns_window_months", 0, 120);
@@ -549,5 +552,7 @@ std::string_view to_string(AgeReference r) {
   }
   return "entry";
 }
+
+std::string_view to_string(ExitToWorkRule r) { return r == ExitToWorkRule::reason ? "reason" : "positive"; }
 
 }  // namespace ctreport::model

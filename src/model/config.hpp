@@ -31,6 +31,9 @@ struct StayLengthBracket {
 enum class BedDayRule { nights, days };
 // entry_or_period_start: the later of the two (HUD APR Q11: people already present are aged at the period start).
 enum class AgeReference { entry, period_start, period_end, entry_or_period_start };
+// The outcome of an exit to employment or training (docs/figures.md, "Outcome of an exit to work"):
+// positive whatever its reason (the spec: an early exit to a job is never a dropout), or the reason's own.
+enum class ExitToWorkRule { positive, reason };
 
 struct CheckSettings {
   int min_age = 14;
@@ -71,6 +74,7 @@ struct Config {
   BedDayRule bed_days = BedDayRule::nights;
   AgeReference age_reference = AgeReference::entry;
   int contract_months = 24;
+  ExitToWorkRule exit_to_work = ExitToWorkRule::positive;
   int returns_window_months = 24;  // returns: exits this many months before a period are looked back at; 0: none
   std::map<Field, std::vector<std::string>> columns;  // header overrides per field
   std::string sheet;
@@ -104,5 +108,6 @@ std::string_view default_config_text();
 
 std::string_view to_string(BedDayRule r);
 std::string_view to_string(AgeReference r);
+std::string_view to_string(ExitToWorkRule r);
 
 }  // namespace ctreport::model

@@ -119,6 +119,7 @@ void write_breakdowns(json& j, const figures::Figures& f) {
   j["exits"]["housing_solution"] = headcount(f.exits.housing_solution);
   j["exits"]["employment"] = headcount(f.exits.employment);
   j["exits"]["training"] = headcount(f.exits.training);
+  j["exits"]["positive_by_exit_to_work"] = f.exits.positive_by_exit_to_work;
 }
 // Returns: the counts, or why they cannot be given (docs/figures.md, "Returns").
 json returns_json(const figures::Figures& f) {
@@ -153,7 +154,8 @@ json figures_to_json(const figures::Figures& f) {
     j["network"] = {{"establishments", f.network.establishments}, {"not_mergeable", f.network.not_mergeable}};
   j["counting"] = {{"bed_days", f.counting.bed_days},
                    {"age_reference", f.counting.age_reference},
-                   {"contract_months", f.counting.contract_months}};
+                   {"contract_months", f.counting.contract_months},
+                   {"exit_to_work", f.counting.exit_to_work}};
   j["people"] = {{"present", f.people.present},
                  {"admitted", f.people.admitted},
                  {"exited", f.people.exited},
@@ -311,6 +313,7 @@ void read_breakdowns(const nlohmann::json& j, figures::Figures& f) {
   f.exits.housing_solution = head(x.at("housing_solution"));
   f.exits.employment = head(x.at("employment"));
   f.exits.training = head(x.at("training"));
+  f.exits.positive_by_exit_to_work = x.value("positive_by_exit_to_work", int64_t{0});  // absent from older files
 }
 
 // The period, the establishment, the counting conventions, the people and the stays.
@@ -332,6 +335,7 @@ void read_counts(const nlohmann::json& j, figures::Figures& f) {
   f.counting.bed_days = c.at("bed_days").get<std::string>();
   f.counting.age_reference = c.at("age_reference").get<std::string>();
   f.counting.contract_months = c.at("contract_months").get<int>();
+  f.counting.exit_to_work = c.value("exit_to_work", "reason");  // older files: the reason's outcome only
   const auto& pe = j.at("people");
   f.people.present = pe.at("present").get<int64_t>();
   f.people.admitted = pe.at("admitted").get<int64_t>();

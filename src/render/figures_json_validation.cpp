@@ -60,6 +60,7 @@ class Validator {
     choice(c, "counting", "bed_days", {"nights", "days"});
     choice(c, "counting", "age_reference", {"entry", "period_start", "period_end", "entry_or_period_start"});
     integer(c, "counting", "contract_months", 1, 600);
+    if (c.contains("exit_to_work")) choice(c, "counting", "exit_to_work", {"positive", "reason"});
     const json& p = object(member(j, "", "people"), "people");
     for (const char* k : {"present", "admitted", "exited", "present_at_start", "present_at_end"}) count(p, "people", k);
     const json& s = object(member(j, "", "stays"), "stays");
@@ -317,6 +318,7 @@ class Validator {
   void exits(const json& x, const std::string& path) const {
     count(x, path, "total");
     for (const char* k : {"housing_solution", "employment", "training"}) headcount(x, path, k);
+    if (x.contains("positive_by_exit_to_work")) count(x, path, "positive_by_exit_to_work");
   }
 
   // The activity log's figures (docs/figures.md, "The activity log").

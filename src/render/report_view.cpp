@@ -298,6 +298,11 @@ void add_breakdowns(data& v, const figures::Figures& f, const NumberFormat& nf,
   exits.set("housing_solution", headcount(f.exits.housing_solution, nf));
   exits.set("employment", headcount(f.exits.employment, nf));
   exits.set("training", headcount(f.exits.training, nf));
+  data by_work;  // exits made positive by the exit-to-work rule (docs/figures.md)
+  by_work.set("count", nf.integer(f.exits.positive_by_exit_to_work));
+  by_work.set("any", f.exits.positive_by_exit_to_work > 0);
+  by_work.set("plural", f.exits.positive_by_exit_to_work > 1);
+  exits.set("positive_by_exit_to_work", by_work);
   add_outcome_reasons(exits["outcomes"], f, nf);
   add_stage_table(v["stage"], f, nf, previous);
   v.set("progress", progress_view(f.progress, nf, previous));
@@ -573,6 +578,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   counting.set("age_at_period_end", f.counting.age_reference == "period_end");
   counting.set("age_at_entry_or_period_start", f.counting.age_reference == "entry_or_period_start");
   counting.set("contract_months", nf.integer(f.counting.contract_months));
+  counting.set("exit_to_work_positive", f.counting.exit_to_work == "positive");
   v.set("counting", counting);
 
   // Comparison with earlier years (docs/templates.md, "Comparison"): `previous`

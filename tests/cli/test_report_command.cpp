@@ -337,7 +337,7 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
                       "\\textbf{Total} & \\textbf{2} & \\\\\n"));
   CHECK(contains(tex, "Issue des 2 sorties : 1 positive (50~\\%), 0 neutre (0~\\%), 1 négative (50~\\%).\n\n"
                       "\\emph{Issue selon le motif de sortie (ctreport.yaml) : positives : «~Fin de contrat (terme du "
-                      "séjour)~» et «~Sortie préparée, projet réalisé~» ; neutres : «~Réorientation~», "));
+                      "séjour)~» et «~Sortie préparée, projet réalisé~» ; neutres : «~Réorientation~» et «~Hospitalisation~» ; "));
   CHECK(contains(tex, "\\subsection*{Étape du parcours}"));
   CHECK(contains(tex, "Présents au 31 décembre 2024 & Personnes & \\% \\\\\n"));
   CHECK(contains(tex, "\\item Personnes accueillies (file active) : personnes distinctes ayant au moins un séjour"));
@@ -533,8 +533,8 @@ TEST_CASE("the outcome sentence gives every class with its share, the unclassifi
   CHECK(contains(md, "Issue des 3 sorties\u00A0: 1 positive (33\u00A0%), 0 neutre (0\u00A0%), 1 négative (33\u00A0%), "
                      "1 non classée (33\u00A0%).\n\n"));
   CHECK(contains(md, "*Issue selon le motif de sortie (ctreport.yaml)\u00A0: positives\u00A0: «\u00A0Fin de contrat (terme du séjour)\u00A0» "
-                     "et «\u00A0Sortie préparée, projet réalisé\u00A0»\u202F; neutres\u00A0: «\u00A0Réorientation\u00A0», «\u00A0Hospitalisation\u00A0» et "
-                     "«\u00A0Décès\u00A0»\u202F; négatives\u00A0: «\u00A0Départ volontaire, interruption\u00A0», «\u00A0Exclusion (non-respect du "
+                     "et «\u00A0Sortie préparée, projet réalisé\u00A0»\u202F; neutres\u00A0: «\u00A0Réorientation\u00A0» et «\u00A0Hospitalisation\u00A0»"
+                     "\u202F; négatives\u00A0: «\u00A0Départ volontaire, interruption\u00A0», «\u00A0Exclusion (non-respect du "
                      "règlement)\u00A0» et «\u00A0Incarcération\u00A0»\u202F; non classées\u00A0: sorties sans motif, au motif non reconnu ou "
                      "sans issue définie.*\n"));
   // The config's outcomes make the definition.

@@ -271,9 +271,11 @@ TEST_CASE("exits by reason, housing and activity, with the headline counts") {
   CHECK(line(f.breakdown("exit_reason"), "reorientation").count == 1);
   CHECK(line(f.breakdown("exit_reason"), "exclusion").count == 1);
   CHECK_FALSE(has_line(f.breakdown("exit_reason"), "unknown"));
-  CHECK(line(f.breakdown("exit_outcome"), "positive").count == 2);
-  CHECK(line(f.breakdown("exit_outcome"), "neutral").count == 1);
+  // P4's reorientation is to a training: positive by the exit-to-work rule (docs/figures.md).
+  CHECK(line(f.breakdown("exit_outcome"), "positive").count == 3);
+  CHECK(line(f.breakdown("exit_outcome"), "neutral").count == 0);
   CHECK(line(f.breakdown("exit_outcome"), "negative").count == 2);
+  CHECK(f.exits.positive_by_exit_to_work == 1);
   CHECK(line(f.breakdown("housing_at_exit"), "own_housing").count == 1);
   CHECK(line(f.breakdown("housing_at_exit"), "shelter").count == 1);
   CHECK(line(f.breakdown("housing_at_exit"), "family").count == 1);

@@ -65,7 +65,7 @@ TEST_CASE("unknown keys are errors naming the line and key") {
         "columns, sheet, check, templates, sites, age_brackets, stay_length_brackets, categories, activities, "
         "activity_types, professional_categories)");
   CHECK(error_of("counting:\n  bed_day: nights\n") ==
-        "ctreport.yaml:2: counting.bed_day: unknown key (expected one of: bed_days, age_reference, contract_months, returns_window_months)");
+        "ctreport.yaml:2: counting.bed_day: unknown key (expected one of: bed_days, age_reference, contract_months, returns_window_months, exit_to_work)");
 }
 
 TEST_CASE("wrong types and values are errors") {
