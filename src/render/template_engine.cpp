@@ -1,6 +1,8 @@
 // Mustache rendering with per-format escaping.
 #include "render/template_engine.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "render/svg_charts.hpp"
@@ -44,6 +46,17 @@ std::string escape_pandoc_markdown(std::string_view text) {
   return out;
 }
 
+namespace {
+// "1er" as a word of its own at `i` (the French ordinal of dates: "1er janvier"),
+// not the start of "1erreur" nor the end of "21er".
+bool is_french_first(std::string_view text, size_t i) {
+  auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (text.substr(i, 3) != "1er") return false;
+  if (i > 0 && is_alnum(text[i - 1])) return false;
+  return i + 3 == text.size() || !(is_alnum(text[i + 3]) || static_cast<unsigned char>(text[i + 3]) >= 0x80);
+}
+}  // namespace
+
 std::string escape_latex(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
@@ -68,6 +81,7 @@ std::string escape_latex(std::string_view text) {
         if (rest.substr(0, 2) == "\xC2\xA0") { out += "~"; ++i; break; }               // no-break space
         if (rest.substr(0, 3) == "\xE2\x80\xAF") { out += "\\,"; i += 2; break; }     // narrow no-break space
         if (rest.substr(0, 3) == "\xE2\x88\x92") { out += "\\ensuremath{-}"; i += 2; break; }  // minus sign
+        if (is_french_first(text, i)) { out += "1\\textsuperscript{er}"; i += 2; break; }        // "1er janvier"
         out += c;
       }
     }

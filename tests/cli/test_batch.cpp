@@ -268,8 +268,8 @@ TEST_CASE("a year the data does not cover is not compared with, and the user is 
   // The LaTeX reports say it too, in both languages.
   REQUIRE(run_cli({"2024", "d.csv", "--compare", "2022", "-o", "t", "-f", "tex", "-q"}, dir.path()).exit_code == 0);
   CHECK(contains(dir.read("t/rapport-2024.tex"),
-                 "\\item Pas de comparaison avec 2022 : les données ne couvrent pas cette année (aucun séjour terminé au "
-                 "plus tard cette année-là, ou aucun séjour pendant cette année ; l'export commence sans doute après).\n"));
+                 "\\item Pas de comparaison avec 2022\u00A0: les données ne couvrent pas cette année (aucun séjour terminé au "
+                 "plus tard cette année-là, ou aucun séjour pendant cette année\u202F; l'export commence sans doute après).\n"));
   REQUIRE(run_cli({"2024", "d.csv", "--compare", "2022", "-o", "te", "-f", "tex", "--lang", "en", "-q"}, dir.path())
               .exit_code == 0);
   CHECK(contains(dir.read("te/rapport-2024.tex"),

@@ -325,9 +325,9 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
   CHECK(tex.substr(0, 26) == "% Rapport d'activité: mod");  // no blank line left by the delimiter change
   CHECK(contains(tex, "\n% Les balises (un nom entre doubles chevrons) reçoivent les valeurs des données"));
   CHECK(contains(tex, "\\documentclass[a4paper,11pt]{article}"));
-  CHECK(contains(tex, "{\\Large CT Test \\& Co\\_50\\%}"));
+  CHECK(contains(tex, "{\\LARGE CT Test \\& Co\\_50\\%\\par}"));
   CHECK(contains(tex, "Personnes accueillies (file active) & 3"));
-  CHECK(contains(tex, "\\begin{tabular}{lrr}"));
+  CHECK(contains(tex, "\\begin{cttable}{Lrr}"));
   CHECK(contains(tex, "\\ctbars{{moins de 30 ans},"));
   // As complete as the Markdown report: origin and stay-length tables, totals, outcomes, stage, method definitions.
   CHECK(contains(tex, "Origine & Personnes & \\% \\\\\n\\midrule\nLoire (42) & 0 & 0~\\% \\\\\n"));
@@ -335,15 +335,15 @@ TEST_CASE("--format tex writes an escaped LaTeX report, --format pdf compiles it
   CHECK(contains(tex, "Durée du séjour & Sorties & \\% \\\\\n"));
   CHECK(contains(tex, "Sans solution (rue, urgence, squat) & 0 & 0~\\% \\\\\nNon renseigné & 2 & 100~\\% \\\\\n\\midrule\n"
                       "\\textbf{Total} & \\textbf{2} & \\\\\n"));
-  CHECK(contains(tex, "Issue des 2 sorties : 1 positive (50~\\%), 0 neutre (0~\\%), 1 négative (50~\\%).\n\n"
-                      "\\emph{Issue selon le motif de sortie (ctreport.yaml) : positives : «~Fin de contrat (terme du "
-                      "séjour)~» et «~Sortie préparée, projet réalisé~» ; neutres : «~Réorientation~» et «~Hospitalisation~» ; "));
-  CHECK(contains(tex, "\\subsection*{Étape du parcours}"));
-  CHECK(contains(tex, "Présents au 31 décembre 2024 & Personnes & \\% \\\\\n"));
-  CHECK(contains(tex, "\\item Personnes accueillies (file active) : personnes distinctes ayant au moins un séjour"));
-  CHECK(contains(tex, "\\item Capacité : 3 places ; taux d'occupation = journées réalisées $\\div$ journées de capacité.\n"));
-  CHECK(contains(tex, "\\item Âge : en années révolues à l'entrée du dernier séjour de la période.\n"));
-  CHECK(contains(tex, "\\item Durée des séjours : séjours terminés pendant la période, de l'entrée à la sortie, en mois calendaires.\n"));
+  CHECK(contains(tex, "Issue des 2 sorties\u00A0: 1 positive (50~\\%), 0 neutre (0~\\%), 1 négative (50~\\%).\n\n"
+                      "\\emph{Issue selon le motif de sortie (ctreport.yaml)\u00A0: positives\u00A0: «~Fin de contrat (terme du "
+                      "séjour)~» et «~Sortie préparée, projet réalisé~»\u202F; neutres\u00A0: «~Réorientation~» et «~Hospitalisation~»\u202F; "));
+  CHECK(contains(tex, "\\subsection{Étape du parcours}"));
+  CHECK(contains(tex, "Étape & \\cthead{À la sortie} & \\% & \\cthead{Présents au 31 décembre 2024} & \\% \\\\\n"));
+  CHECK(contains(tex, "\\item Personnes accueillies (file active)\u00A0: personnes distinctes ayant au moins un séjour"));
+  CHECK(contains(tex, "\\item Capacité\u00A0: 3 places\u202F; taux d'occupation = journées réalisées ÷ journées de capacité.\n"));
+  CHECK(contains(tex, "\\item Âge\u00A0: en années révolues à l'entrée du dernier séjour de la période. Durée des séjours\u00A0: "
+                      "séjours terminés pendant la période, de l'entrée à la sortie, en mois calendaires.\n"));
   CHECK(contains(tex, "2 séjours se sont terminés pendant l'année."));
   if (std::system("command -v pdflatex >/dev/null 2>&1") != 0) {
     MESSAGE("SKIPPED: --format pdf not tested: no LaTeX on this machine (CTREPORT_WITH_LATEX=1 bash scripts/setup.sh test)");
@@ -513,7 +513,8 @@ TEST_CASE("the headline sentence says who is counted twice, so that its numbers 
                  "2024 et entrée à nouveau pendant l'année. 3 personnes sont sorties (3 sorties) et 1 était présente au "
                  "31 décembre 2024\u202F; 1 personne est à la fois sortie pendant l'année et présente au 31 décembre 2024 "
                  "(revenue après une sortie).\n"));
-  CHECK(contains(dir.read("rapport-2024.tex"), "pendant l'année ; 1 personne est à la fois présente au 1er janvier 2024"));
+  CHECK(contains(dir.read("rapport-2024.tex"),
+                 "pendant l'année (3 admissions)\u202F; 1 personne est à la fois présente au 1\\textsuperscript{er} janvier 2024"));
   REQUIRE(run_cli({"2024", "sejours.csv", "-f", "md", "--lang", "en", "-q", "-o", "en"}, dir.path()).exit_code == 0);
   CHECK(contains(dir.read("en/rapport-2024.md"),
                  "(3 admissions); 1 person was both present on 1 January 2024 and admitted again during the period. 3 "

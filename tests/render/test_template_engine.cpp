@@ -126,6 +126,10 @@ TEST_CASE("values are escaped for LaTeX") {
   CHECK(ctreport::render::escape_latex("72\u00A0%") == "72~\\%");
   CHECK(ctreport::render::escape_latex("9\u202F300") == "9\\,300");
   CHECK(ctreport::render::escape_latex("\u22123") == "\\ensuremath{-}3");
+  // The French ordinal of dates in superscript; not inside a number or a word.
+  CHECK(ctreport::render::escape_latex("1er janvier 2024") == "1\\textsuperscript{er} janvier 2024");
+  CHECK(ctreport::render::escape_latex("au 1er") == "au 1\\textsuperscript{er}");
+  CHECK(ctreport::render::escape_latex("21er 1erreur 1ère") == "21er 1erreur 1ère");
 }
 
 }  // TEST_SUITE
