@@ -55,11 +55,12 @@ case "$mode" in
     # With the team's activity log (written by scripts/gen_activities.py).
     "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format "$formats" \
       --activities "$here/examples/activites-2022-2024.csv"
-    # A network of two establishments: each one's figures, merged.
     tmp=$(mktemp -d)
-    "$build/ctreport" 2024 "$here/examples/sejours-2022-2024.csv" -o "$tmp/tilleuls" --format json --quiet
-    "$build/ctreport" 2024 "$here/examples/le-moulin/sejours-2022-2024.csv" -o "$tmp/moulin" --format json --quiet
+    # A network of two establishments: each one's figures of 2024, merged and compared with 2023's.
+    "$build/ctreport" 2023..2024 "$here/examples/sejours-2022-2024.csv" -o "$tmp/tilleuls" --format json --quiet
+    "$build/ctreport" 2023..2024 "$here/examples/le-moulin/sejours-2022-2024.csv" -o "$tmp/moulin" --format json --quiet
     "$build/ctreport" merge "$tmp/tilleuls/figures-2024.json" "$tmp/moulin/figures-2024.json" \
+      "$tmp/tilleuls/figures-2023.json" "$tmp/moulin/figures-2023.json" \
       -o "$here/examples/reseau-2024" --name "Réseau des CT de la Loire et du Rhône" --quiet
     rm -rf "$tmp"
     echo "ctreport setup: example reports written to $out/ and $here/examples/reseau-2024/"

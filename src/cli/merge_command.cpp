@@ -10,6 +10,7 @@
 
 #include "cli/pipeline.hpp"
 #include "figures/merge.hpp"
+#include "model/network_texts.hpp"
 #include "render/figures_json.hpp"
 #include "render/figures_json_validation.hpp"
 #include "render/report_view.hpp"
@@ -56,10 +57,17 @@ int run_merge(const MergeOptions& o) {
   }
   std::vector<figures::Figures> inputs;
   for (const auto& path : o.inputs) inputs.push_back(render::figures_from_json(read_text_file(path, "figures file", render::k_max_figures_bytes), path));
-  figures::Figures merged = figures::merge_figures(inputs, o.inputs, o.lang == "en");
-  merged.establishment.name = !o.name.empty() ? o.name
-                              : o.lang == "en" ? fmt::format("Network of {} establishments", inputs.size())
-                                               : fmt::format("Réseau de {} établissements", inputs.size());
+  const model::Lang lang = o.lang == "en" ? model::Lang::en : model::Lang::fr;
+  // The latest period's files are the network's; earlier ones are compared with it.
+  figures::NetworkYears years = figures::merge_network(inputs, o.inputs, lang == model::Lang::en);
+  figures::Figures& merged = years.report;
+  std::string name = !o.name.empty() ? o.name : model::default_network_name(lang, merged.network.establishments.size());
+  merged.establishment.name = name;
+  std::vector<const figures::Figures*> compared;
+  for (auto& f : years.compared) {
+    f.establishment.name = name;
+    compared.push_back(&f);
+  }
   render::NumberFormat nf = render::NumberFormat::for_lang(o.lang);
   if (markdown) render::check_template(report_template, template_name, render::report_view_schema(merged, nf, true));
   util::OutputFiles outputs(o.output_dir);
@@ -69,7 +77,7 @@ int run_merge(const MergeOptions& o) {
       outputs.add(fmt::format("figures-{}.json", merged.period.label), render::figures_json_text(merged));
     } else {
       std::string base = fmt::format("rapport-{}", merged.period.label);
-      auto view = render::report_view(merged, nf);
+      auto view = render::report_view(merged, nf, compared, years.not_covered);
       auto charts = render::report_charts(merged, base, nf);
       kainjow::mustache::data chart_names;
       for (auto& [file, svg] : charts.files) outputs.add(file, std::move(svg));
@@ -80,10 +88,10 @@ int run_merge(const MergeOptions& o) {
   }
   auto written = outputs.commit();
   if (!o.quiet) {
+    const auto& texts = model::network_texts(lang);
     std::cout << fmt::format("{}: {} {}, {} {}\n", merged.establishment.name, nf.integer(merged.people.present),
-                             o.lang == "en" ? "people present" : "personnes accueillies", nf.percent(merged.occupancy.rate),
-                             o.lang == "en" ? "occupancy" : "d'occupation");
-    for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", o.lang == "en" ? "written" : "écrit", p.string());
+                             texts.people_present, nf.percent(merged.occupancy.rate), texts.occupancy);
+    for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", texts.written, p.string());
   }
   return 0;
 }

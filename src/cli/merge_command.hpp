@@ -1,5 +1,6 @@
 // `ctreport merge figures-*.json -o DIR`: a network's figures and report from
-// several establishments' figures.json (no personal data involved).
+// several establishments' figures.json (no personal data involved); the files
+// of earlier periods, the same establishments', are the years it is compared with.
 #pragma once
 #include <string>
 #include <vector>
@@ -7,7 +8,7 @@
 namespace ctreport::cli {
 
 struct MergeOptions {
-  std::vector<std::string> inputs;
+  std::vector<std::string> inputs;  // the latest period's files are the report's, the others compared
   std::string output_dir = ".";
   std::vector<std::string> formats;
   std::string name;  // the network's name for the report

@@ -64,10 +64,21 @@ struct Figures {
     std::string organisation, address, finess, phone, logo, signatory;
   } establishment;
 
+  // One establishment of a network, as its figures file gives it (not in figures.json).
+  struct NetworkMember {
+    std::string name, departement, region;  // the département as the file gives it, its region from model/geography
+    int64_t people_present = 0, admissions = 0, exits = 0, bed_days = 0, capacity_days = 0;
+    std::optional<double> occupancy_rate;  // none without capacity
+    uint64_t warning_rows = 0;
+    std::vector<model::Warning> warnings;
+    bool warnings_described = true;  // see quality.warnings_described
+  };
+
   // Set on network figures made by merging establishments' figures.json.
   struct {
     std::vector<std::string> establishments;  // names, in the order given
     std::vector<std::string> not_mergeable;   // figures left out (medians, peak)
+    std::vector<NetworkMember> members;        // in the order given
   } network;
 
   struct {
@@ -165,6 +176,9 @@ struct Figures {
     std::vector<std::string> unused_columns;                   // headers of the columns not used
     std::vector<model::Warning> warnings;
     uint64_t warning_rows = 0;
+    // False for warnings read back from a figures file written before their
+    // parameters were kept: only their English message can be shown.
+    bool warnings_described = true;
   } quality;
 };
 

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "figures/activity_merge.hpp"
+#include "model/geography.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 
@@ -202,12 +203,47 @@ void add_counts(Figures& m, const Figures& f, const std::string& name) {
   sum(m.quality.warning_rows, f.quality.warning_rows);
 }
 
+// One establishment as the network's report lists it. Its département counts
+// only when model/geography knows it: its figures' origin lines are relative
+// to it (a file without one, or with an unknown code, has every French origin
+// in other_region).
+Figures::NetworkMember member_of(const Figures& f, const std::string& name) {
+  Figures::NetworkMember n;
+  n.name = f.establishment.name.empty() ? name : f.establishment.name;
+  const auto& geography = model::Geography::builtin();
+  auto code = geography.normalize_code(f.establishment.departement);
+  if (const model::Departement* d = code ? geography.find(*code) : nullptr; d && !d->is_collectivity()) {
+    n.departement = d->code;
+    n.region = d->region;
+  }
+  n.people_present = f.people.present;
+  n.admissions = f.stays.admissions;
+  n.exits = f.stays.exits;
+  n.bed_days = f.occupancy.bed_days;
+  n.capacity_days = f.occupancy.capacity_days;
+  if (f.occupancy.has_capacity) n.occupancy_rate = ratio(static_cast<double>(f.occupancy.bed_days), static_cast<double>(f.occupancy.capacity_days));
+  n.warning_rows = f.quality.warning_rows;
+  n.warnings = f.quality.warnings;
+  n.warnings_described = f.quality.warnings_described;
+  return n;
+}
+
+// The region of every establishment, by its département, or "" when one has
+// none or two differ: the only case in which the network's report names a region.
+std::string shared_region(const std::vector<Figures::NetworkMember>& members) {
+  if (members.empty()) return {};
+  for (const auto& n : members)
+    if (n.departement.empty() || n.region != members.front().region) return {};
+  return members.front().region;
+}
+
 }  // namespace
 
 Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::string>& names, bool english) {
   if (in.empty()) throw DataError("nothing to merge");
   Figures m = in.front();
   m.network.establishments.clear();
+  m.network.members.clear();
   double age_sum = 0, length_sum = 0, stayer_sum = 0;
   int64_t age_known = 0;
   std::map<std::string, MonthOccupancy> months;
@@ -216,6 +252,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     const std::string& name = names[i];
     check_mergeable(m, in, names, i);
     m.network.establishments.push_back(f.establishment.name.empty() ? name : f.establishment.name);
+    m.network.members.push_back(member_of(f, name));
     int64_t known = f.breakdown("age").total - f.age.unknown;
     if (f.age.mean) {
       age_sum += *f.age.mean * static_cast<double>(known);
@@ -289,12 +326,96 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
     if (l.key == "region") l.label = english ? "The establishment's region, other département" : "Région de l'établissement, autre département";
   }
   m.establishment = {};
-  m.quality.warnings.clear();
+  m.establishment.region = shared_region(m.network.members);
+  m.quality.warnings.clear();  // each establishment's, with its name, are in network.members
+  m.quality.warnings_described = true;
   m.quality.columns.clear();  // each establishment's export has its own columns
   m.quality.unused_columns.clear();
   m.quality.source = english ? fmt::format("figures of {} establishments", in.size())
                              : fmt::format("chiffres de {} établissements", in.size());
   return m;
+}
+
+namespace {
+
+std::string period_error(const Figures& f, const std::string& name, const Figures& m, const std::string& first) {
+  return fmt::format("{}: its period {} ({} – {}) is not the period of {}, {} ({} – {}): merge figures of the same period",
+                     name, f.period.label, f.period.start, f.period.end, first, m.period.label, m.period.start,
+                     m.period.end);
+}
+
+// The establishments' names of a period's files, which must be the report's.
+void check_same_establishments(const std::vector<size_t>& year, const std::vector<size_t>& report,
+                               const std::vector<Figures>& in, const std::vector<std::string>& names) {
+  auto has = [&](const std::vector<size_t>& files, const std::string& name) {
+    return std::any_of(files.begin(), files.end(), [&](size_t k) { return in[k].establishment.name == name; });
+  };
+  const Figures& y = in[year.front()];
+  for (size_t k : report)
+    if (in[k].establishment.name.empty() || !has(year, in[k].establishment.name))
+      throw DataError(fmt::format(
+          "{}: no figures of {} for {} are given beside it: to compare the network with {}, give the figures of {} of "
+          "each of its establishments (named by establishment.name in their config)",
+          names[k], in[k].establishment.name.empty() ? "its establishment (it has no name)" : "'" + in[k].establishment.name + "'",
+          y.period.label, y.period.label, y.period.label));
+  for (size_t k : year)
+    if (in[k].establishment.name.empty() || !has(report, in[k].establishment.name))
+      throw DataError(fmt::format("{}: {} is not one of the network's establishments in {}: compare the network with "
+                                  "the same establishments",
+                                  names[k], in[k].establishment.name.empty() ? "its establishment (it has no name)"
+                                                                             : "'" + in[k].establishment.name + "'",
+                                  in[report.front()].period.label));
+}
+
+}  // namespace
+
+NetworkYears merge_network(const std::vector<Figures>& in, const std::vector<std::string>& names, bool english) {
+  if (in.empty()) throw DataError("nothing to merge");
+  size_t latest = 0;
+  for (size_t i = 1; i < in.size(); ++i)
+    if (in[i].period.start > in[latest].period.start) latest = i;
+  const Figures& r = in[latest];
+  // The files of each period, in the order given; the report's first.
+  std::vector<std::vector<size_t>> periods;
+  for (size_t i = 0; i < in.size(); ++i) {
+    auto same = [&](const std::vector<size_t>& p) {
+      return in[p.front()].period.start == in[i].period.start && in[p.front()].period.end == in[i].period.end;
+    };
+    auto it = std::find_if(periods.begin(), periods.end(), same);
+    if (it != periods.end()) it->push_back(i);
+    else periods.push_back({i});
+  }
+  std::stable_partition(periods.begin(), periods.end(), [&](const std::vector<size_t>& p) {
+    return in[p.front()].period.start == r.period.start && in[p.front()].period.end == r.period.end;
+  });
+  const std::vector<size_t>& report = periods.front();
+  for (size_t p = 1; p < periods.size(); ++p) {
+    size_t k = periods[p].front();
+    // One file of the report's period, or a period overlapping it: not a comparison.
+    if (report.size() < 2 || in[k].period.end >= r.period.start)
+      throw DataError(period_error(in[k], names[k], in[report.front()], names[report.front()]));
+  }
+  auto merged = [&](const std::vector<size_t>& files) {
+    std::vector<Figures> group;
+    std::vector<std::string> group_names;
+    for (size_t k : files) {
+      group.push_back(in[k]);
+      group_names.push_back(names[k]);
+    }
+    return merge_figures(group, group_names, english);
+  };
+  NetworkYears out;
+  out.report = merged(report);
+  for (size_t p = 1; p < periods.size(); ++p) {
+    check_same_establishments(periods[p], report, in, names);
+    const auto& files = periods[p];
+    // An establishment without any stay that year: the network's year is not known.
+    if (std::any_of(files.begin(), files.end(), [&](size_t k) { return in[k].stays.overlapping == 0; }))
+      out.not_covered.push_back(in[files.front()].period.label);
+    else
+      out.compared.push_back(merged(files));
+  }
+  return out;
 }
 
 }  // namespace ctreport::figures

@@ -18,4 +18,18 @@ namespace ctreport::figures {
 // same establishment name.
 Figures merge_figures(const std::vector<Figures>& inputs, const std::vector<std::string>& names, bool english);
 
+// A network's report and the earlier years it is compared with.
+struct NetworkYears {
+  Figures report;                        // the latest period's figures, merged
+  std::vector<Figures> compared;         // each earlier period given, merged
+  std::vector<std::string> not_covered;  // labels of earlier periods with an establishment without any stay
+};
+
+// Figures files of several periods: those of the latest period are the
+// network's report, each earlier period given is merged alike and compared
+// with it. Throws DataError when the latest period has fewer than two files,
+// when a period overlaps it, and when an earlier period's establishments are
+// not the same (by name) as the latest one's.
+NetworkYears merge_network(const std::vector<Figures>& inputs, const std::vector<std::string>& names, bool english);
+
 }  // namespace ctreport::figures

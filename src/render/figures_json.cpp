@@ -187,6 +187,12 @@ json figures_to_json(const figures::Figures& f) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
     if (!w.column.empty()) jw["column"] = w.column;
     if (w.severity == model::Severity::notice) jw["severity"] = "notice";  // information to verify, not a warning
+    // What the message is made of, never personal data (model/warnings.hpp), so
+    // that a network's report says it in its own language.
+    if (!w.value.empty()) jw["value"] = w.value;
+    json params = json::object();
+    for (const auto& [name, value] : w.params) params[name] = value;
+    jw["params"] = params;
     warnings.push_back(jw);
   }
   json columns = json::array();
@@ -390,6 +396,25 @@ void read_returns(const nlohmann::json& j, figures::Figures& f) {
   r.within_12_months = head(o.at("within_12_months"));
 }
 
+// One warning of quality.warnings; `described` becomes false when it carries
+// only its English message (a file written before the parameters were kept).
+model::Warning read_warning(const nlohmann::json& jw, bool& described) {
+  model::Warning w;
+  w.code = jw.at("code").get<std::string>();
+  w.message = jw.at("message").get<std::string>();
+  w.row = jw.at("row").is_null() ? 0 : jw.at("row").get<uint64_t>();
+  w.count = jw.at("count").get<uint64_t>();
+  w.column = jw.value("column", "");
+  if (jw.value("severity", "") == "notice") w.severity = model::Severity::notice;
+  w.value = jw.value("value", "");
+  if (auto params = jw.find("params"); params != jw.end()) {
+    for (const auto& [name, value] : params->items()) w.params.emplace_back(name, value.get<std::string>());
+  } else {
+    described = false;
+  }
+  return w;
+}
+
 void read_quality(const nlohmann::json& q, figures::Figures& f) {
   f.quality.source = q.value("source", "");
   f.quality.rows_read = q.at("rows_read").get<uint64_t>();
@@ -399,6 +424,8 @@ void read_quality(const nlohmann::json& q, figures::Figures& f) {
     for (const auto& c : q.at("columns"))
       f.quality.columns.emplace_back(c.at("header").get<std::string>(), c.at("field").get<std::string>());
   if (q.contains("unused_columns")) f.quality.unused_columns = q.at("unused_columns").get<std::vector<std::string>>();
+  if (q.contains("warnings"))
+    for (const auto& jw : q.at("warnings")) f.quality.warnings.push_back(read_warning(jw, f.quality.warnings_described));
 }
 
 }  // namespace

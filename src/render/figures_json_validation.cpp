@@ -79,6 +79,7 @@ class Validator {
     count(q, "quality", "rows_read");
     count(q, "quality", "rows_used");
     if (q.contains("warning_count")) count(q, "quality", "warning_count");
+    if (q.contains("warnings")) warnings(q.at("warnings"), "quality.warnings");
   }
 
  private:
@@ -219,6 +220,28 @@ class Validator {
       count(m, p, "bed_days");
       count(m, p, "capacity_days");
       number(m, p, "average_present", 0, 1e12, false);
+    }
+  }
+
+  // The data warnings a network's report lists: [{code, message, row, count,
+  // column, severity, value, params {name: text}}].
+  void warnings(const json& a, const std::string& path) const {
+    if (!a.is_array()) fail(path, fmt::format("expected a list of warnings, found {}", shown(a)));
+    for (size_t i = 0; i < a.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", path, i);
+      const json& w = object(a[i], p);
+      text(w, p, "code");
+      text(w, p, "message");
+      count(w, p, "row", true);
+      count(w, p, "count");
+      optional_text(w, p, "column");
+      optional_text(w, p, "value");
+      if (w.contains("severity")) choice(w, p, "severity", {"warning", "error", "notice"});
+      if (auto params = w.find("params"); params != w.end()) {
+        const json& o = object(*params, at(p, "params"));
+        for (const auto& [name, value] : o.items())
+          if (!value.is_string()) fail(at(at(p, "params"), name), fmt::format("expected a text, found {}", shown(value)));
+      }
     }
   }
 

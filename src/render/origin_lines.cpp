@@ -1,6 +1,8 @@
 // Origin lines as shown: relative to the establishment, or France / abroad / unknown.
 #include "render/origin_lines.hpp"
 
+#include <algorithm>
+
 namespace ctreport::render {
 
 bool is_french_origin(std::string_view key) {
@@ -8,7 +10,10 @@ bool is_french_origin(std::string_view key) {
 }
 
 bool origin_is_relative(const figures::Figures& f) {
-  return !f.establishment.departement_name.empty() || !f.network.establishments.empty();
+  if (!f.establishment.departement_name.empty()) return true;
+  if (f.network.establishments.empty()) return false;
+  // A network: relative to each establishment only when each one has a département.
+  return std::all_of(f.network.members.begin(), f.network.members.end(), [](const auto& n) { return !n.departement.empty(); });
 }
 
 figures::Distribution origin_as_shown(const figures::Figures& f, bool en) {

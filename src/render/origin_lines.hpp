@@ -14,7 +14,8 @@ namespace ctreport::render {
 bool is_french_origin(std::string_view key);
 
 // True when the département / region / other-regions lines are relative to
-// something the config names (the establishment's département, or a network).
+// something the config names: the establishment's département, or for a
+// network each establishment's (every member with a known département).
 bool origin_is_relative(const figures::Figures& f);
 
 // The origin distribution to show: f.breakdown("origin") when relative, otherwise the lines

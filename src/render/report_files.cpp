@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/index_texts.hpp"
 #include "model/period.hpp"
 #include "render/figures_json.hpp"
 #include "render/latex_pdf.hpp"
@@ -62,17 +63,23 @@ NamedFiles report_files(const ReportRequest& r, const std::vector<std::string>& 
 
 NamedFiles index_files(const std::vector<const figures::Figures*>& years, const model::Config& config,
                        const ReportTemplates& t, const NumberFormat& nf) {
-  std::vector<std::pair<std::string, std::optional<int64_t>>> trend;  // years without data keep their place
+  // Years without data keep their place, and so does a year without places on the occupancy chart.
+  std::vector<std::pair<std::string, std::optional<int64_t>>> people;
+  std::vector<std::pair<std::string, std::optional<double>>> occupancy;
   for (int y = years.front()->period.year; y <= years.back()->period.year; ++y) {
     const figures::Figures* f = nullptr;
     for (const auto* listed : years)
       if (listed->period.year == y) f = listed;
-    trend.emplace_back(model::make_period(y, config.start_month).label,
-                       f && f->stays.overlapping > 0 ? std::optional<int64_t>(f->people.present) : std::nullopt);
+    bool has_data = f && f->stays.overlapping > 0;
+    std::string label = model::make_period(y, config.start_month).label;
+    people.emplace_back(label, has_data ? std::optional<int64_t>(f->people.present) : std::nullopt);
+    occupancy.emplace_back(label, has_data && f->occupancy.has_capacity ? f->occupancy.rate : std::nullopt);
   }
+  const auto& texts = model::index_texts(nf.french ? model::Lang::fr : model::Lang::en);
   NamedFiles out;
-  out.emplace_back("index-tendance.svg",
-                   svg_trend_chart(trend, nf.french ? "Personnes accueillies par année" : "People present per year", nf));
+  out.emplace_back("index-tendance.svg", svg_trend_chart(people, std::string(texts.people_chart_title), nf));
+  if (config.capacity.defined())  // the index shows the occupancy column and chart only then
+    out.emplace_back("index-occupation.svg", svg_rate_trend_chart(occupancy, std::string(texts.occupancy_chart_title), nf));
   out.emplace_back("index.md", render_template(t.index, t.index_name, index_view(years, config, nf), Escaping::markdown));
   return out;
 }

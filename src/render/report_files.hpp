@@ -34,7 +34,8 @@ struct ReportRequest {
 NamedFiles report_files(const ReportRequest& report, const std::vector<std::string>& formats,
                         const ReportTemplates& templates, const NumberFormat& nf);
 
-// A batch's index.md and its trend chart: `years` every year of the batch (the
+// A batch's index.md and its trend charts (people present, and the occupancy
+// rate when the config gives places): `years` every year of the batch (the
 // figures of a year without stays included); one place per year from the first
 // to the last, listed or not.
 NamedFiles index_files(const std::vector<const figures::Figures*>& years, const model::Config& config,

@@ -18,12 +18,14 @@
 #include "model/breakdowns.hpp"
 #include "model/fields.hpp"
 #include "model/missing_column_texts.hpp"
+#include "model/network_texts.hpp"
 #include "model/warning_texts.hpp"
 #include "model/period.hpp"
 #include "util/text.hpp"
 #include "render/activities_view.hpp"
 #include "render/change_format.hpp"
 #include "render/distribution_view.hpp"
+#include "render/network_view.hpp"
 #include "render/origin_lines.hpp"
 #include "render/progress_view.hpp"
 #include "render/svg_charts.hpp"
@@ -406,20 +408,22 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
   list warnings, notices;
   // Findings about a row are one per row: the note lists k_note_findings_per_code
   // of a code, then says how many more there are (ctreport check lists them all).
-  std::map<std::string, size_t> per_code;
-  for (const auto& w : f.quality.warnings) {
+  // A network's are each establishment's, with its name (render/network_view).
+  std::map<std::pair<std::string, std::string>, size_t> per_code;  // (establishment, code) -> findings
+  for (const NoteFinding& finding : note_findings(f)) {
+    const model::Warning& w = finding.warning;
     if (w.severity == model::Severity::notice) {  // values classified by their words: every one listed
       data n;
-      n.set("message", nf.prose(model::warning_text(w, lang_of(nf))));
+      n.set("message", note_finding_text(finding, nf));
       n.set("count", nf.integer(static_cast<int64_t>(w.count)));
       n.set("plural", nf.plural(static_cast<int64_t>(w.count)));
       notices.push_back(n);
       continue;
     }
-    if (++per_code[w.code] > k_note_findings_per_code) continue;
+    if (++per_code[{finding.establishment, w.code}] > k_note_findings_per_code) continue;
     data wd;
     wd.set("code", w.code);
-    wd.set("message", nf.prose(model::warning_text(w, lang_of(nf))));
+    wd.set("message", note_finding_text(finding, nf));
     wd.set("column", w.column);
     wd.set("row", w.row ? nf.integer(static_cast<int64_t>(w.row)) : "");
     wd.set("has_row", w.row != 0);
@@ -427,13 +431,15 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
     wd.set("plural", nf.plural(static_cast<int64_t>(w.count)));
     warnings.push_back(wd);
   }
-  for (const auto& [code, n] : per_code) {
+  for (const auto& [key, n] : per_code) {
     if (n <= k_note_findings_per_code) continue;
+    const auto& [establishment, code] = key;
     data wd;
     size_t more = n - k_note_findings_per_code;
     wd.set("code", code);
-    wd.set("message", nf.french ? fmt::format("… et {} autres avertissements {} (ctreport check les liste tous)", more, code)
-                                : fmt::format("… and {} more {} warnings (ctreport check lists them all)", more, code));
+    std::string message = nf.french ? fmt::format("… et {} autres avertissements {} (ctreport check les liste tous)", more, code)
+                                    : fmt::format("… and {} more {} warnings (ctreport check lists them all)", more, code);
+    wd.set("message", establishment.empty() ? message : model::network_finding(lang_of(nf), establishment, message));
     wd.set("column", "");
     wd.set("row", "");
     wd.set("has_row", false);
@@ -476,18 +482,7 @@ void add_establishment(data& v, const figures::Figures& f, const NumberFormat& n
   est.set("has_departement", !f.establishment.departement_name.empty());
   set_identity(est, f);
   v.set("establishment", est);
-  data network;
-  network.set("is_network", !f.network.establishments.empty());
-  network.set("count", nf.integer(static_cast<int64_t>(f.network.establishments.size())));
-  list members;
-  for (const auto& n : f.network.establishments) {
-    data member;
-    member.set("name", n);
-    member.set("last", &n == &f.network.establishments.back());
-    members.push_back(member);
-  }
-  network.set("establishments", members);
-  v.set("network", network);
+  v.set("network", network_view(f, nf));
 }
 
 }  // namespace
@@ -629,7 +624,11 @@ figures::Figures completed(figures::Figures f) {
       t->columns = {{"other", "other"}};
       t->counts = {{0}};
     }
-  if (f.network.establishments.size() < 2) f.network.establishments = {"A", "B"};
+  if (f.network.establishments.size() < 2 || f.network.members.size() != f.network.establishments.size()) {
+    f.network.establishments = {"A", "B"};  // with their figures, so that every establishment's variable is there
+    f.network.members = {{.name = "A", .departement = "42", .region = "R"}, {.name = "B"}};
+    f.network.members[0].occupancy_rate = 1;
+  }
   if (!f.activities.given || f.activities.types.empty() || f.activities.professionals.empty()) {
     // every variable of `activities.*`, lines included
     f.activities.given = true;

@@ -208,6 +208,43 @@ std::string svg_trend_chart(const std::vector<std::pair<std::string, std::option
   return svg + "</svg>\n";
 }
 
+std::string svg_rate_trend_chart(const std::vector<std::pair<std::string, std::optional<double>>>& values,
+                                 const std::string& title, const NumberFormat& nf) {
+  const int top = 40, plot_h = 180, left = 24, bottom = 30;
+  int height = top + plot_h + bottom;
+  int n = std::max<int>(1, static_cast<int>(values.size()));
+  double slot = (k_width - left - 16) / static_cast<double>(n);
+  double max = 1;  // 100 % at least, so that bars of different batches read alike
+  std::string desc;
+  for (const auto& [label, v] : values) {
+    if (v) max = std::max(max, *v);
+    desc += fmt::format("{}{}: {}", desc.empty() ? "" : "; ", label, nf.percent(v));
+  }
+  auto height_of = [&](double v) { return plot_h * 0.9 * v / max; };
+  std::string svg = open_svg(height, title, desc);
+  // The line of a full house: 100 %.
+  double full = top + plot_h - height_of(1);
+  svg += fmt::format("<line class=\"full\" x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#b03030\" "
+                     "stroke-dasharray=\"4 3\"/>\n",
+                     left, full, k_width - 16, full);
+  svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" {} font-size=\"11\" text-anchor=\"end\" fill=\"#b03030\">{}</text>\n",
+                     k_width - 16, full - 4, k_font, xml_escape(nf.percent(1.0)));
+  for (size_t i = 0; i < values.size(); ++i) {
+    double x = left + slot * static_cast<double>(i);
+    // A year without data or without places keeps its place on the axis: no bar, a dash.
+    const auto& v = values[i].second;
+    double h = v ? height_of(*v) : 0.0;
+    if (v)
+      svg += fmt::format("<rect class=\"bar\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#3a8f8f\"/>\n",
+                         x + slot * 0.2, top + plot_h - h, slot * 0.6, h);
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" {} font-size=\"12\" text-anchor=\"middle\" fill=\"#222222\">{}</text>\n",
+                       x + slot / 2, top + plot_h - h - 4, k_font, xml_escape(nf.percent(v)));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" {} font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">{}</text>\n",
+                       x + slot / 2, top + plot_h + 18, k_font, xml_escape(values[i].first));
+  }
+  return svg + "</svg>\n";
+}
+
 ReportCharts report_charts(const figures::Figures& f, const std::string& base, const NumberFormat& nf) {
   ReportCharts out;
   auto add = [&](std::string_view key, std::string svg) {

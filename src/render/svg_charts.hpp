@@ -20,6 +20,10 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
 // data) keeps its place on the axis, with a dash and no bar.
 std::string svg_trend_chart(const std::vector<std::pair<std::string, std::optional<int64_t>>>& values,
                             const std::string& title, const NumberFormat& nf);
+// The same for rates (the occupancy of each year of a batch): bars against a
+// dashed line at 100 %; a label without a rate (no data, no places) is a dash.
+std::string svg_rate_trend_chart(const std::vector<std::pair<std::string, std::optional<double>>>& values,
+                                 const std::string& title, const NumberFormat& nf);
 
 std::string xml_escape(std::string_view text);
 

@@ -112,13 +112,39 @@ TEST_CASE("a range of years gives the same files as the single-year runs, and an
   }
   std::set<std::string> batch_files;
   for (const auto& f : dir.files())
-    if (f.rfind("batch/", 0) == 0 && f != "batch/index.md" && f != "batch/index-tendance.svg") batch_files.insert(f.substr(6));
+    if (f.rfind("batch/", 0) == 0 && f != "batch/index.md" && f != "batch/index-tendance.svg" &&
+        f != "batch/index-occupation.svg")
+      batch_files.insert(f.substr(6));
   CHECK(batch_files == single_files);
   // md with 4 charts (sex, referral, length, occupancy: no age, origin or exit-reason column), json, tex, xlsx per year
   CHECK(single_files.size() == 4 * (1 + 4 + 1 + 1 + 1));
   std::string index = dir.read("batch/index.md");
-  CHECK(contains(index, "| 2023 | 2 | 1 | 1 |"));
-  CHECK(contains(index, "[rapport-2024.md](rapport-2024.md)"));
+  CHECK(contains(index, "| [2023](rapport-2023.md) | 2 | 1 | 1 |"));  // each year links to its report
+  CHECK(contains(index, "[2024](rapport-2024.md)"));
+  CHECK(dir.exists("batch/index-occupation.svg"));  // places in the config: the occupancy trend too
+}
+
+TEST_CASE("the batch index fits: years link to their reports, units in the headers, occupancy trend only with places") {
+  ScratchDir dir;
+  dir.write("d.csv", k_csv);
+  dir.write("ctreport.yaml", k_no_other_columns);
+  REQUIRE(run_cli({"2022..2024", "d.csv", "-o", "none", "-q"}, dir.path()).exit_code == 0);
+  std::string index = dir.read("none/index.md");
+  CHECK(contains(index, "| Année | Personnes accueillies | Admises | Sorties | Journées réalisées | Part des femmes | "
+                        "Âge moyen (ans) |\n"));  // 7 columns: no occupancy without places, no report column
+  CHECK(contains(index, "| [2023](rapport-2023.md) | 2 | 1 | 1 | "));
+  CHECK_FALSE(contains(index, "occupation"));
+  CHECK_FALSE(dir.exists("none/index-occupation.svg"));
+  dir.write("places.yaml", std::string("capacity: 3\n") + k_no_other_columns);
+  REQUIRE(run_cli({"2022..2024", "d.csv", "-c", "places.yaml", "-o", "places", "-q", "--lang", "en"}, dir.path()).exit_code == 0);
+  std::string en = dir.read("places/index.md");
+  CHECK(contains(en, "| Year | People present | Admitted | Exited | Bed-days | Occupancy rate | Share of women | Mean age "
+                     "(years) |\n"));
+  CHECK(contains(en, "![People present per year](index-tendance.svg)"));
+  CHECK(contains(en, "![Occupancy rate per year](index-occupation.svg)"));
+  std::string svg = dir.read("places/index-occupation.svg");
+  CHECK(contains(svg, "<title id=\"title\">Occupancy rate per year</title>"));
+  CHECK(contains(svg, ">100%</text>"));
 }
 
 TEST_CASE("a year without any stay is said so, not reported as zeros") {
@@ -347,7 +373,7 @@ TEST_CASE("fiscal years through the command line: labels, file names and the bou
   CHECK(second["occupancy"]["bed_days"] == 0);  // the exit day is no night
   CHECK(second["stays"]["exits"] == 1);
   CHECK(second["people"]["present_at_start"] == 1);
-  CHECK(contains(dir.read("out/index.md"), "[rapport-2025-2026.md](rapport-2025-2026.md)"));
+  CHECK(contains(dir.read("out/index.md"), "[2025-2026](rapport-2025-2026.md)"));
   // The fiscal label is accepted for the year it starts in, and refused with the right form otherwise.
   auto label = run_cli({"2024-2025", "d.csv", "-o", "label", "-f", "json", "-q"}, dir.path());
   CHECK(label.exit_code == 0);

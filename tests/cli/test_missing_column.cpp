@@ -294,9 +294,8 @@ TEST_CASE("a batch index and --compare show a dash for a value the export has no
   auto r = run_cli({"2023..2024", "data.csv", "-c", "ctreport.yaml", "-o", "out", "--quiet"}, dir.path());
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);
   std::string index = dir.read("out/index.md");
-  CHECK(contains(index, "| 2024 | 3 | 2 | 2 | "));
-  CHECK(contains(index, " | – | – | [rapport-2024.md]"));
-  CHECK(contains(index, " | – | – | [rapport-2023.md]"));
+  CHECK(contains(index, "| [2024](rapport-2024.md) | 3 | 2 | 2 | 436 | 40\u00A0% | – | – |\n"));
+  CHECK(contains(index, "| [2023](rapport-2023.md) | 2 | 2 | 1 | 89 | 8\u00A0% | – | – |\n"));
 
   r = run_cli({"2024", "data.csv", "-c", "ctreport.yaml", "-o", "cmp", "--compare", "2023", "--quiet"}, dir.path());
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);

@@ -145,4 +145,19 @@ TEST_CASE("monthly occupancy: a bar per month and the places line, the trend cha
   CHECK(std::find(t.texts.begin(), t.texts.end(), "89") != t.texts.end());
 }
 
+TEST_CASE("the occupancy trend: a bar per year with its rate, a dash for a year without, a line at 100 %") {
+  auto nf = render::NumberFormat::for_lang("fr");
+  auto t = parse(render::svg_rate_trend_chart({{"2021", std::nullopt}, {"2022", 0.89}, {"2023", 1.1}}, "Taux", nf));
+  REQUIRE(t.ok);
+  CHECK(t.title == "Taux");
+  REQUIRE(t.bars.size() == 2);  // no bar for 2021, never a zero
+  for (const char* text : {"\u2013", "89\u00A0%", "110\u00A0%", "100\u00A0%", "2021", "2022", "2023"}) {
+    CAPTURE(std::string(text));
+    CHECK(std::find(t.texts.begin(), t.texts.end(), text) != t.texts.end());
+  }
+  // Heights proportional to the rates: 89 % is 89/110 of 110 %.
+  double h89 = std::stod(t.bars[0].at("height")), h110 = std::stod(t.bars[1].at("height"));
+  CHECK(h89 / h110 == doctest::Approx(0.89 / 1.1).epsilon(0.01));
+}
+
 }  // TEST_SUITE
