@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "input/activity_profile.hpp"
+#include "input/activity_reader.hpp"
 #include "input/export_profile.hpp"
 #include "input/open_table.hpp"
 #include "input/table_reader.hpp"
@@ -21,6 +23,18 @@ int write_init_files(const InitOptions& o, std::vector<std::pair<std::string, st
 
 namespace {
 
+// The activity log's sections of `ctreport init FILE --activities LOG`.
+std::string activity_sections(const InitOptions& o, const model::Config& defaults) {
+  auto table = input::open_table(o.activities, "", input::activity_table_kind(defaults), false);
+  model::ActivityProfile profile;
+  try {
+    profile = input::profile_activities(*table, defaults);
+  } catch (const std::exception&) {
+    input::rethrow_with_path(o.activities);
+  }
+  return render::init_activities_text(profile, defaults, std::filesystem::path(o.activities).filename().string());
+}
+
 // The files of `ctreport init FILE`: ctreport.yaml made from the export.
 std::vector<std::pair<std::string, std::string>> files_from_export(const InitOptions& o) {
   model::Config defaults = model::default_config();
@@ -32,13 +46,17 @@ std::vector<std::pair<std::string, std::string>> files_from_export(const InitOpt
   } catch (const std::exception&) {
     input::rethrow_with_path(o.input);
   }
-  return {{"ctreport.yaml", render::init_config_text(profile, defaults, std::filesystem::path(o.input).filename().string())}};
+  std::string text = render::init_config_text(profile, defaults, std::filesystem::path(o.input).filename().string());
+  if (!o.activities.empty()) text += activity_sections(o, defaults);
+  return {{"ctreport.yaml", std::move(text)}};
 }
 
 }  // namespace
 
 int run_init(const InitOptions& o) {
   namespace fs = std::filesystem;
+  if (o.input.empty() && !o.activities.empty())
+    throw UsageError("--activities goes with the stays export: ctreport init FILE --activities LOG");
   if (!o.input.empty()) return write_init_files(o, files_from_export(o));
   std::string config = std::string(model::default_config_text());
   // Point the config at the copies, and set the language.

@@ -11,6 +11,7 @@ namespace ctreport::cli {
 struct InitOptions {
   std::string input;   // an export: write ctreport.yaml from its columns and values (`ctreport init FILE`)
   std::string sheet;   // its sheet, for a workbook
+  std::string activities;  // with FILE: an activity log whose sections ctreport.yaml gets too
   std::string folder = ".";
   std::string lang = "fr";
   bool force = false;

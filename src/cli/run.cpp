@@ -100,6 +100,8 @@ int run(int argc, char** argv) {
                        "An export (CSV or XLSX): ctreport.yaml gets its columns and every value of its categorical "
                        "fields under the category it maps to");
   init_cmd->add_option("--sheet", init.sheet, "XLSX input: sheet name or number");
+  init_cmd->add_option("--activities", init.activities,
+                       "With FILE: an activity log, whose columns, types and professionals ctreport.yaml gets too");
   init_cmd->add_option("-o,--output", init.folder, "Folder to write into (default: current folder)");
   init_cmd->add_option("--lang", init.lang, "Language of the templates: fr (default) or en")->check(CLI::IsMember({"fr", "en"}));
   init_cmd->add_flag("--force", init.force, "Overwrite files that exist");

@@ -26,6 +26,8 @@ struct InitTexts {
   const char* ambiguous;   // {count} {first} {second}
   const char* missing;     // {values}
   const char* not_listed;  // {count}
+  const char* activities;  // {file} {rows}: the activity log's columns
+  const char* activity_values;  // its types and professional categories
 };
 
 constexpr InitTexts k_fr = {
@@ -46,6 +48,9 @@ constexpr InitTexts k_fr = {
     "{count} ligne{s} ; contient les mots de « {first} » et de « {second} »",
     "non renseigné : {values}",
     "… et {count} autres valeurs, moins fréquentes",
+    "Le journal d'activité ({file}, {rows} lignes ; à donner par --activities), ses colonnes telles que reconnues :",
+    "Les types d'activité et les professionnels du journal, sous la catégorie où ils comptent\n"
+    "# (individuel ou collectif : voir ctreport config --defaults). Les valeurs « à classer » comptent en « autre ».",
 };
 
 constexpr InitTexts k_en = {
@@ -66,6 +71,9 @@ constexpr InitTexts k_en = {
     "{count} row{s}; holds words of '{first}' and '{second}'",
     "not filled: {values}",
     "… and {count} other, less frequent values",
+    "The activity log ({file}, {rows} rows; give it with --activities), its columns as recognised:",
+    "The log's activity types and professionals, under the category they count in\n"
+    "# (individual or collective: see ctreport config --defaults). Values \"to classify\" count as other.",
 };
 
 // A YAML double-quoted scalar.
@@ -117,32 +125,39 @@ std::vector<std::pair<std::string, std::string>> rows_params(uint64_t count, boo
   return {{"count", std::to_string(count)}, {"s", plural ? "s" : ""}};
 }
 
-void write_field_values(std::string& out, const model::ExportProfile& profile, const model::Config& config,
-                        model::CategoryField cf, const InitTexts& t, bool en) {
-  const auto& values = profile.values[static_cast<size_t>(cf)];
-  const auto& categories = config.category_set(cf).categories();
-  auto label = [&](model::CategoryIndex i) { return en ? categories[i].label_en : categories[i].label; };
-  out += fmt::format("  {}:\n    add_values:\n", model::category_field_name(cf));
-  for (size_t i = 0; i < categories.size(); ++i) {
-    out += fmt::format("      {}:  # {}\n", quoted(categories[i].key), flat(label(static_cast<model::CategoryIndex>(i))));
-    for (const auto& v : values) {
+// The values of one list under `add_values:` at `indent`, each under the
+// category it maps to, the unmapped ones commented out "to classify".
+struct ValueList {
+  const std::vector<model::ProfiledValue>& values;
+  const std::vector<model::Category>& categories;
+  uint64_t not_listed;
+};
+
+void write_add_values(std::string& out, const ValueList& l, const std::string& indent, const InitTexts& t, bool en) {
+  auto label = [&](model::CategoryIndex i) { return en ? l.categories[i].label_en : l.categories[i].label; };
+  const std::string key_indent = indent + "  ", value_indent = indent + "    ";
+  out += indent + "add_values:\n";
+  for (size_t i = 0; i < l.categories.size(); ++i) {
+    out += fmt::format("{}{}:  # {}\n", key_indent, quoted(l.categories[i].key),
+                       flat(label(static_cast<model::CategoryIndex>(i))));
+    for (const auto& v : l.values) {
       auto kind = v.classification.kind;
       if ((kind != model::MatchKind::exact && kind != model::MatchKind::phrase) || v.classification.index != i) continue;
       const char* note = kind == model::MatchKind::phrase ? t.by_phrase : t.rows;
-      out += fmt::format("        - {}  # {}\n", quoted(v.raw), fill(note, rows_params(v.count, en)));
+      out += fmt::format("{}- {}  # {}\n", value_indent, quoted(v.raw), fill(note, rows_params(v.count, en)));
     }
   }
   std::string keys, missing;
-  for (const auto& c : categories) keys += (keys.empty() ? "" : ", ") + c.key;
+  for (const auto& c : l.categories) keys += (keys.empty() ? "" : ", ") + c.key;
   bool heading = false;
-  for (const auto& v : values) {
+  for (const auto& v : l.values) {
     const auto& c = v.classification;
     if (c.kind == model::MatchKind::missing) {
       missing += fmt::format("{}{} ({})", missing.empty() ? "" : ", ", quoted(v.raw), v.count);
       continue;
     }
     if (c.kind != model::MatchKind::none && c.kind != model::MatchKind::ambiguous) continue;
-    if (!heading) out += "      # " + fill(t.to_classify, {{"keys", keys}}) + "\n";
+    if (!heading) out += key_indent + "# " + fill(t.to_classify, {{"keys", keys}}) + "\n";
     heading = true;
     auto params = rows_params(v.count, en);
     if (c.kind == model::MatchKind::ambiguous) {
@@ -150,11 +165,19 @@ void write_field_values(std::string& out, const model::ExportProfile& profile, c
       params.emplace_back("second", label(c.second));
     }
     std::string note = fill(c.kind == model::MatchKind::ambiguous ? t.ambiguous : t.rows, params);
-    out += fmt::format("      # - {}  # {}\n", quoted(v.raw), flat(note));
+    out += fmt::format("{}# - {}  # {}\n", key_indent, quoted(v.raw), flat(note));
   }
-  if (!missing.empty()) out += "      # " + flat(fill(t.missing, {{"values", missing}})) + "\n";
-  if (auto more = profile.values_not_listed[static_cast<size_t>(cf)])
-    out += "      # " + fill(t.not_listed, {{"count", std::to_string(more)}}) + "\n";
+  if (!missing.empty()) out += key_indent + "# " + flat(fill(t.missing, {{"values", missing}})) + "\n";
+  if (l.not_listed) out += key_indent + "# " + fill(t.not_listed, {{"count", std::to_string(l.not_listed)}}) + "\n";
+}
+
+void write_field_values(std::string& out, const model::ExportProfile& profile, const model::Config& config,
+                        model::CategoryField cf, const InitTexts& t, bool en) {
+  out += fmt::format("  {}:\n", model::category_field_name(cf));
+  write_add_values(out,
+                   {profile.values[static_cast<size_t>(cf)], config.category_set(cf).categories(),
+                    profile.values_not_listed[static_cast<size_t>(cf)]},
+                   "    ", t, en);
 }
 
 }  // namespace
@@ -175,6 +198,34 @@ std::string init_config_text(const model::ExportProfile& profile, const model::C
   out += fmt::format("\n# {}\ncategories:\n", t.values);
   for (size_t cf = 0; cf < model::k_category_field_count; ++cf)
     if (!profile.values[cf].empty()) write_field_values(out, profile, defaults, static_cast<model::CategoryField>(cf), t, en);
+  return out;
+}
+
+std::string init_activities_text(const model::ActivityProfile& profile, const model::Config& defaults,
+                                 const std::string& file) {
+  bool en = defaults.lang == "en";
+  const InitTexts& t = en ? k_en : k_fr;
+  std::string out = "\n# " + fill(t.activities, {{"file", flat(file)}, {"rows", std::to_string(profile.rows)}}) +
+                    "\nactivities:\n";
+  if (!profile.sheet.empty()) out += fmt::format("  sheet: {}\n", quoted(profile.sheet));
+  out += "  columns:\n";
+  for (const auto& [field, header] : profile.columns) out += fmt::format("    {}: {}\n", field, quoted(header));
+  if (!profile.unused.empty()) {
+    std::string headers;
+    for (const auto& h : profile.unused) headers += (headers.empty() ? "" : ", ") + quoted(h);
+    out += "  # " + flat(fill(t.unused, {{"headers", headers}})) + "\n";
+  }
+  out += fmt::format("\n# {}\n", t.activity_values);
+  if (!profile.types.empty()) {
+    out += "activity_types:\n";
+    write_add_values(out, {profile.types, defaults.activities.types.categories(), profile.types_not_listed}, "  ", t, en);
+  }
+  if (!profile.professionals.empty()) {
+    out += "professional_categories:\n";
+    write_add_values(out,
+                     {profile.professionals, defaults.activities.professionals.categories(), profile.professionals_not_listed},
+                     "  ", t, en);
+  }
   return out;
 }
 
