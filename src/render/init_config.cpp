@@ -26,6 +26,7 @@ struct InitTexts {
   const char* ambiguous;   // {count} {first} {second}
   const char* missing;     // {values}
   const char* not_listed;  // {count}
+  const char* followup;    // the follow-up section
 };
 
 constexpr InitTexts k_fr = {
@@ -46,6 +47,8 @@ constexpr InitTexts k_fr = {
     "{count} ligne{s} ; contient les mots de « {first} » et de « {second} »",
     "non renseigné : {values}",
     "… et {count} autres valeurs, moins fréquentes",
+    "Le suivi après la sortie (--followup FICHIER, une ligne par appel) : les horizons en mois après\n"
+    "# la sortie, et la fenêtre en jours autour de chacun où un contact compte.",
 };
 
 constexpr InitTexts k_en = {
@@ -66,6 +69,8 @@ constexpr InitTexts k_en = {
     "{count} row{s}; holds words of '{first}' and '{second}'",
     "not filled: {values}",
     "… and {count} other, less frequent values",
+    "The follow-up after exit (--followup FILE, one row per call): the horizons in months after the\n"
+    "# exit, and the window in days around each within which a contact counts.",
 };
 
 // A YAML double-quoted scalar.
@@ -169,6 +174,10 @@ std::string init_config_text(const model::ExportProfile& profile, const model::C
   out += fmt::format("lang: {}\n\ncapacity: 0  # {}\n", defaults.lang, t.capacity);
   if (!profile.sheet.empty()) out += fmt::format("\nsheet: {}\n", quoted(profile.sheet));
   write_columns(out, profile, t);
+  out += fmt::format("\n# {}\nfollowup:\n  horizons: [", t.followup);
+  for (size_t i = 0; i < defaults.followup.horizons.size(); ++i)
+    out += fmt::format("{}{}", i ? ", " : "", defaults.followup.horizons[i]);
+  out += fmt::format("]\n  window_days: {}\n", defaults.followup.window_days);
   bool any = false;
   for (size_t cf = 0; cf < model::k_category_field_count; ++cf) any |= !profile.values[cf].empty();
   if (!any) return out;
