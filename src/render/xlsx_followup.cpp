@@ -79,7 +79,7 @@ void followup_sheet(lxw_workbook* wb, lxw_format* bold, lxw_format* percent, con
   lxw_worksheet* ws = workbook_add_worksheet(wb, std::string(t.sheet_name).c_str());
   if (!ws) throw DataError(fmt::format("cannot add the sheet '{}' to the workbook", t.sheet_name));
   worksheet_set_column(ws, 0, 0, 44, nullptr);
-  worksheet_set_column(ws, 1, 5, 14, nullptr);
+  worksheet_set_column(ws, 1, 5, 20, nullptr);
   Writer w{ws};
   w.text(0, t.title, bold);
   w.r = 2;
