@@ -52,9 +52,10 @@ case "$mode" in
     formats=md,tex,xlsx,json
     if command -v pdflatex >/dev/null 2>&1; then formats=$formats,pdf; fi
     if command -v pandoc >/dev/null 2>&1; then formats=$formats,docx,odt; fi
-    # With the team's activity log (written by scripts/gen_activities.py).
+    # With the team's activity log (written by scripts/gen_activities.py) and
+    # the follow-up after exit (written by scripts/gen_followup.py).
     "$build/ctreport" 2022..2024 "$here/examples/sejours-2022-2024.csv" -o "$out" --format "$formats" \
-      --activities "$here/examples/activites-2022-2024.csv"
+      --activities "$here/examples/activites-2022-2024.csv" --followup "$here/examples/suivi-2022-2024.csv"
     tmp=$(mktemp -d)
     # A network of two establishments: each one's figures of 2024, merged and compared with 2023's.
     "$build/ctreport" 2023..2024 "$here/examples/sejours-2022-2024.csv" -o "$tmp/tilleuls" --format json --quiet

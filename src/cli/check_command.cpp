@@ -12,6 +12,7 @@
 #include "cli/pipeline.hpp"
 #include "cli/report_command.hpp"
 #include "figures/activity_compute.hpp"
+#include "figures/followup_compute.hpp"
 #include "figures/compute.hpp"
 #include "figures/invariants.hpp"
 #include "model/warning_texts.hpp"
@@ -94,19 +95,28 @@ int run_check(const CheckOptions& o) {
         throw UsageError(fmt::format("{}: --previous is the report of {}, but the period just before {} is {}", o.previous,
                                      previous->second, period.label, expected));
     }
-    input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet || o.format != "text");
+    input::ReadResult read = read_input(o.input, config, {period}, o.sheet, o.quiet || o.format != "text",
+                                        followup_past_months(o.followup, o.input, config));
     model::WarningLog period_warnings = read.warnings_for(period);
-    std::optional<model::Warning> activity_error;
+    std::vector<model::Warning> side_errors;
     std::optional<input::ActivityReadResult> activities;
+    std::optional<input::FollowupReadResult> followup;
     try {
       activities = read_activity_log(o.activities, o.input, read, config, {period}, true);
     } catch (const DataError& e) {
-      activity_error = data_error_finding(e, o.input);  // the stays are still checked
+      side_errors.push_back(data_error_finding(e, o.input));  // the stays are still checked
+    }
+    try {
+      followup = read_followup_file(o.followup, o.input, read, config, {period}, true);
+    } catch (const DataError& e) {
+      side_errors.push_back(data_error_finding(e, o.input));
     }
     if (activities) period_warnings.merge(activities->warnings);
+    if (followup) period_warnings.merge(followup->warnings);
     figures::Figures fig =
         figures::compute_figures({read.table, config, period, read.rows_read, read.source, &period_warnings});
     if (activities) figures::compute_activities({activities->log, config, read.table, period}, fig);
+    if (followup) figures::compute_followup({followup->log, config, read.table, period}, fig);
     model::WarningLog extra;
     if (previous) figures::check_carry_over(fig, previous->first, previous->second, extra);
     report.rows_read = read.rows_read;
@@ -126,9 +136,16 @@ int run_check(const CheckOptions& o) {
       model::describe(w);
       report.findings.push_back(w);
     }
-    for (const auto& w : fig.quality.warnings) report.findings.push_back(w);
+    for (auto w : fig.quality.warnings) {
+      // A contact dated before the exit it follows is an error of the follow-up file (docs/figures.md).
+      if (w.code == "followup_before_exit") {
+        w.severity = model::Severity::error;
+        report.error_count += w.count;
+      }
+      report.findings.push_back(w);
+    }
     for (const auto& w : extra.list()) report.findings.push_back(w);
-    if (activity_error) report.findings.push_back(*activity_error);
+    for (const auto& w : side_errors) report.findings.push_back(w);
   } catch (const DataError& e) {
     // A data or config error that stops the reading: a finding like the others, so
     // that JSON and GitHub consumers see it too.

@@ -8,6 +8,7 @@ namespace ctreport::cli {
 struct CheckOptions {
   std::string year, input, config_path, sheet, previous;
   std::string activities;  // --activities FILE
+  std::string followup;    // --followup FILE
   std::string format = "text";  // text | json | github
   bool strict = false;
   bool quiet = false;

@@ -69,14 +69,52 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
 }
 
 input::ReadResult read_input(const std::string& path, const model::Config& config,
-                             const std::vector<model::Period>& periods, const std::string& sheet, bool quiet) {
+                             const std::vector<model::Period>& periods, const std::string& sheet, bool quiet,
+                             int past_exit_months) {
   auto table = input::open_table(path, config, sheet);
   input::ReadOptions options;
   options.periods = periods;
+  options.past_exit_months = past_exit_months;
   std::string name = path == "-" ? "standard input" : fs::path(path).filename().string();
   Progress progress(fmt::format("ctreport: reading {}", name), !quiet && stderr_is_terminal());
   options.on_progress = [&](double f) { progress.update(f); };
   auto result = input::read_stays(std::move(table), path, config, options);
+  progress.done();
+  return result;
+}
+
+namespace {
+
+// The side file of a run: `given` (a command-line option), else the config's
+// `sheet` of the stays workbook `input`; empty when neither.
+std::string side_file(const std::string& given, const std::string& input, const std::string& sheet) {
+  if (!given.empty()) return given;
+  std::string ext = fs::path(input).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (sheet.empty() || (ext != ".xlsx" && ext != ".xlsm")) return "";
+  return input;
+}
+
+}  // namespace
+
+int followup_past_months(const std::string& followup, const std::string& input, const model::Config& config) {
+  if (side_file(followup, input, config.followup.sheet).empty()) return 0;
+  return config.followup.horizons.back() + config.followup.window_days / 28 + 1;
+}
+
+std::optional<input::FollowupReadResult> read_followup_file(const std::string& followup, const std::string& input,
+                                                            const input::ReadResult& stays, const model::Config& config,
+                                                            const std::vector<model::Period>& periods, bool quiet) {
+  const std::string path = side_file(followup, input, config.followup.sheet);
+  if (path.empty()) return std::nullopt;
+  auto table = input::open_table(path, config.followup.sheet, input::followup_table_kind(config), false);
+  input::FollowupReadOptions options;
+  options.periods = periods;
+  options.persons = stays.persons.get();
+  std::string name = path == "-" ? "standard input" : fs::path(path).filename().string();
+  Progress progress(fmt::format("ctreport: reading {}", name), !quiet && stderr_is_terminal());
+  options.on_progress = [&](double f) { progress.update(f); };
+  auto result = input::read_followup(*table, path, config, options);
   progress.done();
   return result;
 }

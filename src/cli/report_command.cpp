@@ -19,6 +19,7 @@
 #include "cli/pipeline.hpp"
 #include "cli/progress.hpp"
 #include "figures/activity_compute.hpp"
+#include "figures/followup_compute.hpp"
 #include "figures/compute.hpp"
 #include "figures/coverage.hpp"
 #include "figures/stay_checks.hpp"
@@ -228,11 +229,18 @@ model::SiteSplit split_sites(const ReportOptions& o, const input::ReadResult& re
   return model::split_by_site(read.table, config);
 }
 
+// The files read beside the stays, when given.
+struct SideFiles {
+  std::optional<input::ActivityReadResult> activities;
+  std::optional<input::FollowupReadResult> followup;
+};
+
 // The figures of every period of the plan, for the whole establishment, with
-// the activity log's when there is one.
-std::map<int, figures::Figures> compute_periods(const input::ReadResult& read,
-                                                const std::optional<input::ActivityReadResult>& activities,
+// the activity log's and the follow-up's when there are.
+std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, const SideFiles& side,
                                                 const ReportSetup& s, bool quiet) {
+  const auto& activities = side.activities;
+  const auto& followup = side.followup;
   const model::ReportPlan& plan = s.plan;
   std::map<int, figures::Figures> figs;
   Progress progress("ctreport: computing", !quiet && stderr_is_terminal() && plan.needed.size() > 3);
@@ -241,9 +249,11 @@ std::map<int, figures::Figures> compute_periods(const input::ReadResult& read,
     // Findings about rows outside every period go to the batch's last year only.
     model::WarningLog period_warnings = read.warnings_for(plan.periods[i], plan.needed[i] == plan.years.back());
     if (activities) period_warnings.merge(activities->warnings);  // findings about the log's values: every report
+    if (followup) period_warnings.merge(followup->warnings);
     figures::Figures& f = figs[plan.needed[i]] = figures::compute_figures(
         {read.table, s.config(), plan.periods[i], read.rows_read, read.source, &period_warnings, &by_person});
     if (activities) figures::compute_activities({activities->log, s.config(), read.table, plan.periods[i]}, f);
+    if (followup) figures::compute_followup({followup->log, s.config(), read.table, plan.periods[i]}, f);
     progress.update(static_cast<double>(i + 1) / static_cast<double>(plan.periods.size()));
   }
   progress.done();
@@ -371,6 +381,15 @@ void print_verbose_activities(const input::ActivityReadResult& a) {
                            log.rows_read, log.rows.size(), log.rows_outside);
 }
 
+void print_verbose_followup(const input::FollowupReadResult& f) {
+  const model::FollowupLog& log = f.log;
+  std::cerr << fmt::format("ctreport: follow-up: {} ({}), header on row {}\n", log.file, log.source, log.header_row);
+  for (const auto& [field, header] : log.mapping) std::cerr << fmt::format("ctreport: follow-up column '{}' -> {}\n", header, field);
+  for (const auto& header : log.unused_headers) std::cerr << fmt::format("ctreport: follow-up column '{}' not used\n", header);
+  std::cerr << fmt::format("ctreport: follow-up: {} rows read, {} near the periods reported, {} far from them (ignored)\n",
+                           log.rows_read, log.contacts.size(), log.rows_outside);
+}
+
 void print_verbose(const ReportOptions& o, const ReportSetup& s, const input::ReadResult& read, const Timings& t) {
   auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   std::cerr << fmt::format("ctreport: config: {}\n", s.loaded.source);
@@ -406,12 +425,16 @@ int run_report(const ReportOptions& o) {
   Timings t;
   check_formats(o.formats);
   const ReportSetup s = set_up(o);
-  input::ReadResult read = read_input(o.input, s.config(), s.plan.periods, o.sheet, o.quiet);
+  input::ReadResult read = read_input(o.input, s.config(), s.plan.periods, o.sheet, o.quiet,
+                                      followup_past_months(o.followup, o.input, s.config()));
   input::throw_if_errors(read, o.input);
-  const auto activities = read_activity_log(o.activities, o.input, read, s.config(), s.plan.periods, o.quiet);
+  SideFiles side;
+  side.activities = read_activity_log(o.activities, o.input, read, s.config(), s.plan.periods, o.quiet);
+  side.followup = read_followup_file(o.followup, o.input, read, s.config(), s.plan.periods, o.quiet);
+  const auto& activities = side.activities;
   t.read = Clock::now();
   const model::SiteSplit sites = split_sites(o, read, s.config());
-  const std::map<int, figures::Figures> figs = compute_periods(read, activities, s, o.quiet);
+  const std::map<int, figures::Figures> figs = compute_periods(read, side, s, o.quiet);
   t.figures = Clock::now();
 
   util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder
@@ -427,6 +450,7 @@ int run_report(const ReportOptions& o) {
 
   if (o.verbose) print_verbose(o, s, read, t);
   if (o.verbose && activities) print_verbose_activities(*activities);
+  if (o.verbose && side.followup) print_verbose_followup(*side.followup);
   if (!o.quiet) print_outcome(o, s, read, figs, sites, rendered, written);
   return static_cast<int>(ExitCode::ok);
 }

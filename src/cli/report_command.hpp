@@ -15,6 +15,7 @@ struct ReportOptions {
   std::string template_path;        // --template
   std::string sheet;                // --sheet
   std::string activities;           // --activities: the team's activity log
+  std::string followup;             // --followup: the contacts after exit
   std::string compare;              // --compare 2022,2023; empty = the year before
   std::string lang;                 // --lang; empty = the config's
   std::string by;                   // --by site (or a header): one report per site too

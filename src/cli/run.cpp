@@ -67,6 +67,9 @@ int run(int argc, char** argv) {
   app.add_option("--activities", report.activities,
                  "The team's activity log (CSV or XLSX, one row per session or act): the report's section on the "
                  "team's work (docs/figures.md, \"The activity log\")");
+  app.add_option("--followup", report.followup,
+                 "The contacts after exit (CSV or XLSX, one row per contact attempt): the report's section on what becomes "
+                 "of people after they leave (docs/figures.md, \"The follow-up after exit\")");
   app.add_option("--by", report.by,
                  "Also one report per site: 'site' (a column headed Site, Unité, Service...) or the header of the column");
   app.add_option("--compare", report.compare,
@@ -91,6 +94,7 @@ int run(int argc, char** argv) {
                         "figures.json of the previous period: its people present at the end must be this period's present at the start");
   check_cmd->add_option("--sheet", check.sheet, "XLSX input: sheet name or number");
   check_cmd->add_option("--activities", check.activities, "The team's activity log (CSV or XLSX), checked with the stays");
+  check_cmd->add_option("--followup", check.followup, "The contacts after exit (CSV or XLSX), checked with the stays");
   check_cmd->add_flag("-q,--quiet", check.quiet, "Print nothing when the check passes");
 
   InitOptions init;

@@ -12,6 +12,7 @@
 
 #include "figures/activity_merge.hpp"
 #include "model/geography.hpp"
+#include "figures/followup_merge.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 
@@ -320,6 +321,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   m.network.not_mergeable = {"age.median", "stay_length.median_days", "stay_length.stayers.median_days",
                              "occupancy.peak_present"};
   merge_activities(in, m);  // after the people and occupancy: its share and rate are recomputed from them
+  merge_followup(in, m);
   // The origin lines are relative to each establishment's own département.
   for (auto& l : m.breakdown("origin").lines) {
     if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";

@@ -73,9 +73,10 @@ class StayBuilder {
     m_pivot = last_year + k_two_digit_year_horizon;
     // The returns window before each period: the exits of the stays that
     // overlap none are kept, person and dates only, for the returns.
-    if (config.returns_window_months > 0)
+    const int past_months = std::max(config.returns_window_months, options.past_exit_months);
+    if (past_months > 0)
       for (const auto& p : options.periods)
-        m_returns_windows.emplace_back(util::add_months(p.start, -config.returns_window_months), p.start - 1);
+        m_returns_windows.emplace_back(util::add_months(p.start, -past_months), p.start - 1);
   }
 
   ReadResult run() {
@@ -355,6 +356,7 @@ class StayBuilder {
     for (const auto& [from, to] : m_returns_windows) in_window |= stay.exit >= from && stay.exit <= to;
     if (!in_window) return;
     model::PastExit past{stay.entry, stay.exit, person_of(row), 0};
+    past.excluded = exit_reason_excluded(row);
     if (m_map.has(Field::site)) {
       std::string text(util::trim(cell_at(row, m_map.column(Field::site)).text));
       auto [it, added] = m_past_site_index.emplace(text, static_cast<uint16_t>(m_past_site_names.size()));
@@ -362,6 +364,14 @@ class StayBuilder {
       past.site = it->second;
     }
     m_result->table.past_exits.push_back(past);
+  }
+
+  // Whether a row's exit reason is a category excluded from shares (death), without a warning.
+  bool exit_reason_excluded(const Row& row) {
+    if (!m_map.has(Field::exit_reason)) return false;
+    const auto& set = m_config.category_set(model::CategoryField::exit_reason);
+    model::CategoryIndex c = set.classify(cell_at(row, m_map.column(Field::exit_reason)).text, m_scratch);
+    return c < set.categories().size() && set.categories()[c].excluded_from_share;
   }
 
   // The past exits' sites as indices into the table's sites; a site of no

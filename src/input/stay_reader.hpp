@@ -25,6 +25,10 @@ struct ReadOptions {
   std::vector<model::Period> periods;       // stays overlapping none of them are not kept
   std::function<void(double)> on_progress;  // called now and then with the fraction read
   size_t max_errors_kept = 1000;
+  // The exits of this many months before each period are kept too (person,
+  // dates and whether a death), beside the returns window: the follow-up's
+  // cohorts (docs/figures.md, "The follow-up after exit"). 0: the returns' only.
+  int past_exit_months = 0;
 };
 
 struct ReadResult {

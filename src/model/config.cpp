@@ -151,7 +151,8 @@ class Loader {
     if (root.IsNull()) return;
     check_keys(root, "", {"establishment", "lang", "period", "capacity", "counting", "columns", "sheet", "check", "templates", "sites",
                           "age_brackets", "stay_length_brackets", "categories", "activities", "activity_types",
-                          "professional_categories"});
+                          "professional_categories", "followup", "followup_consumption", "followup_care",
+                          "followup_housing", "followup_activity"});
     if (auto e = root["establishment"]) {
       check_keys(e, "establishment",
                  {"name", "departement", "organisation", "address", "finess", "phone", "logo", "signatory"});
@@ -245,6 +246,7 @@ class Loader {
     if (auto b = root["age_brackets"]) c.age_brackets = age_brackets(b);
     if (auto b = root["stay_length_brackets"]) c.stay_length_brackets = stay_brackets(b);
     apply_activities(c, root);
+    apply_followup(c, root);
     if (auto cats = root["categories"]) {
       if (!cats.IsMap()) fail(cats, "categories", "expected a mapping of field: list of categories");
       check_unique_keys(cats, "categories");
@@ -324,6 +326,63 @@ class Loader {
     };
     list("activity_types", a.types, true);
     list("professional_categories", a.professionals, false);
+  }
+
+  // followup: {sheet, columns, horizons, window_days}, followup_consumption,
+  // followup_care, and followup_housing / followup_activity when given.
+  void apply_followup(Config& c, const YAML::Node& root) const {
+    FollowupSettings& fu = c.followup;
+    if (auto n = root["followup"]; n && !n.IsNull()) {
+      check_keys(n, "followup", {"sheet", "columns", "horizons", "window_days"});
+      if (n["sheet"]) fu.sheet = n["sheet"].IsNull() ? "" : str(n["sheet"], "followup.sheet");
+      if (n["window_days"]) fu.window_days = integer(n["window_days"], "followup.window_days", 0, 365);
+      if (auto h = n["horizons"]) followup_horizons(fu, h);
+      if (auto cols = n["columns"]; cols && !cols.IsNull()) {
+        if (!cols.IsMap()) fail(cols, "followup.columns", "expected a mapping of field: header");
+        check_unique_keys(cols, "followup.columns");
+        for (const auto& kv : cols) {
+          std::string k = key_of(kv.first, "followup.columns");
+          auto f = followup_field_by_name(k);
+          if (!f) {
+            std::string list;
+            for (const auto& fi : all_followup_fields()) list += (list.empty() ? "" : ", ") + std::string(fi.name);
+            fail(kv.first, "followup.columns." + k, fmt::format("unknown field (expected one of: {})", list));
+          }
+          fu.columns[*f] = strings(kv.second, "followup.columns." + k);
+        }
+      }
+    }
+    auto list = [&](const char* key, CategorySet& set) {
+      apply_category_list(set, root[key], key, key, [&](const YAML::Node& l, const std::string& path) {
+        return activity_categories(l, path, false);
+      });
+    };
+    if (root["followup_consumption"]) list("followup_consumption", fu.consumption);
+    if (root["followup_care"]) list("followup_care", fu.care);
+    // Housing and activity: the stays' categories at exit unless the config gives the follow-up its own.
+    if (root["followup_housing"]) {
+      CategorySet set = c.followup_housing();
+      list("followup_housing", set);
+      fu.housing = std::move(set);
+    }
+    if (root["followup_activity"]) {
+      CategorySet set = c.followup_activity();
+      list("followup_activity", set);
+      fu.activity = std::move(set);
+    }
+  }
+
+  // Months after the exit, 1 to 120, ascending, at most 12 of them.
+  void followup_horizons(FollowupSettings& fu, const YAML::Node& h) const {
+    if (!h.IsSequence() || h.size() == 0 || h.size() > 12)
+      fail(h, "followup.horizons", "expected a list of 1 to 12 numbers of months, e.g. [3, 6, 12]");
+    fu.horizons.clear();
+    for (size_t i = 0; i < h.size(); ++i) {
+      int m = integer(h[i], fmt::format("followup.horizons[{}]", i), 1, 120);
+      if (!fu.horizons.empty() && m <= fu.horizons.back())
+        fail(h[i], fmt::format("followup.horizons[{}]", i), "the horizons must be in ascending order, each once");
+      fu.horizons.push_back(m);
+    }
   }
 
   std::vector<Category> activity_categories(const YAML::Node& n, const std::string& path, bool with_collective) const {

@@ -13,6 +13,7 @@
 #include "model/categories.hpp"
 #include "model/activity_fields.hpp"
 #include "model/fields.hpp"
+#include "model/followup_fields.hpp"
 
 namespace ctreport::model {
 
@@ -64,6 +65,19 @@ struct ActivitySettings {
   std::map<ActivityField, std::vector<std::string>> columns;  // header overrides per field
 };
 
+// The follow-up after exit (--followup, docs/figures.md "The follow-up after
+// exit"): config `followup:`, `followup_consumption:`, `followup_care:` and,
+// when the situations should not be the stays' categories at exit,
+// `followup_housing:` and `followup_activity:`.
+struct FollowupSettings {
+  std::string sheet;               // a sheet of the stays workbook that holds the contacts
+  std::vector<int> horizons{3, 6, 12};  // months after the exit, ascending, each once
+  int window_days = 45;            // a contact counts within this many days of exit + horizon
+  CategorySet consumption, care;
+  std::optional<CategorySet> housing, activity;  // none: the stays' housing_at_exit / activity_at_exit
+  std::map<FollowupField, std::vector<std::string>> columns;  // header overrides per field
+};
+
 struct Config {
   std::string establishment_name;
   EstablishmentIdentity identity;
@@ -91,9 +105,17 @@ struct Config {
   std::vector<StayLengthBracket> stay_length_brackets;
   std::array<CategorySet, k_category_field_count> categories;
   ActivitySettings activities;
+  FollowupSettings followup;
   std::vector<std::string> sources;  // "built-in defaults", then the user's file
 
   const CategorySet& category_set(CategoryField f) const { return categories[static_cast<size_t>(f)]; }
+  // The follow-up's situations: its own lists, else the stays' at exit (housing, activity).
+  const CategorySet& followup_housing() const {
+    return followup.housing ? *followup.housing : category_set(CategoryField::housing_at_exit);
+  }
+  const CategorySet& followup_activity() const {
+    return followup.activity ? *followup.activity : category_set(CategoryField::activity_at_exit);
+  }
 };
 
 // The embedded default configuration.

@@ -56,12 +56,13 @@ struct PastExit {
   util::Day entry = 0, exit = 0;
   uint32_t person = 0;
   uint16_t site = 0;
+  bool excluded = false;  // its exit reason is excluded from shares (death): out of the follow-up's cohorts
 };
 
 // The stays read from one source, with their persons numbered 0..person_count-1.
 struct StayTable {
   std::vector<Stay> stays;
-  std::vector<PastExit> past_exits;  // earlier stays kept for the returns, in row order
+  std::vector<PastExit> past_exits;  // earlier stays kept for the returns and the follow-up, in row order
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
   std::array<std::string, k_field_count> headers{};  // the header of each field's column, when there is one

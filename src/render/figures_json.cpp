@@ -8,6 +8,7 @@
 
 #include "render/figures_json_validation.hpp"
 #include "render/activities_json.hpp"
+#include "render/followup_json.hpp"
 #include "render/progress_json.hpp"
 #include "util/errors.hpp"
 #include "version.hpp"
@@ -182,6 +183,7 @@ json figures_to_json(const figures::Figures& f) {
   j["returns"] = returns_json(f);
   j["progress"] = progress_to_json(f.progress);
   if (f.activities.given) j["activities"] = activities_to_json(f.activities);
+  if (f.followup.given) j["followup"] = followup_to_json(f.followup);
   json warnings = json::array();
   for (const auto& w : f.quality.warnings) {
     json jw = {{"code", w.code}, {"message", w.message}, {"row", w.row == 0 ? json(nullptr) : json(w.row)}, {"count", w.count}};
@@ -206,6 +208,8 @@ json figures_to_json(const figures::Figures& f) {
                   {"unused_columns", f.quality.unused_columns}};
   return j;
 }
+
+json distribution_to_json(const figures::Distribution& d) { return distribution_object(d, "lines", json::object()); }
 
 std::string figures_json_text(const figures::Figures& f) { return figures_to_json(f).dump(2) + "\n"; }
 
@@ -259,6 +263,14 @@ figures::Distribution dist_object(const nlohmann::json& j, const std::string& li
   if (!is_available(j)) return not_available(j, std::move(population));
   return dist(j.at(lines_key), std::move(population));
 }
+
+}  // namespace
+
+figures::Distribution distribution_from_json(const nlohmann::json& j, std::string population) {
+  return dist_object(j, "lines", std::move(population));
+}
+
+namespace {
 
 // The value at the dotted `path`, or null when a part of it is absent.
 const nlohmann::json* find_path(const nlohmann::json& j, std::string_view path) {
@@ -445,6 +457,7 @@ figures::Figures figures_from_json(std::string_view text, const std::string& sou
     read_returns(j, f);
     f.progress = progress_from_json(j);
     f.activities = activities_from_json(j);
+    f.followup = followup_from_json(j);
     read_quality(j.at("quality"), f);
   } catch (const nlohmann::json::exception& e) {
     throw DataError(fmt::format("{}: not a valid ctreport figures file: {}", source, e.what()));

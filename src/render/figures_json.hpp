@@ -16,4 +16,10 @@ std::string figures_json_text(const figures::Figures& f);  // pretty-printed, en
 // into figures; `source` names it in errors. Throws DataError.
 figures::Figures figures_from_json(std::string_view text, const std::string& source);
 
+// One distribution as an object {total, population, lines: [...], available},
+// or {population, available: false, missing}, and back (for the sections
+// written apart: render/followup_json).
+nlohmann::ordered_json distribution_to_json(const figures::Distribution& d);
+figures::Distribution distribution_from_json(const nlohmann::json& j, std::string population);
+
 }  // namespace ctreport::render

@@ -74,6 +74,7 @@ class Validator {
     if (j.contains("returns")) returns(object(j.at("returns"), "returns"), "returns");  // since ctreport 0.2
     if (j.contains("progress")) progress(object(j.at("progress"), "progress"), "progress");
     if (j.contains("activities")) activities(object(j.at("activities"), "activities"), "activities");
+    if (j.contains("followup")) followup(object(j.at("followup"), "followup"), "followup");
     const json& q = object(member(j, "", "quality"), "quality");
     optional_text(q, "quality", "source");
     count(q, "quality", "rows_read");
@@ -376,6 +377,44 @@ class Validator {
         fail(at(p, "month"), fmt::format("{} is not a month of the period (expected YYYY-MM)", util::quote_value(month)));
       if (!seen.insert(month).second) fail(at(p, "month"), fmt::format("{} is given twice", util::quote_value(month)));
       count(monthly[i], p, "sessions");
+    }
+  }
+
+  // The follow-up after exit (docs/figures.md, "The follow-up after exit").
+  void followup(const json& f, const std::string& path) const {
+    integer(f, path, "window_days", 0, 365);
+    for (const char* k : {"first_contact", "last_contact"}) {
+      const std::string& d = text(f, path, k);
+      if (!d.empty() && !parse_iso(d, true)) fail(at(path, k), fmt::format("{} is not a date (expected YYYY-MM-DD)", util::quote_value(d)));
+    }
+    for (const char* k : {"rows_used", "unknown_person_rows", "before_exit_rows"}) count(f, path, k);
+    const json& list = member(f, path, "horizons");
+    std::string hpath = at(path, "horizons");
+    if (!list.is_array() || list.size() > 12) fail(hpath, fmt::format("expected a list of at most 12 horizons, found {}", shown(list)));
+    int64_t previous = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+      std::string p = fmt::format("{}[{}]", hpath, i);
+      const json& h = object(list[i], p);
+      integer(h, p, "months", previous + 1, 120);
+      previous = h.at("months").get<int64_t>();
+      boolean(h, p, "available");
+      if (unavailable(h)) {
+        choice(h, p, "reason", {"no_stay_identifiers", "export_starts_later", "not_covered"});
+        continue;
+      }
+      for (const char* k : {"cohort", "excluded", "contacted"}) count(h, p, k);
+      const json& reached = object(member(h, p, "reached"), at(p, "reached"));
+      count(reached, at(p, "reached"), "count");
+      share(reached, at(p, "reached"), "share");
+      if (h.at("contacted").get<uint64_t>() > h.at("cohort").get<uint64_t>()) fail(at(p, "contacted"), "more than the cohort");
+      if (reached.at("count").get<uint64_t>() > h.at("contacted").get<uint64_t>()) fail(at(p, "reached.count"), "more than contacted");
+      const json& situations = object(member(h, p, "situations"), at(p, "situations"));
+      for (const char* k : {"housing", "activity", "consumption", "care"}) {
+        std::string sp = at(at(p, "situations"), k);
+        const json& d = object(member(situations, at(p, "situations"), k), sp);
+        lines(d, sp, "lines");
+        if (!unavailable(d)) count(d, sp, "total");
+      }
     }
   }
 

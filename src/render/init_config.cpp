@@ -28,6 +28,7 @@ struct InitTexts {
   const char* not_listed;  // {count}
   const char* activities;  // {file} {rows}: the activity log's columns
   const char* activity_values;  // its types and professional categories
+  const char* followup;    // the follow-up section
 };
 
 constexpr InitTexts k_fr = {
@@ -51,6 +52,8 @@ constexpr InitTexts k_fr = {
     "Le journal d'activité ({file}, {rows} lignes ; à donner par --activities), ses colonnes telles que reconnues :",
     "Les types d'activité et les professionnels du journal, sous la catégorie où ils comptent\n"
     "# (individuel ou collectif : voir ctreport config --defaults). Les valeurs « à classer » comptent en « autre ».",
+    "Le suivi après la sortie (--followup FICHIER, une ligne par appel) : les horizons en mois après\n"
+    "# la sortie, et la fenêtre en jours autour de chacun où un contact compte.",
 };
 
 constexpr InitTexts k_en = {
@@ -74,6 +77,8 @@ constexpr InitTexts k_en = {
     "The activity log ({file}, {rows} rows; give it with --activities), its columns as recognised:",
     "The log's activity types and professionals, under the category they count in\n"
     "# (individual or collective: see ctreport config --defaults). Values \"to classify\" count as other.",
+    "The follow-up after exit (--followup FILE, one row per call): the horizons in months after the\n"
+    "# exit, and the window in days around each within which a contact counts.",
 };
 
 // A YAML double-quoted scalar.
@@ -192,6 +197,10 @@ std::string init_config_text(const model::ExportProfile& profile, const model::C
   out += fmt::format("lang: {}\n\ncapacity: 0  # {}\n", defaults.lang, t.capacity);
   if (!profile.sheet.empty()) out += fmt::format("\nsheet: {}\n", quoted(profile.sheet));
   write_columns(out, profile, t);
+  out += fmt::format("\n# {}\nfollowup:\n  horizons: [", t.followup);
+  for (size_t i = 0; i < defaults.followup.horizons.size(); ++i)
+    out += fmt::format("{}{}", i ? ", " : "", defaults.followup.horizons[i]);
+  out += fmt::format("]\n  window_days: {}\n", defaults.followup.window_days);
   bool any = false;
   for (size_t cf = 0; cf < model::k_category_field_count; ++cf) any |= !profile.values[cf].empty();
   if (!any) return out;

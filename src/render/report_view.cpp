@@ -23,6 +23,7 @@
 #include "model/period.hpp"
 #include "util/text.hpp"
 #include "render/activities_view.hpp"
+#include "render/followup_view.hpp"
 #include "render/change_format.hpp"
 #include "render/distribution_view.hpp"
 #include "render/network_view.hpp"
@@ -563,6 +564,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   add_breakdowns(v, f, nf, previous);
   v.set("returns", returns_view(f, nf, previous.empty() ? nullptr : previous.front()));
   v.set("activities", activities_view(f.activities, nf, previous));
+  v.set("followup", followup_view(f.followup, nf, previous));
   data counting;
   bool nights = f.counting.bed_days == "nights";
   counting.set("bed_days", f.counting.bed_days);
@@ -635,6 +637,14 @@ figures::Figures completed(figures::Figures f) {
     f.activities.types = {{"other", "other", true, 0, 0, 0}};
     f.activities.professionals = {{"other", "other", 0, 0}};
     f.activities.monthly = {{"2024-01", 0}};
+  }
+  if (!f.followup.given || f.followup.horizons.empty()) {
+    // every variable of `followup.*`, a horizon's situations' lines included
+    f.followup.given = true;
+    figures::FollowupHorizon h;
+    h.months = 3;
+    for (auto* d : {&h.housing, &h.activity, &h.consumption, &h.care}) d->lines = {{"other", "other", 0, std::nullopt}};
+    f.followup.horizons = {h};
   }
   model::Warning w;
   w.code = "unmapped_value";

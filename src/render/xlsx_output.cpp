@@ -3,6 +3,7 @@
 #include "render/xlsx_output.hpp"
 
 #include "render/xlsx_activities.hpp"
+#include "render/xlsx_followup.hpp"
 
 #include <unistd.h>
 
@@ -357,9 +358,8 @@ std::string header_text(const std::string& text) {
 
 // The sheets, in the report's order.
 // The activity log's sheet (only with a log), set up for printing like the others.
-void activity_log_sheet(const XlsxBook& book, const Report& rep) {
-  if (!rep.f.activities.given) return;
-  activities_sheet(book.wb, book.fm.bold, book.fm.decimal, book.fm.percent, rep.f.activities, rep.lang);
+// The last sheet added, set up for printing like the others.
+void print_last_sheet(const XlsxBook& book) {
   lxw_worksheet* ws = nullptr;
   lxw_worksheet* last = nullptr;
   LXW_FOREACH_WORKSHEET(ws, book.wb) last = ws;
@@ -369,6 +369,19 @@ void activity_log_sheet(const XlsxBook& book, const Report& rep) {
   worksheet_fit_to_pages(last, 1, 0);
   check_xlsx(worksheet_set_header(last, book.page_header.c_str()), "page header");
   check_xlsx(worksheet_set_footer(last, book.page_footer.c_str()), "page footer");
+}
+
+void activity_log_sheet(const XlsxBook& book, const Report& rep) {
+  if (!rep.f.activities.given) return;
+  activities_sheet(book.wb, book.fm.bold, book.fm.decimal, book.fm.percent, rep.f.activities, rep.lang);
+  print_last_sheet(book);
+}
+
+// The follow-up's sheet (only with a follow-up file).
+void followup_workbook_sheet(const XlsxBook& book, const Report& rep) {
+  if (!rep.f.followup.given) return;
+  followup_sheet(book.wb, book.fm.bold, book.fm.percent, rep.f.followup, rep.nf);
+  print_last_sheet(book);
 }
 
 void write_sheets(const XlsxBook& book, const Report& rep) {
@@ -382,6 +395,8 @@ void write_sheets(const XlsxBook& book, const Report& rep) {
       progress_sheets(book, rep.f, rep.previous, rep.nf);
     } else if (key == "activities") {
       activity_log_sheet(book, rep);
+    } else if (key == "followup") {
+      followup_workbook_sheet(book, rep);
     } else if (key == "method") {
       for (size_t i = 0; i < model::k_breakdown_count; ++i)  // a breakdown the order does not list yet
         if (model::k_breakdowns[i].sheet == model::SheetPlacement::own && !written[i]) breakdown_sheet(book, rep, i);
@@ -400,7 +415,7 @@ std::vector<std::string_view> workbook_sheet_order() {
   return {"key_figures",  "occupancy",        "sex",       "age",         "referral",
           "origin",       "substance",        "substitution", "court_order", "housing_at_entry",
           "income",       "activity_at_entry", "family_situation", "activities", "stay_length", "exit_reason",
-          "housing_at_exit", "activity_at_exit", "progress",  "stage",       "method"};
+          "housing_at_exit", "activity_at_exit", "progress",  "stage",       "followup",  "method"};
 }
 
 std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& nf, const std::filesystem::path& scratch_dir,

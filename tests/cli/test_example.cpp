@@ -33,7 +33,8 @@ TEST_CASE("the committed example reports are what ctreport produces") {
   ScratchDir dir;
   std::filesystem::path examples = std::filesystem::path(CTREPORT_SOURCE_DIR) / "examples";
   auto r = run_cli({"2022..2024", (examples / "sejours-2022-2024.csv").string(), "-o", "out", "-f", "md,json", "-q",
-                    "--activities", (examples / "activites-2022-2024.csv").string()},
+                    "--activities", (examples / "activites-2022-2024.csv").string(), "--followup",
+                    (examples / "suivi-2022-2024.csv").string()},
                    dir.path());
   REQUIRE(r.exit_code == 0);
   for (std::string name : {"rapport-2022.md", "rapport-2023.md", "rapport-2024.md", "figures-2022.json",

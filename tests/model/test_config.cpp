@@ -63,7 +63,8 @@ TEST_CASE("unknown keys are errors naming the line and key") {
   CHECK(error_of("capacity: 30\ncapcity: 35\n") ==
         "ctreport.yaml:2: capcity: unknown key (expected one of: establishment, lang, period, capacity, counting, "
         "columns, sheet, check, templates, sites, age_brackets, stay_length_brackets, categories, activities, "
-        "activity_types, professional_categories)");
+        "activity_types, professional_categories, followup, followup_consumption, followup_care, followup_housing, "
+                         "followup_activity)");
   CHECK(error_of("counting:\n  bed_day: nights\n") ==
         "ctreport.yaml:2: counting.bed_day: unknown key (expected one of: bed_days, age_reference, contract_months, returns_window_months, exit_to_work)");
 }
