@@ -38,7 +38,7 @@ TEST_CASE("a report with a follow-up file: the section, the JSON object, the she
   CHECK(r.exit_code == 0);
   CAPTURE(r.err);
   std::string md = dir.read("out/rapport-2024.md");
-  CHECK(md.find("## Que deviennent les personnes après leur sortie ?") != std::string::npos);
+  CHECK(md.find("## Que deviennent les personnes après leur sortie\u202F?") != std::string::npos);
   auto j = nlohmann::json::parse(dir.read("out/figures-2024.json"));
   CHECK(j["followup"]["horizons"][0]["reached"]["count"] == 1);
   CHECK(j["followup"]["unknown_person_rows"] == 1);

@@ -114,14 +114,14 @@ TEST_CASE("merge: cohorts, contacted, reached and situations summed, the share r
 TEST_CASE("the Markdown report: the section, each horizon's line, no 0 % for an empty cohort") {
   auto run = test::run_followup(k_stays, k_contacts, 2024, k_horizons);
   std::string fr = render_report(run.figures, "fr", "md");
-  CHECK(fr.find("## Que deviennent les personnes après leur sortie ?") != std::string::npos);
+  CHECK(fr.find("## Que deviennent les personnes après leur sortie\u202F?") != std::string::npos);
   CHECK(fr.find("| 3 mois | 1 | 1 | 1 | 100\u00a0% |") != std::string::npos);
   CHECK(fr.find("| 12 mois | 1 | 1 | 0 | 0\u00a0% |") != std::string::npos);
   CHECK(fr.find("| 24 mois | 0 | 0 | 0 | – |") != std::string::npos);
   CHECK(fr.find("| Logement autonome | 1 | 100\u00a0% |") != std::string::npos);
   CHECK(fr.find("| non disponible (aucune colonne « Soins » dans le fichier de suivi) | | |") != std::string::npos);
-  CHECK(fr.find("24 mois après la sortie : aucune sortie dont cet horizon tombe dans la période.") != std::string::npos);
-  CHECK(fr.find("12 mois après la sortie : aucune personne jointe à cet horizon.") != std::string::npos);
+  CHECK(fr.find("24 mois après la sortie\u00A0: aucune sortie dont cet horizon tombe dans la période.") != std::string::npos);
+  CHECK(fr.find("12 mois après la sortie\u00A0: aucune personne jointe à cet horizon.") != std::string::npos);
   CHECK(fr.find("NOBODY") == std::string::npos);
   std::string en = render_report(run.figures, "en", "md");
   CHECK(en.find("## What becomes of people after they leave?") != std::string::npos);
@@ -134,7 +134,7 @@ TEST_CASE("a horizon not covered by the file says why in every cell") {
   auto run = test::run_followup(k_stays, contacts, 2024, k_horizons);
   std::string fr = render_report(run.figures, "fr", "md");
   CHECK(fr.find("| 3 mois | – | – | – | – |") != std::string::npos);
-  CHECK(fr.find("3 mois après la sortie : non disponible (le fichier de suivi, du 1er janvier 2024 au 1er juin 2024, "
+  CHECK(fr.find("3 mois après la sortie\u00A0: non disponible (le fichier de suivi, du 1er janvier 2024 au 1er juin 2024, "
                 "ne couvre pas les dates de cet horizon).") != std::string::npos);
 }
 
