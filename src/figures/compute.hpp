@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "figures/figures.hpp"
+#include "figures/returns.hpp"
 #include "model/config.hpp"
 #include "model/period.hpp"
 #include "model/stay.hpp"
@@ -20,6 +21,7 @@ struct ComputeInput {
   std::string source;
   const model::WarningLog* read_warnings = nullptr;
   const std::vector<uint32_t>* stays_by_person = nullptr;  // figures::stays_by_person(table), when a batch has it
+  const ExitsByPerson* exits_by_person = nullptr;          // figures::exits_by_person(table), when a batch has it
 };
 
 // Labels come from the config in config.lang.

@@ -12,17 +12,6 @@ namespace {
 
 using util::Day;
 
-// Every exit of the table, kept stays and past exits alike, as (person, exit day).
-std::vector<std::pair<uint32_t, Day>> exits_by_person(const model::StayTable& table) {
-  std::vector<std::pair<uint32_t, Day>> exits;
-  exits.reserve(table.stays.size() + table.past_exits.size());
-  for (const auto& s : table.stays)
-    if (!s.is_open()) exits.emplace_back(s.person, s.exit);
-  for (const auto& p : table.past_exits) exits.emplace_back(p.person, p.exit);
-  std::sort(exits.begin(), exits.end());
-  return exits;
-}
-
 // The person's latest exit on or before `day`, among `exits` sorted by person then day.
 std::optional<Day> latest_exit_by(const std::vector<std::pair<uint32_t, Day>>& exits, uint32_t person, Day day) {
   auto it = std::upper_bound(exits.begin(), exits.end(), std::make_pair(person, day));
@@ -36,7 +25,18 @@ std::optional<double> share_of(int64_t count, int64_t total) {
 
 }  // namespace
 
-void compute_returns(Figures& f, const model::StayTable& table, const model::Config& config, const model::Period& period) {
+ExitsByPerson exits_by_person(const model::StayTable& table) {
+  ExitsByPerson exits;
+  exits.reserve(table.stays.size() + table.past_exits.size());
+  for (const auto& s : table.stays)
+    if (!s.is_open()) exits.emplace_back(s.person, s.exit);
+  for (const auto& p : table.past_exits) exits.emplace_back(p.person, p.exit);
+  std::sort(exits.begin(), exits.end());
+  return exits;
+}
+
+void compute_returns(Figures& f, const model::StayTable& table, const model::Config& config, const model::Period& period,
+                     const ExitsByPerson* sorted) {
   auto& r = f.returns;
   r = {};
   r.window_months = config.returns_window_months;
@@ -52,7 +52,9 @@ void compute_returns(Figures& f, const model::StayTable& table, const model::Con
     r.earliest_entry = table.earliest_entry == std::numeric_limits<Day>::max() ? "" : util::iso(table.earliest_entry);
     return;
   }
-  const auto exits = exits_by_person(table);
+  ExitsByPerson own;
+  if (!sorted) own = exits_by_person(table);
+  const ExitsByPerson& exits = sorted ? *sorted : own;
   // The people who left in the window and were not back at the period's start.
   std::vector<uint8_t> left(table.person_count, 0), back(table.person_count, 0);
   for (const auto& [person, exit] : exits)
