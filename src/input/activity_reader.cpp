@@ -10,6 +10,7 @@
 #include "input/activity_columns.hpp"
 #include "input/activity_values.hpp"
 #include "input/cell_date.hpp"
+#include "input/row_errors.hpp"
 #include "model/warning_texts.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
@@ -21,8 +22,6 @@ namespace {
 using model::ActivityField;
 
 constexpr size_t k_header_rows = 30;      // the header is looked for in the first rows, as the stays'
-constexpr size_t k_errors_kept = 1000;
-constexpr size_t k_errors_listed = 20;
 constexpr int k_two_digit_year_horizon = 20;  // as the stays' dates (docs/figures.md, "Reading values")
 
 const Cell k_empty{};
@@ -104,8 +103,6 @@ class ActivityBuilder {
   }
 
   void error(const Row& row, ActivityField f, std::string code, std::string value) {
-    ++m_error_count;
-    if (m_errors.size() >= k_errors_kept) return;
     model::Warning e;
     e.severity = model::Severity::error;
     e.code = std::move(code);
@@ -114,20 +111,10 @@ class ActivityBuilder {
     e.position = m_reader.cell_position(row, m_cols.at(f));
     e.row = row.row;
     model::describe(e);
-    m_errors.push_back(std::move(e));
+    m_errors.add(std::move(e));
   }
 
-  void throw_if_errors() const {
-    if (m_errors.empty()) return;
-    std::string msg;
-    for (size_t i = 0; i < m_errors.size() && i < k_errors_listed; ++i) {
-      const auto& e = m_errors[i];
-      msg += fmt::format("{}{}: {} ({}): {}{}", i ? "\n" : "", m_file, e.position, e.column, e.message,
-                         e.expected.empty() ? "" : "; expected " + e.expected);
-    }
-    if (m_error_count > k_errors_listed) msg += fmt::format("\n… and {} more errors", m_error_count - k_errors_listed);
-    throw DataError(msg);
-  }
+  void throw_if_errors() const { m_errors.throw_if_any(m_file); }
 
   void process(const Row& row) {
     const Cell& date_cell = cell_of(row, m_cols, ActivityField::date);
@@ -224,8 +211,7 @@ class ActivityBuilder {
   ActivityReadResult* m_result = nullptr;
   ActivityColumns m_cols;
   int m_pivot = 2044;
-  std::vector<model::Warning> m_errors;
-  uint64_t m_error_count = 0;
+  RowErrors m_errors;
   std::vector<std::string_view> m_ids;
   std::string m_scratch;
 };

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "input/cell_date.hpp"
+#include "input/row_errors.hpp"
 #include "input/followup_columns.hpp"
 #include "model/warning_texts.hpp"
 #include "util/errors.hpp"
@@ -20,8 +21,6 @@ namespace {
 using model::FollowupField;
 
 constexpr size_t k_header_rows = 30;  // the header is looked for in the first rows, as the stays'
-constexpr size_t k_errors_kept = 1000;
-constexpr size_t k_errors_listed = 20;
 constexpr int k_two_digit_year_horizon = 20;  // as the stays' dates (docs/figures.md, "Reading values")
 
 constexpr std::array<std::string_view, 16> k_yes = {"oui", "o", "yes", "y", "1", "x", "vrai", "true", "joint",
@@ -101,8 +100,6 @@ class FollowupBuilder {
   }
 
   void error(const Row& row, FollowupField f, std::string code, std::string value) {
-    ++m_error_count;
-    if (m_errors.size() >= k_errors_kept) return;
     model::Warning e;
     e.severity = model::Severity::error;
     e.code = std::move(code);
@@ -111,20 +108,10 @@ class FollowupBuilder {
     e.position = m_reader.cell_position(row, m_cols.at(f));
     e.row = row.row;
     model::describe(e);
-    m_errors.push_back(std::move(e));
+    m_errors.add(std::move(e));
   }
 
-  void throw_if_errors() const {
-    if (m_errors.empty()) return;
-    std::string msg;
-    for (size_t i = 0; i < m_errors.size() && i < k_errors_listed; ++i) {
-      const auto& e = m_errors[i];
-      msg += fmt::format("{}{}: {} ({}): {}{}", i ? "\n" : "", m_file, e.position, e.column, e.message,
-                         e.expected.empty() ? "" : "; expected " + e.expected);
-    }
-    if (m_error_count > k_errors_listed) msg += fmt::format("\n… and {} more errors", m_error_count - k_errors_listed);
-    throw DataError(msg);
-  }
+  void throw_if_errors() const { m_errors.throw_if_any(m_file); }
 
   bool near_a_period(util::Day d) const {
     const int w = m_config.followup.window_days;
@@ -200,8 +187,7 @@ class FollowupBuilder {
   FollowupReadResult* m_result = nullptr;
   FollowupColumns m_cols;
   int m_pivot = 2044;
-  std::vector<model::Warning> m_errors;
-  uint64_t m_error_count = 0;
+  RowErrors m_errors;
   std::string m_scratch;
 };
 

@@ -15,6 +15,7 @@
 
 #include "input/cell_date.hpp"
 #include "input/person_index.hpp"
+#include "input/row_errors.hpp"
 #include "model/breakdowns.hpp"
 #include "model/geography.hpp"
 #include "model/missing_column_texts.hpp"
@@ -733,17 +734,7 @@ bool has_recognised_header(TableReader& reader, const model::Config& config) {
 }
 
 void throw_if_errors(const ReadResult& result, const std::string& file_label, size_t max_listed) {
-  if (result.errors.empty()) return;
-  std::string msg;
-  size_t listed = 0;
-  for (const auto& e : result.errors) {
-    if (listed++ == max_listed) break;
-    if (!msg.empty()) msg += "\n";
-    msg += fmt::format("{}: {} ({}): {}{}", file_label, e.position, e.column, e.message,
-                       e.expected.empty() ? "" : "; expected " + e.expected);
-  }
-  if (result.error_count > max_listed) msg += fmt::format("\n… and {} more errors", result.error_count - max_listed);
-  throw DataError(msg);
+  throw_row_errors(result.errors, result.error_count, file_label, max_listed);
 }
 
 ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& file_label, const model::Config& config,
