@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "figures/activity_sessions.hpp"
+#include "figures/side_file_warning.hpp"
 #include "model/activity_texts.hpp"
 #include "model/warning_texts.hpp"
 
@@ -12,7 +13,6 @@ namespace ctreport::figures {
 
 namespace {
 
-constexpr size_t k_rows_named = 20;  // rows listed in the unknown-person warning
 
 std::optional<double> ratio(double num, double den) {
   if (den <= 0) return std::nullopt;
@@ -96,25 +96,6 @@ void reach(const ActivityInput& in, Activities& a, std::vector<uint32_t>& unknow
   }
 }
 
-void warn_unknown_persons(const ActivityInput& in, const std::vector<uint32_t>& rows, Figures& f) {
-  if (rows.empty()) return;
-  std::string listed;
-  for (size_t i = 0; i < rows.size() && i < k_rows_named; ++i) listed += fmt::format("{}{}", i ? ", " : "", rows[i]);
-  if (rows.size() > k_rows_named) listed += ", …";
-  model::Warning w;
-  w.code = "unknown_activity_person";
-  w.file = in.log.file;
-  for (const auto& [field, header] : in.log.mapping)
-    if (field == "person_id") w.column = header;
-  w.params = {{"file", in.log.file}, {"count", std::to_string(rows.size())}, {"rows", listed}};
-  w.row = rows.front();
-  w.count = rows.size();
-  w.rows.assign(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), model::k_rows_listed)));
-  model::describe(w);
-  f.quality.warnings.push_back(std::move(w));
-  f.quality.warning_rows += rows.size();
-}
-
 }  // namespace
 
 void compute_activities(const ActivityInput& in, Figures& f) {
@@ -150,7 +131,8 @@ void compute_activities(const ActivityInput& in, Figures& f) {
   a.average_present = f.occupancy.average_present;
   a.sessions_per_resident_month = ratio(static_cast<double>(a.sessions), a.average_present * a.months);
   f.activities = std::move(a);
-  if (in.log.persons_joinable) warn_unknown_persons(in, unknown_rows, f);
+  if (in.log.persons_joinable)
+    add_side_file_warning(f, "unknown_activity_person", in.log.file, in.log.mapping, "person_id", unknown_rows);
 }
 
 }  // namespace ctreport::figures

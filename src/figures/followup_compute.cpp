@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "figures/shares.hpp"
+#include "figures/side_file_warning.hpp"
 #include "model/followup_texts.hpp"
 #include "model/warning_texts.hpp"
 
@@ -16,7 +17,6 @@ namespace ctreport::figures {
 namespace {
 
 using util::Day;
-constexpr size_t k_rows_named = 20;  // rows listed in a warning
 
 struct Exit {
   uint32_t person;
@@ -175,25 +175,6 @@ FollowupHorizon horizon(const FollowupInput& in, int months, const std::vector<E
   return h;
 }
 
-void warn(const FollowupInput& in, const char* code, const std::vector<uint32_t>& rows, Figures& f) {
-  if (rows.empty()) return;
-  std::string listed;
-  for (size_t i = 0; i < rows.size() && i < k_rows_named; ++i) listed += fmt::format("{}{}", i ? ", " : "", rows[i]);
-  if (rows.size() > k_rows_named) listed += ", …";
-  model::Warning w;
-  w.code = code;
-  w.file = in.log.file;
-  for (const auto& [field, header] : in.log.mapping)
-    if (field == (std::string_view(code) == "unknown_followup_person" ? "person_id" : "date")) w.column = header;
-  w.params = {{"file", in.log.file}, {"count", std::to_string(rows.size())}, {"rows", listed}};
-  w.row = rows.front();
-  w.count = rows.size();
-  w.rows.assign(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), model::k_rows_listed)));
-  model::describe(w);
-  f.quality.warnings.push_back(std::move(w));
-  f.quality.warning_rows += rows.size();
-}
-
 }  // namespace
 
 void compute_followup(const FollowupInput& in, Figures& f) {
@@ -211,8 +192,8 @@ void compute_followup(const FollowupInput& in, Figures& f) {
   if (in.log.persons_joinable) {
     fu.unknown_person_rows = placed.unknown_rows.size();
     fu.before_exit_rows = placed.before_exit_rows.size();
-    warn(in, "unknown_followup_person", placed.unknown_rows, f);
-    warn(in, "followup_before_exit", placed.before_exit_rows, f);
+    add_side_file_warning(f, "unknown_followup_person", in.log.file, in.log.mapping, "person_id", placed.unknown_rows);
+    add_side_file_warning(f, "followup_before_exit", in.log.file, in.log.mapping, "date", placed.before_exit_rows);
   }
   f.followup = std::move(fu);
 }
