@@ -9,6 +9,7 @@
 
 #include "input/cell_date.hpp"
 #include "input/row_errors.hpp"
+#include "input/row_loop.hpp"
 #include "input/followup_columns.hpp"
 #include "model/warning_texts.hpp"
 #include "util/errors.hpp"
@@ -21,7 +22,6 @@ namespace {
 using model::FollowupField;
 
 constexpr size_t k_header_rows = 30;  // the header is looked for in the first rows, as the stays'
-constexpr int k_two_digit_year_horizon = 20;  // as the stays' dates (docs/figures.md, "Reading values")
 
 constexpr std::array<std::string_view, 16> k_yes = {"oui", "o", "yes", "y", "1", "x", "vrai", "true", "joint",
                                                     "jointe", "atteint", "atteinte", "abouti", "contactabouti",
@@ -39,9 +39,7 @@ class FollowupBuilder {
   FollowupBuilder(TableReader& reader, const std::string& file, const model::Config& config,
                   const FollowupReadOptions& options)
       : m_reader(reader), m_file(file), m_config(config), m_options(options) {
-    int last_year = 2000;
-    for (const auto& p : options.periods) last_year = std::max(last_year, util::to_ymd(p.end).year);
-    m_pivot = last_year + k_two_digit_year_horizon;
+    m_pivot = two_digit_year_pivot(options.periods, 2000);
   }
 
   FollowupReadResult run() {
@@ -52,15 +50,7 @@ class FollowupBuilder {
     log.persons_joinable = m_options.persons != nullptr;
     Row row;
     find_header(row);
-    uint64_t since_progress = 0;
-    while (m_reader.next_row(row)) {
-      process(row);
-      if (++since_progress == 65536 && m_options.on_progress) {
-        since_progress = 0;
-        m_options.on_progress(m_reader.progress());
-      }
-    }
-    if (m_options.on_progress) m_options.on_progress(1.0);
+    for_each_row(m_reader, row, m_options.on_progress, [&](const Row& r) { process(r); });
     log.source = m_reader.description();
     throw_if_errors();
     if (log.rows_read == 0)

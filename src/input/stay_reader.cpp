@@ -16,6 +16,7 @@
 #include "input/cell_date.hpp"
 #include "input/person_index.hpp"
 #include "input/row_errors.hpp"
+#include "input/row_loop.hpp"
 #include "model/breakdowns.hpp"
 #include "model/geography.hpp"
 #include "model/missing_column_texts.hpp"
@@ -32,7 +33,6 @@ using model::Field;
 
 // A two-digit year of an entry or exit is 20yy unless that is more than this
 // many years after the last requested period (docs/figures.md, "Reading values").
-constexpr int k_two_digit_year_horizon = 20;
 
 struct StringHash {
   using is_transparent = void;
@@ -65,13 +65,11 @@ class StayBuilder {
       : m_reader(reader), m_file(file), m_config(config), m_options(options), m_geo(model::Geography::builtin()) {
     auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     m_today = static_cast<util::Day>(today.time_since_epoch().count());
-    int last_year = options.periods.empty() ? util::to_ymd(m_today).year : 0;
     for (const auto& p : options.periods) {
-      last_year = std::max(last_year, util::to_ymd(p.end).year);
       m_keep_from = std::min(m_keep_from, p.start);
       m_keep_to = std::max(m_keep_to, p.end);
     }
-    m_pivot = last_year + k_two_digit_year_horizon;
+    m_pivot = two_digit_year_pivot(options.periods, util::to_ymd(m_today).year);
     // The returns window before each period: the exits of the stays that
     // overlap none are kept, person and dates only, for the returns.
     const int past_months = std::max(config.returns_window_months, options.past_exit_months);
@@ -85,20 +83,14 @@ class StayBuilder {
     result.source = m_reader.description();
     Row row;
     find_header(row, result);
-    uint64_t since_progress = 0;
     uint64_t last_row = result.header_row;
-    while (m_reader.next_row(row)) {
+    for_each_row(m_reader, row, m_options.on_progress, [&](const Row& r) {
       ++result.rows_read;
-      if (row.row > last_row + 1) empty_rows(last_row + 1, row.row - last_row - 1, row.line, result);
-      last_row = row.row;
-      process(row, result);
-      if (++since_progress == 65536) {
-        since_progress = 0;
-        if (m_options.on_progress) m_options.on_progress(m_reader.progress());
-      }
-    }
+      if (r.row > last_row + 1) empty_rows(last_row + 1, r.row - last_row - 1, r.line, result);
+      last_row = r.row;
+      process(r, result);
+    });
     report_duplicates(result);
-    if (m_options.on_progress) m_options.on_progress(1.0);
     result.source = m_reader.description();  // after reading: the encoding is known
     if (result.rows_read == 0) {
       std::string sheet = m_reader.sheet_name();
