@@ -520,7 +520,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   const std::vector<const figures::Figures*> previous = compared_periods(f, compared);
   const figures::Figures* before = previous.empty() ? nullptr : previous.front();
   v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
-  v.set("lang", nf.french ? "fr" : "en");
+  v.set("lang", nf.french ? "fr" : "en");  // the language's code for the templates, not a text
 
   add_establishment(v, f, nf);
 
