@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -39,7 +40,7 @@ size_t placeholders(std::string_view text) {
 
 // Both languages' tables: every text non-empty, the same placeholders in each, not the same table.
 template <class T>
-void check_catalog(const char* name, const T& (*catalog)(Lang)) {
+void check_catalog(const std::string& name, const T& (*catalog)(Lang)) {
   CAPTURE(name);
   auto fr = texts_of(catalog(Lang::fr));
   auto en = texts_of(catalog(Lang::en));
@@ -47,8 +48,9 @@ void check_catalog(const char* name, const T& (*catalog)(Lang)) {
   bool differ = false;
   for (size_t i = 0; i < fr.size(); ++i) {
     CAPTURE(i);
-    CAPTURE(fr[i]);
-    CAPTURE(en[i]);
+    const std::string french(fr[i]), english(en[i]);
+    CAPTURE(french);
+    CAPTURE(english);
     CHECK_FALSE(fr[i].empty());
     CHECK_FALSE(en[i].empty());
     CHECK(placeholders(fr[i]) == placeholders(en[i]));
