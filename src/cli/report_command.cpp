@@ -27,6 +27,7 @@
 #include "model/config.hpp"
 #include "model/report_plan.hpp"
 #include "model/site_split.hpp"
+#include "model/summary_texts.hpp"
 #include "render/latex_pdf.hpp"
 #include "render/number_format.hpp"
 #include "render/report_files.hpp"
@@ -44,28 +45,29 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const model::SummaryTexts& texts_of(const render::NumberFormat& nf) {
+  return model::summary_texts(nf.french ? model::Lang::fr : model::Lang::en);
+}
+
 void print_summary(const figures::Figures& f, const render::NumberFormat& nf) {
-  bool fr = nf.french;
-  std::cout << fmt::format("{} {}{}\n", fr ? "Rapport" : "Report", f.period.label,
+  const auto& t = texts_of(nf);
+  std::cout << fmt::format("{} {}{}\n", t.report, f.period.label,
                            f.establishment.name.empty() ? "" : " — " + f.establishment.name);
-  std::cout << fmt::format("  {:<24}{} ({} {}, {} {})\n", fr ? "personnes accueillies" : "people present",
-                           nf.integer(f.people.present), fr ? "présentes au début" : "present at start",
-                           nf.integer(f.people.present_at_start), fr ? "admises" : "admitted", nf.integer(f.people.admitted));
-  // French singular for 0 and 1, English for 1 only.
-  auto plural = [&](int64_t n, const char* one_fr, const char* many_fr, const char* one_en, const char* many_en) {
-    bool one = fr ? n <= 1 : n == 1;
-    return fmt::format("{} {}", nf.integer(n), fr ? (one ? one_fr : many_fr) : (one ? one_en : many_en));
+  std::cout << fmt::format("  {:<24}{} ({} {}, {} {})\n", t.people_present, nf.integer(f.people.present),
+                           t.present_at_start, nf.integer(f.people.present_at_start), t.admitted,
+                           nf.integer(f.people.admitted));
+  // The language's plural rule: French singular for 0 and 1, English for 1 only.
+  auto count = [&](int64_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", nf.integer(n), nf.plural(n) ? many : one);
   };
-  std::cout << fmt::format("  {:<24}{}, {}\n", fr ? "sorties" : "exits",
-                           plural(f.people.exited, "personne", "personnes", "person", "people"),
-                           plural(f.stays.exits, "séjour", "séjours", "stay", "stays"));
+  std::cout << fmt::format("  {:<24}{}, {}\n", t.exits, count(f.people.exited, t.person, t.people),
+                           count(f.stays.exits, t.stay, t.stays));
   if (f.occupancy.has_capacity)
-    std::cout << fmt::format("  {:<24}{} ({} / {} {})\n", fr ? "taux d'occupation" : "occupancy rate",
-                             nf.percent(f.occupancy.rate), nf.integer(f.occupancy.bed_days),
-                             nf.integer(f.occupancy.capacity_days), fr ? "journées" : "days");
+    std::cout << fmt::format("  {:<24}{} ({} / {} {})\n", t.occupancy_rate, nf.percent(f.occupancy.rate),
+                             nf.integer(f.occupancy.bed_days), nf.integer(f.occupancy.capacity_days), t.days);
   else
-    std::cout << fmt::format("  {:<24}{}\n", fr ? "journées réalisées" : "bed-days", nf.integer(f.occupancy.bed_days));
-  std::cout << fmt::format("  {:<24}{}\n", fr ? "avertissements" : "warnings", nf.integer(static_cast<int64_t>(f.quality.warning_rows)));
+    std::cout << fmt::format("  {:<24}{}\n", t.bed_days, nf.integer(f.occupancy.bed_days));
+  std::cout << fmt::format("  {:<24}{}\n", t.warnings, nf.integer(static_cast<int64_t>(f.quality.warning_rows)));
 }
 
 void print_warnings(const figures::Figures& f, const std::string& file, bool verbose) {
@@ -92,13 +94,11 @@ void print_warnings(const figures::Figures& f, const std::string& file, bool ver
 
 // A year compared by default (the year before) that the data does not cover.
 void print_not_compared(const figures::Figures& f, const render::NumberFormat& nf) {
-  bool fr = nf.french;
-  std::string why = f.stays.overlapping == 0 ? (fr ? "aucun séjour" : "no stay")
-                                             : fmt::format("{} {}", fr ? "aucune sortie jusqu'au" : "no exit up to",
-                                                           nf.date(util::parse_date(f.period.end, 2200).day));
-  std::cout << fmt::format("  {:<24}{}{} {} ({})\n", fr ? "sans comparaison" : "not compared", f.period.label,
-                           fr ? " :" : ":", fr ? "les données ne couvrent pas cette année" : "the data does not cover that year",
-                           why);
+  const auto& t = texts_of(nf);
+  std::string why = f.stays.overlapping == 0
+                        ? std::string(t.no_stay)
+                        : fmt::format("{} {}", t.no_exit_up_to, nf.date(util::parse_date(f.period.end, 2200).day));
+  std::cout << fmt::format("  {:<24}{}{} {} ({})\n", t.not_compared, f.period.label, t.colon, t.not_covered, why);
 }
 
 }  // namespace
@@ -417,7 +417,7 @@ void print_outcome(const ReportOptions& o, const ReportSetup& s, const input::Re
   for (const auto* f : r.reported) print_warnings(*f, o.input, o.verbose);
   for (const auto* f : r.reported) print_summary(*f, nf);
   for (int c : r.uncovered_default) print_not_compared(figs.at(c), nf);
-  for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", nf.french ? "écrit" : "written", p.string());
+  for (const auto& p : written) std::cout << fmt::format("  {:<24}{}\n", texts_of(nf).written, p.string());
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "figures/activity_sessions.hpp"
 #include "figures/side_file_warning.hpp"
 #include "model/activity_texts.hpp"
+#include "model/line_texts.hpp"
 #include "model/warning_texts.hpp"
 
 namespace ctreport::figures {
@@ -32,17 +33,18 @@ struct Tallies {
 };
 
 // Every configured category, then other and unknown (dropped later when empty).
-Tallies empty_tallies(const model::Config& config, const model::ActivityTexts& texts) {
+Tallies empty_tallies(const model::Config& config) {
   Tallies t;
   bool en = config.lang == "en";
+  const auto& lines = model::line_texts(en ? model::Lang::en : model::Lang::fr);
   for (const auto& c : config.activities.types.categories())
     t.types.push_back({c.key, en ? c.label_en : c.label, c.collective, 0, 0, 0});
-  t.types.push_back({"other", std::string(texts.other_label), false, 0, 0, 0});
-  t.types.push_back({"unknown", std::string(texts.unknown_label), false, 0, 0, 0});
+  t.types.push_back({"other", std::string(lines.other), false, 0, 0, 0});
+  t.types.push_back({"unknown", std::string(lines.unknown), false, 0, 0, 0});
   for (const auto& c : config.activities.professionals.categories())
     t.professionals.push_back({c.key, en ? c.label_en : c.label, 0, 0});
-  t.professionals.push_back({"other", std::string(texts.other_label), 0, 0});
-  t.professionals.push_back({"unknown", std::string(texts.unknown_label), 0, 0});
+  t.professionals.push_back({"other", std::string(lines.other), 0, 0});
+  t.professionals.push_back({"unknown", std::string(lines.unknown), 0, 0});
   return t;
 }
 
@@ -99,14 +101,13 @@ void reach(const ActivityInput& in, Activities& a, std::vector<uint32_t>& unknow
 }  // namespace
 
 void compute_activities(const ActivityInput& in, Figures& f) {
-  const auto& texts = model::activity_texts(in.config.lang == "en" ? model::Lang::en : model::Lang::fr);
   Activities a;
   a.given = true;
   a.hours_available = in.log.has(model::ActivityField::duration);
   a.professionals_available = in.log.has(model::ActivityField::professional);
   a.monthly = months_of(in.period);
   a.months = static_cast<int>(a.monthly.size());
-  Tallies t = empty_tallies(in.config, texts);
+  Tallies t = empty_tallies(in.config);
   count_sessions(group_sessions(in.log, in.config.activities.types, in.period), in.period, a, t);
   for (const auto& r : in.log.rows) a.rows_used += in.period.contains(r.date);
   // other and unknown only when they have sessions

@@ -4,6 +4,7 @@
 #include "figures/breakdown_compute.hpp"
 
 #include "figures/shares.hpp"
+#include "model/line_texts.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -19,14 +20,15 @@ using model::CategoryIndex;
 using model::Stay;
 using util::Day;
 
+// The lines' labels in the report's language, and the categories' own labels.
 struct Labels {
-  bool en;
-  std::string unknown() const { return en ? "Not recorded" : "Non renseigné"; }
-  std::string other() const { return en ? "Other (unmapped)" : "Autre (non classé)"; }
+  bool en;  // the categories' label_en rather than label (config data)
+  model::Lang lang;
+  const model::LineTexts& texts;
+  std::string unknown() const { return std::string(texts.unknown); }
+  std::string other() const { return std::string(texts.other); }
   // The exits whose reason is excluded from shares, by the reasons' labels.
-  std::string excluded_exits(const std::string& reasons) const {
-    return reasons + (en ? " (not in shares)" : " (hors parts)");
-  }
+  std::string excluded_exits(const std::string& reasons) const { return reasons + std::string(texts.not_in_shares); }
 };
 
 std::optional<double> ratio(double num, double den) {
@@ -279,14 +281,13 @@ Distribution origin_breakdown(Headcount& same_region, const Breakdown& b, const 
     }
   }
   Distribution d = empty_of(b);
-  std::string home_label = home ? fmt::format("{} ({})", home->name, home->code) : "Département";
-  std::string region_label = home ? (labels.en ? fmt::format("{}, outside {}", home->region, home->name)
-                                               : fmt::format("{}, hors {}", home->region, home->name))
-                                  : (labels.en ? "Region" : "Région");
+  std::string home_label = home ? fmt::format("{} ({})", home->name, home->code) : std::string(labels.texts.departement);
+  std::string region_label = home ? model::region_outside_label(labels.lang, home->region, home->name)
+                                  : std::string(labels.texts.region);
   d.lines.push_back({"departement", home_label, counts[0], std::nullopt});
   d.lines.push_back({"region", region_label, counts[1], std::nullopt});
-  d.lines.push_back({"other_region", labels.en ? "Other regions" : "Autres régions", counts[2], std::nullopt});
-  d.lines.push_back({"abroad", labels.en ? "Abroad" : "Étranger", counts[3], std::nullopt});
+  d.lines.push_back({"other_region", std::string(labels.texts.other_regions), counts[2], std::nullopt});
+  d.lines.push_back({"abroad", std::string(labels.texts.abroad), counts[3], std::nullopt});
   add_other_unknown(d, 0, counts[4], labels);
   same_region = headcount(counts[0] + counts[1], d.total);
   return d;
@@ -330,9 +331,9 @@ Distribution outcome_breakdown(const Breakdown& b, const BreakdownInput& in, con
     }
   }
   Distribution d = empty_of(b);
-  d.lines.push_back({"positive", "Positive", counts[0], std::nullopt});
-  d.lines.push_back({"neutral", labels.en ? "Neutral" : "Neutre", counts[1], std::nullopt});
-  d.lines.push_back({"negative", labels.en ? "Negative" : "Négative", counts[2], std::nullopt});
+  d.lines.push_back({"positive", std::string(labels.texts.positive), counts[0], std::nullopt});
+  d.lines.push_back({"neutral", std::string(labels.texts.neutral), counts[1], std::nullopt});
+  d.lines.push_back({"negative", std::string(labels.texts.negative), counts[2], std::nullopt});
   if (excluded > 0) {
     Line l{"excluded", labels.excluded_exits(excluded_reasons(in.config, labels)), excluded, std::nullopt};
     l.excluded_from_share = true;
@@ -416,7 +417,9 @@ const std::vector<uint32_t>& Populations::of(model::Population p) const {
 }
 
 void compute_breakdowns(Figures& f, const BreakdownInput& in) {
-  const Labels labels{in.config.lang == "en"};
+  const bool en = in.config.lang == "en";
+  const model::Lang lang = en ? model::Lang::en : model::Lang::fr;
+  const Labels labels{en, lang, model::line_texts(lang)};
   for (size_t i = 0; i < model::k_breakdown_count; ++i) {
     const Breakdown& b = model::k_breakdowns[i];
     Distribution& d = f.breakdowns[i];

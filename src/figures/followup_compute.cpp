@@ -10,6 +10,7 @@
 #include "figures/shares.hpp"
 #include "figures/side_file_warning.hpp"
 #include "model/followup_texts.hpp"
+#include "model/line_texts.hpp"
 #include "model/warning_texts.hpp"
 
 namespace ctreport::figures {
@@ -98,15 +99,15 @@ Distribution empty_situation(const Situation& s, const model::FollowupLog& log, 
   return d;
 }
 
-void tally(Distribution& d, model::CategoryIndex c, const model::FollowupTexts& t) {
+void tally(Distribution& d, model::CategoryIndex c, const model::LineTexts& t) {
   if (!d.available) return;
   auto add_special = [&](const char* key, std::string_view label) {
     auto it = std::find_if(d.lines.begin(), d.lines.end(), [&](const Line& l) { return l.key == key; });
     if (it == d.lines.end()) d.lines.push_back({key, std::string(label), 1, std::nullopt});
     else ++it->count;
   };
-  if (c == model::k_unknown_category) add_special("unknown", t.unknown_label);
-  else if (c == model::k_other_category) add_special("other", t.other_label);
+  if (c == model::k_unknown_category) add_special("unknown", t.unknown);
+  else if (c == model::k_other_category) add_special("other", t.other);
   else if (c < d.lines.size()) ++d.lines[c].count;
 }
 
@@ -131,7 +132,7 @@ std::string not_available_reason(const FollowupInput& in, int months) {
 
 FollowupHorizon horizon(const FollowupInput& in, int months, const std::vector<Exit>& exits, const Placed& placed) {
   const bool en = in.config.lang == "en";
-  const auto& texts = model::followup_texts(en ? model::Lang::en : model::Lang::fr);
+  const auto& texts = model::line_texts(en ? model::Lang::en : model::Lang::fr);
   const Situation situations[] = {
       {&in.config.followup_housing(), &model::FollowupContact::housing, model::FollowupField::housing, &FollowupHorizon::housing},
       {&in.config.followup_activity(), &model::FollowupContact::activity, model::FollowupField::activity, &FollowupHorizon::activity},

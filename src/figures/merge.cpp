@@ -12,6 +12,8 @@
 
 #include "figures/activity_merge.hpp"
 #include "model/geography.hpp"
+#include "model/line_texts.hpp"
+#include "model/network_texts.hpp"
 #include "figures/followup_merge.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
@@ -324,8 +326,9 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   merge_followup(in, m);
   // The origin lines are relative to each establishment's own département.
   for (auto& l : m.breakdown("origin").lines) {
-    if (l.key == "departement") l.label = english ? "The establishment's département" : "Département de l'établissement";
-    if (l.key == "region") l.label = english ? "The establishment's region, other département" : "Région de l'établissement, autre département";
+    const auto& texts = model::line_texts(english ? model::Lang::en : model::Lang::fr);
+    if (l.key == "departement") l.label = texts.network_departement;
+    if (l.key == "region") l.label = texts.network_region;
   }
   m.establishment = {};
   m.establishment.region = shared_region(m.network.members);
@@ -333,8 +336,7 @@ Figures merge_figures(const std::vector<Figures>& in, const std::vector<std::str
   m.quality.warnings_described = true;
   m.quality.columns.clear();  // each establishment's export has its own columns
   m.quality.unused_columns.clear();
-  m.quality.source = english ? fmt::format("figures of {} establishments", in.size())
-                             : fmt::format("chiffres de {} établissements", in.size());
+  m.quality.source = model::network_source(english ? model::Lang::en : model::Lang::fr, in.size());
   return m;
 }
 

@@ -15,7 +15,6 @@ struct ActivityTexts {
   std::string_view sessions_column, participants_column, hours_column, kind_column;
   std::string_view individual, collective;  // the kind of a type
   std::string_view total;
-  std::string_view other_label, unknown_label;
   std::string_view sheet_name;           // the workbook's sheet (31 characters at most)
   std::string_view no_duration;          // why hours are not available
   std::string_view no_log_identifiers;   // why the people reached are not available

@@ -7,9 +7,14 @@ namespace ctreport::model {
 
 namespace {
 constexpr DocumentTexts k_french{"Rapport d'activité {}", "FINESS {}", "Tél. {}", "Signataire\u00A0: {}",
-                                 "«\u00A0", "\u00A0»", " et ", "aucun motif"};
+                                 "«\u00A0", "\u00A0»", " et ", "aucun motif",
+                                 " point", " points", "puis",
+                                 "… et {} autres avertissements {} (ctreport check les liste tous)",
+                                 "sans-site", "sans site renseigné"};
 constexpr DocumentTexts k_english{"Activity report {}", "FINESS {}", "Phone {}", "Signed by: {}",
-                                  "\u201C", "\u201D", " and ", "no reason"};
+                                  "\u201C", "\u201D", " and ", "no reason",
+                                  " point", " points", "then", "… and {} more {} warnings (ctreport check lists them all)",
+                                  "no-site", "no site given"};
 }  // namespace
 
 const DocumentTexts& document_texts(Lang lang) { return lang == Lang::fr ? k_french : k_english; }

@@ -1,6 +1,8 @@
 // The few texts of the reports that no template holds, in each language: the
-// report's title in the running header of the docx and odt documents, and the
-// identity line of the workbook.
+// report's title in the running header of the docx and odt documents, the
+// identity line of the workbook, the words the views put in numbers and lists
+// (points, "puis", the warnings left out of a note), the name of the stays
+// without a site.
 #pragma once
 #include <string>
 #include <string_view>
@@ -18,6 +20,13 @@ struct DocumentTexts {
   // Lists of labels in a sentence: « a », « b » et « c » / “a”, “b” and “c”.
   std::string_view quote_open, quote_close, and_word;
   std::string_view no_reason;     // an outcome without an exit reason: "aucun motif"
+  std::string_view point, points; // a change of shares, after the number: " point" / " points"
+  std::string_view then;          // places that changed in the year: "12 puis 14" / "12 then 14"
+  // With {} for the number and the code, after a note's first findings of a code.
+  std::string_view more_warnings; // "… et {} autres avertissements {} (ctreport check les liste tous)"
+  // `--by site`: the stays without a site.
+  std::string_view no_site_slug;  // their files' name part: "sans-site"
+  std::string_view no_site_label; // their report's name: "sans site renseigné"
 };
 
 const DocumentTexts& document_texts(Lang lang);

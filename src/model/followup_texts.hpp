@@ -14,7 +14,6 @@ struct FollowupTexts {
   std::string_view horizon_column, cohort_column, excluded_column, contacted_column, reached_column, share_column;
   std::string_view situation_column, people_column;
   std::string_view housing, activity, consumption, care;  // the situations' titles
-  std::string_view other_label, unknown_label;
   std::string_view sheet_name;  // the workbook's sheet (31 characters at most)
   std::string_view months_one, months_many;  // "{} mois" / "{} months" after the exit
   std::string_view situation_title;          // "Situation à {} mois"

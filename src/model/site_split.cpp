@@ -6,20 +6,12 @@
 
 #include <fmt/format.h>
 
+#include "model/document_texts.hpp"
 #include "util/text.hpp"
 
 namespace ctreport::model {
 
 namespace {
-
-struct SiteTexts {
-  const char* no_site_slug;   // file-name part of the stays without a site
-  const char* no_site_label;  // their report's name
-};
-const SiteTexts& site_texts(const std::string& lang) {
-  static const SiteTexts fr{"sans-site", "sans site renseigné"}, en{"no-site", "no site given"};
-  return lang == "en" ? en : fr;
-}
 
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string all;
@@ -45,7 +37,7 @@ void complete_capacity_from_sites(Config& config) {
 
 SiteSplit split_by_site(const StayTable& table, const Config& config) {
   SiteSplit split;
-  const SiteTexts& texts = site_texts(config.lang);
+  const DocumentTexts& texts = document_texts(config.lang == "en" ? Lang::en : Lang::fr);
   split.tables.resize(table.sites.size());
   std::set<std::string> data_sites;
   for (size_t s = 0; s < table.sites.size(); ++s) {
@@ -64,8 +56,8 @@ SiteSplit split_by_site(const StayTable& table, const Config& config) {
           "site '{}' has no capacity in the config (sites: {{\"{}\": {{capacity: …}}}}): its report has no occupancy rate",
           name.empty() ? "(empty)" : name, name));
     split.configs.push_back(std::move(sc));
-    split.suffixes.push_back(unique_suffix(util::slug(name.empty() ? texts.no_site_slug : name), split.suffixes));
-    std::string site = name.empty() ? texts.no_site_label : name;
+    split.suffixes.push_back(unique_suffix(util::slug(name.empty() ? std::string(texts.no_site_slug) : name), split.suffixes));
+    std::string site = name.empty() ? std::string(texts.no_site_label) : name;
     split.names.push_back(config.establishment_name.empty() ? site : config.establishment_name + " — " + site);
   }
   for (const auto& [key, label] : config.site_labels)

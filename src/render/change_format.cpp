@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "model/document_texts.hpp"
+
 namespace ctreport::render {
 
 // "+6", "−3", "=" (U+2212 minus, as typeset).
@@ -19,7 +21,8 @@ std::string signed_change(int64_t diff, const NumberFormat& nf) {
 std::string points_change(std::optional<double> now, std::optional<double> before, const NumberFormat& nf) {
   if (!now || !before) return "–";
   long diff = nf.whole_percent(*now) - nf.whole_percent(*before);
-  std::string unit = nf.french ? (std::labs(diff) > 1 ? " points" : " point") : (std::labs(diff) == 1 ? " point" : " points");
+  const auto& texts = model::document_texts(nf.french ? model::Lang::fr : model::Lang::en);
+  std::string unit(nf.plural(std::labs(diff)) ? texts.points : texts.point);
   if (diff == 0) return "=";
   return (diff > 0 ? "+" : "\u2212") + std::to_string(std::labs(diff)) + unit;
 }

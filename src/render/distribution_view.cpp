@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/line_texts.hpp"
 #include "model/missing_column_texts.hpp"
 #include "render/change_format.hpp"
 
@@ -94,15 +95,16 @@ data distribution_view(const figures::Distribution& dist, const NumberFormat& nf
   }
   // by_key.other and by_key.unknown always exist (docs/templates.md), 0 when
   // the distribution has no such line: a template naming them always renders.
-  for (const auto& [key, label] : {std::pair<std::string, std::string>{"other", nf.french ? "Autre (non classé)" : "Other (unmapped)"},
-                                   {"unknown", nf.french ? "Non renseigné" : "Not recorded"}}) {
+  const model::Lang lang = nf.french ? model::Lang::fr : model::Lang::en;
+  for (const auto& [key, label] : {std::pair<std::string, std::string_view>{"other", model::other_line_label(lang)},
+                                   {"unknown", model::unknown_line_label(lang)}}) {
     if (line_of(dist, key)) continue;
     data k;
     k.set("count", nf.integer(0));
     k.set("any", false);
     k.set("plural", nf.plural(0));
     k.set("share", nf.percent(dist.total > 0 ? std::optional<double>(0.0) : std::nullopt));
-    k.set("label", label);
+    k.set("label", std::string(label));
     by_key.set(key, k);
   }
   list totals;

@@ -54,6 +54,7 @@ std::string NumberFormat::percent(std::optional<double> share) const {
   if (!share) return "–";
   double pct = *share * 100.0;
   long rounded = whole_percent(*share);
+  // A locale rule, not a text: French typography puts a no-break space after "<".
   if (rounded == 0 && pct > 0) return "<" + std::string(french ? "\u00A0" : " ") + "1" + percent_space + "%";
   return fmt::format("{}{}%", rounded, percent_space);
 }
@@ -68,6 +69,7 @@ std::string NumberFormat::date(util::Day d) const {
 }
 
 std::string NumberFormat::month(int year, unsigned m) const {
+  // The month names are the locale's, like the separators (k_mois, k_months above).
   return fmt::format("{} {}", french ? k_mois[m - 1] : k_months[m - 1], year);
 }
 

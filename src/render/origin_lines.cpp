@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "model/line_texts.hpp"
+
 namespace ctreport::render {
 
 bool is_french_origin(std::string_view key) {
@@ -22,8 +24,9 @@ figures::Distribution origin_as_shown(const figures::Figures& f, bool en) {
   figures::Distribution d;
   d.population = origin.population;
   d.total = origin.total;
-  figures::Line france{"france", "France", 0, std::nullopt};
-  figures::Line abroad{"abroad", en ? "Abroad" : "Étranger", 0, std::nullopt};
+  const auto& texts = model::line_texts(en ? model::Lang::en : model::Lang::fr);
+  figures::Line france{"france", std::string(texts.france), 0, std::nullopt};
+  figures::Line abroad{"abroad", std::string(texts.abroad), 0, std::nullopt};
   std::vector<figures::Line> rest;  // unknown (and anything else) as computed
   for (const auto& l : origin.lines) {
     if (is_french_origin(l.key)) france.count += l.count;

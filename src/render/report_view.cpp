@@ -372,7 +372,8 @@ data occupancy_view(const figures::Figures& f, const NumberFormat& nf) {
   if (o.places_start && o.places_end)
     places = *o.places_start == *o.places_end
                  ? nf.integer(*o.places_start)
-                 : fmt::format("{} {} {}", nf.integer(*o.places_start), nf.french ? "puis" : "then", nf.integer(*o.places_end));
+                 : fmt::format("{} {} {}", nf.integer(*o.places_start), model::document_texts(lang_of(nf)).then,
+                                   nf.integer(*o.places_end));
   occ.set("places", places);
   occ.set("places_changed", o.places_start && o.places_end && *o.places_start != *o.places_end);
   list monthly;
@@ -438,8 +439,7 @@ data quality_view(const figures::Figures& f, const NumberFormat& nf) {
     data wd;
     size_t more = n - k_note_findings_per_code;
     wd.set("code", code);
-    std::string message = nf.french ? fmt::format("… et {} autres avertissements {} (ctreport check les liste tous)", more, code)
-                                    : fmt::format("… and {} more {} warnings (ctreport check lists them all)", more, code);
+    std::string message = fmt::format(fmt::runtime(model::document_texts(lang_of(nf)).more_warnings), more, code);
     wd.set("message", establishment.empty() ? message : model::network_finding(lang_of(nf), establishment, message));
     wd.set("column", "");
     wd.set("row", "");
@@ -520,7 +520,7 @@ data report_view(const figures::Figures& f, const NumberFormat& nf, const std::v
   const std::vector<const figures::Figures*> previous = compared_periods(f, compared);
   const figures::Figures* before = previous.empty() ? nullptr : previous.front();
   v.set("generator", std::string("ctreport ") + CTREPORT_VERSION);
-  v.set("lang", nf.french ? "fr" : "en");
+  v.set("lang", nf.french ? "fr" : "en");  // the language's code for the templates, not a text
 
   add_establishment(v, f, nf);
 

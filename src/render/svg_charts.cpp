@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "model/breakdown_texts.hpp"
+#include "model/chart_texts.hpp"
 #include "util/date.hpp"
 
 namespace ctreport::render {
@@ -127,6 +128,7 @@ std::string svg_distribution_chart(const figures::Distribution& d, const std::st
 std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& months, const std::string& title,
                                 const NumberFormat& nf) {
   const int top = 40, plot_h = 200, left = 48, bottom = 40;
+  const auto& texts = model::chart_texts(nf.french ? model::Lang::fr : model::Lang::en);
   int height = top + plot_h + bottom;
   int n = std::max<int>(1, static_cast<int>(months.size()));
   double slot = (k_width - left - 16) / static_cast<double>(n);
@@ -140,8 +142,7 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
     places.push_back(p);
     max = std::max({max, p, m.average_present});
     desc += fmt::format("{}{}: {} {} / {} {}", desc.empty() ? "" : "; ", nf.month(y, mo),
-                        nf.decimal_places(m.average_present, 1), nf.french ? "présents" : "present",
-                        nf.decimal_places(p, 0), nf.french ? "places" : "places");
+                        nf.decimal_places(m.average_present, 1), texts.present, nf.decimal_places(p, 0), texts.places);
   }
   // The y axis: a round step giving 4 to 8 ticks, the top tick above every value.
   double step = 1;
@@ -174,8 +175,7 @@ std::string svg_occupancy_chart(const std::vector<figures::MonthOccupancy>& mont
   }
   svg += fmt::format("<polyline class=\"places\" points=\"{}\" fill=\"none\" stroke=\"#b03030\" stroke-width=\"2\"/>\n", line);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" {} font-size=\"12\" fill=\"#333333\">{}</text>\n", left, height - 6, k_font,
-                     xml_escape(nf.french ? "barres : présents par jour (moyenne) ; ligne rouge : places"
-                                          : "bars: present per day (average); red line: places"));
+                     xml_escape(texts.occupancy_legend));
   return svg + "</svg>\n";
 }
 
@@ -261,8 +261,7 @@ ReportCharts report_charts(const figures::Figures& f, const std::string& base, c
     add(b.chart, svg_distribution_chart(distribution_as_shown(f, i, !nf.french), title, nf));
   }
   add("occupation", svg_occupancy_chart(f.occupancy.monthly,
-                                        nf.french ? "Présents par jour et places, mois par mois"
-                                                  : "Present per day and places, by month",
+                                        std::string(model::chart_texts(nf.french ? model::Lang::fr : model::Lang::en).occupancy_title),
                                         nf));
   if (f.activities.given) {
     const auto& texts = model::activity_texts(nf.french ? model::Lang::fr : model::Lang::en);

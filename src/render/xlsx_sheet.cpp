@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/document_texts.hpp"
 #include "util/errors.hpp"
 
 namespace ctreport::render {
@@ -60,11 +61,14 @@ XlsxFormats XlsxFormats::make(lxw_workbook* wb, bool french) {
   format_set_align(fm.wrap, LXW_ALIGN_VERTICAL_TOP);
   fm.count = number_format(wb, "#,##0");
   fm.count_bold = number_format(wb, "#,##0", true);
-  // A French reader's locale shows "0%" as "72%": the no-break space of "72 %" is in the code.
+  // A locale rule, not a text: a French reader's locale shows "0%" as "72%", so the
+  // no-break space of "72 %" is in the format.
   fm.percent = number_format(wb, french ? "0\"\u00A0\"%" : "0%");
   fm.decimal = number_format(wb, "#,##0.0");
   fm.change = number_format(wb, "+#,##0;\"\u2212\"#,##0;\"=\"");  // U+2212 minus, as the report typesets it
-  fm.points = number_format(wb, "+0\" points\";\"\u2212\"0\" points\";\"=\"");  // the same word in English
+  // The report's word for a change in points (document_texts), always plural: a number format cannot agree.
+  const std::string points(model::document_texts(french ? model::Lang::fr : model::Lang::en).points);
+  fm.points = number_format(wb, fmt::format("+0\"{}\";\"\u2212\"0\"{}\";\"=\"", points, points).c_str());
   fm.count_left = number_format(wb, "#,##0");
   format_set_align(fm.count_left, LXW_ALIGN_LEFT);
   format_set_align(fm.count_left, LXW_ALIGN_VERTICAL_TOP);
