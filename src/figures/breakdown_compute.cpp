@@ -86,7 +86,7 @@ void add_other_unknown(Distribution& d, int64_t other, int64_t unknown, const La
   finish(d);
 }
 
-const std::vector<Stay>& stays_of(const BreakdownInput& in) { return in.table.stays; }
+const util::LargeVector<Stay>& stays_of(const BreakdownInput& in) { return in.table.stays; }
 
 // Source `categories`: the population's stays by the categories of the field.
 Distribution category_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {

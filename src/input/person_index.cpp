@@ -22,7 +22,7 @@ uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inse
       s.offset = static_cast<uint32_t>(m_bytes.size());
       s.length = static_cast<uint32_t>(id.size());
       s.number = next;
-      m_bytes.append(id);
+      m_bytes.insert(m_bytes.end(), id.begin(), id.end());
       inserted = true;
       if (++m_size * 2 > m_slots.size()) grow();
       return next;
@@ -46,7 +46,7 @@ std::optional<uint32_t> PersonIndex::find(std::string_view id) const {
 }
 
 void PersonIndex::grow() {
-  std::vector<Slot> old(m_slots.size() * 2);
+  util::LargeVector<Slot> old(m_slots.size() * 2);
   old.swap(m_slots);
   size_t mask = m_slots.size() - 1;
   for (const Slot& s : old) {

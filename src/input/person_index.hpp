@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/large_array.hpp"
+
 namespace ctreport::input {
 
 class PersonIndex {
@@ -28,8 +30,8 @@ class PersonIndex {
   static constexpr uint32_t k_empty = UINT32_MAX;
   void grow();
 
-  std::vector<Slot> m_slots;  // power-of-two size, at most half full
-  std::string m_bytes;        // every identifier, end to end
+  util::LargeVector<Slot> m_slots;  // power-of-two size, at most half full
+  util::LargeVector<char> m_bytes;  // every identifier, end to end
   size_t m_size = 0;
 };
 

@@ -706,7 +706,7 @@ class StayBuilder {
     uint32_t stay;
     uint64_t row, line;
   };
-  std::vector<RowHash> m_row_hashes;  // kept rows, for duplicate detection
+  util::LargeVector<RowHash> m_row_hashes;  // kept rows, for duplicate detection
 };
 
 }  // namespace

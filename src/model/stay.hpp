@@ -10,6 +10,7 @@
 #include "model/categories.hpp"
 #include "model/fields.hpp"
 #include "util/date.hpp"
+#include "util/large_array.hpp"
 
 namespace ctreport::model {
 
@@ -61,8 +62,8 @@ struct PastExit {
 
 // The stays read from one source, with their persons numbered 0..person_count-1.
 struct StayTable {
-  std::vector<Stay> stays;
-  std::vector<PastExit> past_exits;  // earlier stays kept for the returns and the follow-up, in row order
+  util::LargeVector<Stay> stays;
+  util::LargeVector<PastExit> past_exits;  // earlier stays kept for the returns and the follow-up, in row order
   uint32_t person_count = 0;
   std::array<bool, k_field_count> has_column{};  // which fields the source has a column for
   std::array<std::string, k_field_count> headers{};  // the header of each field's column, when there is one
