@@ -1,4 +1,5 @@
-// Person identifier interning: linear probing on a 64-bit hash, keys in one arena.
+// Person identifier interning: linear probing on a 32-bit hash (tables of up
+// to 2^32 slots), keys in one arena.
 #include "input/person_index.hpp"
 
 #include <cstring>
@@ -18,7 +19,7 @@ uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inse
     Slot& s = m_slots[i];
     if (s.number == k_empty) {
       if (m_bytes.size() + id.size() > UINT32_MAX) throw DataError("too many person identifiers (over 4 GB of them)");
-      s.hash = h;
+      s.hash = static_cast<uint32_t>(h);
       s.offset = static_cast<uint32_t>(m_bytes.size());
       s.length = static_cast<uint32_t>(id.size());
       s.number = next;
@@ -27,7 +28,7 @@ uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inse
       if (++m_size * 2 > m_slots.size()) grow();
       return next;
     }
-    if (s.hash == h && s.length == id.size() && std::memcmp(m_bytes.data() + s.offset, id.data(), id.size()) == 0) {
+    if (s.hash == static_cast<uint32_t>(h) && s.length == id.size() && std::memcmp(m_bytes.data() + s.offset, id.data(), id.size()) == 0) {
       inserted = false;
       return s.number;
     }
@@ -40,7 +41,7 @@ std::optional<uint32_t> PersonIndex::find(std::string_view id) const {
   for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
     const Slot& s = m_slots[i];
     if (s.number == k_empty) return std::nullopt;
-    if (s.hash == h && s.length == id.size() && std::memcmp(m_bytes.data() + s.offset, id.data(), id.size()) == 0)
+    if (s.hash == static_cast<uint32_t>(h) && s.length == id.size() && std::memcmp(m_bytes.data() + s.offset, id.data(), id.size()) == 0)
       return s.number;
   }
 }
@@ -51,7 +52,7 @@ void PersonIndex::grow() {
   size_t mask = m_slots.size() - 1;
   for (const Slot& s : old) {
     if (s.number == k_empty) continue;
-    size_t i = static_cast<size_t>(s.hash) & mask;
+    size_t i = s.hash & mask;
     while (m_slots[i].number != k_empty) i = (i + 1) & mask;
     m_slots[i] = s;
   }

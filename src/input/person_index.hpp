@@ -22,8 +22,8 @@ class PersonIndex {
   size_t size() const { return m_size; }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
+  struct Slot {  // 16 bytes: four to a cache line
+    uint32_t hash = 0;  // the lower half of the 64-bit hash: its low bits pick the slot
     uint32_t offset = 0, length = 0;
     uint32_t number = k_empty;
   };

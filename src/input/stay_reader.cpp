@@ -85,7 +85,7 @@ class StayBuilder {
     find_header(row, result);
     uint64_t last_row = result.header_row;
     for_each_row(m_reader, row, m_options.on_progress, [&](const Row& r) {
-      ++result.rows_read;
+      if (++result.rows_read == k_rows_before_reserve) reserve_for_whole_input(result);
       if (r.row > last_row + 1) empty_rows(last_row + 1, r.row - last_row - 1, r.line, result);
       last_row = r.row;
       process(r, result);
@@ -107,6 +107,20 @@ class StayBuilder {
   }
 
  private:
+  // Room for the kept stays and their row hashes as if every row of the input
+  // were kept, from the share of the input the first rows took: an estimate
+  // too high costs address space only (the arrays' pages are touched as they
+  // fill), and the arrays then grow without being copied.
+  static constexpr uint64_t k_rows_before_reserve = 4096;
+  void reserve_for_whole_input(ReadResult& result) {
+    const double read = m_reader.progress();
+    if (read <= 0 || read >= 1) return;
+    const double estimate = static_cast<double>(result.rows_read) / read * 1.05;
+    const auto rows = static_cast<size_t>(std::min(estimate, 1e9));
+    result.table.stays.reserve(rows);
+    m_row_hashes.reserve(rows);
+  }
+
   void find_header(Row& row, ReadResult& result) {
     for (size_t i = 0; i < k_header_search_rows; ++i) {
       if (!m_reader.next_row(row)) break;
@@ -406,24 +420,26 @@ class StayBuilder {
   }
 
   void report_duplicates(ReadResult& result) {
+    // Stays are in row order: the stay index orders rows.
     std::sort(m_row_hashes.begin(), m_row_hashes.end(),
-              [](const RowHash& a, const RowHash& b) { return a.hash != b.hash ? a.hash < b.hash : a.row < b.row; });
-    std::vector<std::pair<const RowHash*, uint64_t>> duplicates;  // row, and the row it repeats
+              [](const RowHash& a, const RowHash& b) { return a.hash != b.hash ? a.hash < b.hash : a.stay < b.stay; });
+    const auto& stays = result.table.stays;
+    std::vector<std::pair<uint32_t, uint32_t>> duplicates;  // stay, and the stay it repeats
     for (size_t i = 1, first = 0; i < m_row_hashes.size(); ++i) {
       if (m_row_hashes[i].hash != m_row_hashes[i - 1].hash) {
         first = i;
         continue;
       }
-      duplicates.emplace_back(&m_row_hashes[i], m_row_hashes[first].row);
+      duplicates.emplace_back(m_row_hashes[i].stay, m_row_hashes[first].stay);
     }
-    std::sort(duplicates.begin(), duplicates.end(), [](const auto& a, const auto& b) { return a.first->row < b.first->row; });
-    for (const auto& [h, original] : duplicates) {
+    std::sort(duplicates.begin(), duplicates.end());
+    for (const auto& [stay, original] : duplicates) {
       model::Warning w;
       w.code = "duplicate_row";
       w.column = m_map.header(Field::entry_date);
-      w.row = h->row;
-      w.line = h->line;
-      result.warnings.add(w, *m_map.column(Field::entry_date), h->stay, original);
+      w.row = stays[stay].row;
+      w.line = stays[stay].line;
+      result.warnings.add(w, *m_map.column(Field::entry_date), stay, stays[original].row);
     }
     m_row_hashes = {};
   }
@@ -469,7 +485,7 @@ class StayBuilder {
     // Exact duplicates are found at the end by sorting these hashes (no hash table in the hot loop).
     uint64_t hash = 0x9E3779B97F4A7C15ull;
     for (const auto& c : row.cells) hash = (hash ^ util::short_string_hash(c.text)) * 0x100000001B3ull + c.text.size();
-    m_row_hashes.push_back({hash, static_cast<uint32_t>(m_result->table.stays.size()), row.row, row.line});
+    m_row_hashes.push_back({hash, static_cast<uint32_t>(m_result->table.stays.size())});
     check_future(row, stay);
     if (stay.birth_kind == model::BirthKind::birth_date || stay.birth_kind == model::BirthKind::age_at_entry ||
         stay.birth_kind == model::BirthKind::birth_year) {
@@ -701,10 +717,9 @@ class StayBuilder {
   bool m_row_not_kept = false;  // while warning about a row whose stay is outside every period
   util::Day m_today = 0;  // dates after it are future_date warnings
   uint32_t m_header_fields = 0;
-  struct RowHash {
+  struct RowHash {  // the row and line are the stay's
     uint64_t hash;
     uint32_t stay;
-    uint64_t row, line;
   };
   util::LargeVector<RowHash> m_row_hashes;  // kept rows, for duplicate detection
 };
