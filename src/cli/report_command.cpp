@@ -244,15 +244,16 @@ std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, c
   const model::ReportPlan& plan = s.plan;
   std::map<int, figures::Figures> figs;
   Progress progress("ctreport: computing", !quiet && stderr_is_terminal() && plan.needed.size() > 3);
-  const std::vector<uint32_t> by_person = figures::stays_by_person(read.table);  // sorted once for every period
-  const figures::ExitsByPerson exits = figures::exits_by_person(read.table);     // the same for the returns
+  // Each period's stays and every exit by person: found once for every period.
+  const std::vector<std::vector<uint32_t>> period_stays = figures::stays_of_periods(read.table, plan.periods);
+  const figures::ExitsByPerson exits = figures::exits_by_person(read.table);
   for (size_t i = 0; i < plan.periods.size(); ++i) {
     // Findings about rows outside every period go to the batch's last year only.
     model::WarningLog period_warnings = read.warnings_for(plan.periods[i], plan.needed[i] == plan.years.back());
     if (activities) period_warnings.merge(activities->warnings);  // findings about the log's values: every report
     if (followup) period_warnings.merge(followup->warnings);
     figures::Figures& f = figs[plan.needed[i]] = figures::compute_figures(
-        {read.table, s.config(), plan.periods[i], read.rows_read, read.source, &period_warnings, &by_person, &exits});
+        {read.table, s.config(), plan.periods[i], read.rows_read, read.source, &period_warnings, &period_stays[i], &exits});
     if (activities) figures::compute_activities({activities->log, s.config(), read.table, plan.periods[i]}, f);
     if (followup) figures::compute_followup({followup->log, s.config(), read.table, plan.periods[i]}, f);
     progress.update(static_cast<double>(i + 1) / static_cast<double>(plan.periods.size()));

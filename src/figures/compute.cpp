@@ -40,7 +40,7 @@ struct StayPass {
 
 // The stays of the period: counts of stays and people, the population of each
 // breakdown, and daily presence.
-StayPass pass_over_stays(Figures& f, const ComputeInput& in) {
+StayPass pass_over_stays(Figures& f, const ComputeInput& in, const std::vector<uint32_t>& period_stays) {
   const auto& period = in.period;
   const auto& stays = in.table.stays;
   const bool nights = in.config.bed_days == model::BedDayRule::nights;
@@ -60,9 +60,9 @@ StayPass pass_over_stays(Figures& f, const ComputeInput& in) {
   // A period after the source's latest date has no data: open stays are not
   // carried into it (docs/figures.md, "Periods and batches").
   const bool has_data = in.table.has_data_for(period.start);
-  for (size_t i = 0; i < stays.size() && has_data; ++i) {
+  for (size_t k = 0; k < period_stays.size() && has_data; ++k) {
+    const size_t i = period_stays[k];
     const Stay& s = stays[i];
-    if (s.entry > period.end || (!s.is_open() && s.exit < period.start)) continue;
     ++f.stays.overlapping;
     if (latest[s.person] < 0) present_persons.push_back(s.person);
     if (later(latest[s.person], i)) latest[s.person] = static_cast<int32_t>(i);
@@ -226,7 +226,8 @@ void describe_period(Figures& f, const ComputeInput& in, const model::Departemen
 }
 
 // The source, its columns, and every finding: the reader's, then the figures' own.
-void describe_quality(Figures& f, const ComputeInput& in, model::WarningLog& own_warnings, bool warn_no_home) {
+void describe_quality(Figures& f, const ComputeInput& in, const PeriodStays& period_stays, model::WarningLog& own_warnings,
+                      bool warn_no_home) {
   f.quality.rows_read = in.rows_read;
   f.quality.rows_used = static_cast<uint64_t>(f.stays.overlapping);
   f.quality.source = in.source;
@@ -240,7 +241,7 @@ void describe_quality(Figures& f, const ComputeInput& in, model::WarningLog& own
     model::describe(w);
     own_warnings.add(std::move(w));
   }
-  check_stays(in.table, in.config, in.period, own_warnings, in.stays_by_person);
+  check_stays(in.table, in.config, in.period, period_stays.by_person, own_warnings);
   check_figures(f, in.config, in.table, own_warnings);
   model::WarningLog all;
   if (in.read_warnings) all.merge(*in.read_warnings);
@@ -256,15 +257,17 @@ Figures compute_figures(const ComputeInput& in) {
   const model::Departement* home = cfg.departement.empty() ? nullptr : model::Geography::builtin().find(cfg.departement);
   Figures f;
   describe_period(f, in, home);
-  StayPass pass = pass_over_stays(f, in);
+  const PeriodStays period_stays = figures::period_stays(
+      in.table, in.period_stays ? *in.period_stays : std::move(stays_of_periods(in.table, {in.period}).front()));
+  StayPass pass = pass_over_stays(f, in, period_stays.in_table_order);
   model::WarningLog own_warnings;
   compute_occupancy(f, in, pass.presence_diff, own_warnings);
   compute_breakdowns(f, {in.table, cfg, in.period, pass.populations, home});
-  compute_returns(f, in.table, cfg, in.period, in.exits_by_person);
+  compute_returns(f, in.table, cfg, in.period, period_stays.in_table_order, in.exits_by_person);
   f.progress = compute_progress(in.table, cfg, pass.populations.exits);
   // Without the establishment's département, every French origin falls in other_region: say so.
   const bool warn_no_home = !home && in.table.has_column[static_cast<size_t>(model::Field::origin)];
-  describe_quality(f, in, own_warnings, warn_no_home);
+  describe_quality(f, in, period_stays, own_warnings, warn_no_home);
   return f;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "figures/figures.hpp"
+#include "figures/period_stays.hpp"
 #include "figures/returns.hpp"
 #include "model/config.hpp"
 #include "model/period.hpp"
@@ -20,8 +21,10 @@ struct ComputeInput {
   uint64_t rows_read = 0;
   std::string source;
   const model::WarningLog* read_warnings = nullptr;
-  const std::vector<uint32_t>* stays_by_person = nullptr;  // figures::stays_by_person(table), when a batch has it
-  const ExitsByPerson* exits_by_person = nullptr;          // figures::exits_by_person(table), when a batch has it
+  // Found once for a whole batch (figures::stays_of_periods, exits_by_person);
+  // computed here when not given.
+  const std::vector<uint32_t>* period_stays = nullptr;
+  const ExitsByPerson* exits_by_person = nullptr;
 };
 
 // Labels come from the config in config.lang.

@@ -36,7 +36,7 @@ ExitsByPerson exits_by_person(const model::StayTable& table) {
 }
 
 void compute_returns(Figures& f, const model::StayTable& table, const model::Config& config, const model::Period& period,
-                     const ExitsByPerson* sorted) {
+                     const std::vector<uint32_t>& period_stays, const ExitsByPerson* sorted) {
   auto& r = f.returns;
   r = {};
   r.window_months = config.returns_window_months;
@@ -59,10 +59,12 @@ void compute_returns(Figures& f, const model::StayTable& table, const model::Con
   std::vector<uint8_t> left(table.person_count, 0), back(table.person_count, 0);
   for (const auto& [person, exit] : exits)
     if (exit >= window_start && exit < period.start) left[person] = 1;
-  for (const auto& s : table.stays)
-    if (s.entry < period.start && (s.is_open() || s.exit >= period.start)) left[s.person] = 0;
-  for (const auto& s : table.stays) {
-    if (s.entry < period.start || s.entry > period.end) continue;
+  // Present at the start, or admitted during the period: both overlap it.
+  for (uint32_t i : period_stays)
+    if (const auto& s = table.stays[i]; s.entry < period.start) left[s.person] = 0;
+  for (uint32_t i : period_stays) {
+    const auto& s = table.stays[i];
+    if (s.entry < period.start) continue;
     ++r.admissions;
     auto before = latest_exit_by(exits, s.person, s.entry);
     if (before && *before >= window_start && *before < period.start) back[s.person] = 1;

@@ -40,33 +40,9 @@ std::string exit_situation_columns(const model::StayTable& table, const model::S
 }
 }  // namespace
 
-std::vector<uint32_t> stays_by_person(const model::StayTable& table) {
-  const auto& stays = table.stays;
-  std::vector<uint32_t> order(stays.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const auto& x = stays[a];
-    const auto& y = stays[b];
-    return x.person != y.person ? x.person < y.person : x.entry != y.entry ? x.entry < y.entry : x.row < y.row;
-  });
-  return order;
-}
-
 void check_stays(const model::StayTable& table, const model::Config& config, const model::Period& period,
-                 model::WarningLog& out, const std::vector<uint32_t>* by_person) {
+                 const std::vector<uint32_t>& order, model::WarningLog& out) {
   const auto& stays = table.stays;
-  std::vector<uint32_t> all;
-  if (!by_person) {
-    all = stays_by_person(table);
-    by_person = &all;
-  }
-  // The period's stays, still in person order.
-  std::vector<uint32_t> order;
-  order.reserve(by_person->size());
-  for (uint32_t i : *by_person) {
-    const auto& s = stays[i];
-    if (s.entry <= period.end && (s.is_open() || s.exit >= period.start)) order.push_back(i);
-  }
   const auto& chk = config.check;
   const int long_months = config.contract_months + chk.long_stay_tolerance_months;
   // The person's stay that ends last so far (an open stay never ends): a stay

@@ -12,12 +12,9 @@
 
 namespace ctreport::figures {
 
-// The indices of all the stays of `table`, sorted by person, entry and row: the
-// order the checks walk in, worth computing once for a batch of periods.
-std::vector<uint32_t> stays_by_person(const model::StayTable& table);
-
-// `by_person`, when given, is stays_by_person(table); otherwise it is computed here.
+// The findings about the stays of `period`, given in person order
+// (PeriodStays::by_person).
 void check_stays(const model::StayTable& table, const model::Config& config, const model::Period& period,
-                 model::WarningLog& out, const std::vector<uint32_t>* by_person = nullptr);
+                 const std::vector<uint32_t>& period_by_person, model::WarningLog& out);
 
 }  // namespace ctreport::figures
