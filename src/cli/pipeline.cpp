@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -66,6 +67,11 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
                                 path, config.identity.logo_line, config.identity.logo),
                     path, static_cast<size_t>(config.identity.logo_line));
   return loaded;
+}
+
+unsigned worker_threads(unsigned asked) {
+  if (asked > 0) return asked;
+  return std::thread::hardware_concurrency() >= 2 ? 2 : 1;
 }
 
 input::ReadResult read_input(const std::string& path, const model::Config& config,

@@ -31,6 +31,10 @@ input::ReadResult read_input(const std::string& input, const model::Config& conf
                              const std::vector<model::Period>& periods, const std::string& sheet, bool quiet,
                              int past_exit_months = 0);
 
+// The threads to work on for --threads `asked` (0: not given): two when the
+// machine has two cores or more, else one.
+unsigned worker_threads(unsigned asked);
+
 // The activity log of the run, when there is one: `activities` (--activities
 // FILE, CSV or a workbook, whose sheet is the config's activities.sheet or the
 // first with a date and a type column), else the config's activities.sheet of

@@ -38,6 +38,7 @@
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/output_files.hpp"
+#include "util/parallel_for.hpp"
 
 namespace ctreport::cli {
 
@@ -238,27 +239,29 @@ struct SideFiles {
 // The figures of every period of the plan, for the whole establishment, with
 // the activity log's and the follow-up's when there are.
 std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, const SideFiles& side,
-                                                const ReportSetup& s, bool quiet) {
+                                                const ReportSetup& s, unsigned threads, bool quiet) {
   const auto& activities = side.activities;
   const auto& followup = side.followup;
   const model::ReportPlan& plan = s.plan;
-  std::map<int, figures::Figures> figs;
+  std::vector<figures::Figures> computed(plan.periods.size());
   Progress progress("ctreport: computing", !quiet && stderr_is_terminal() && plan.needed.size() > 3);
   // Each period's stays and every exit by person: found once for every period.
   const std::vector<std::vector<uint32_t>> period_stays = figures::stays_of_periods(read.table, plan.periods);
   const figures::ExitsByPerson exits = figures::exits_by_person(read.table);
-  for (size_t i = 0; i < plan.periods.size(); ++i) {
+  // The periods are independent: each task writes its own figures only.
+  util::parallel_for(plan.periods.size(), threads, [&](size_t i) {
     // Findings about rows outside every period go to the batch's last year only.
     model::WarningLog period_warnings = read.warnings_for(plan.periods[i], plan.needed[i] == plan.years.back());
     if (activities) period_warnings.merge(activities->warnings);  // findings about the log's values: every report
     if (followup) period_warnings.merge(followup->warnings);
-    figures::Figures& f = figs[plan.needed[i]] = figures::compute_figures(
+    figures::Figures& f = computed[i] = figures::compute_figures(
         {read.table, s.config(), plan.periods[i], read.rows_read, read.source, &period_warnings, &period_stays[i], &exits});
     if (activities) figures::compute_activities({activities->log, s.config(), read.table, plan.periods[i]}, f);
     if (followup) figures::compute_followup({followup->log, s.config(), read.table, plan.periods[i]}, f);
-    progress.update(static_cast<double>(i + 1) / static_cast<double>(plan.periods.size()));
-  }
+  }, [&](size_t done) { progress.update(static_cast<double>(done) / static_cast<double>(plan.periods.size())); });
   progress.done();
+  std::map<int, figures::Figures> figs;
+  for (size_t i = 0; i < computed.size(); ++i) figs[plan.needed[i]] = std::move(computed[i]);
   return figs;
 }
 
@@ -436,7 +439,7 @@ int run_report(const ReportOptions& o) {
   const auto& activities = side.activities;
   t.read = Clock::now();
   const model::SiteSplit sites = split_sites(o, read, s.config());
-  const std::map<int, figures::Figures> figs = compute_periods(read, side, s, o.quiet);
+  const std::map<int, figures::Figures> figs = compute_periods(read, side, s, worker_threads(o.threads), o.quiet);
   t.figures = Clock::now();
 
   util::OutputFiles outputs(o.output_dir);  // the only writer there: scratch files go to the temp folder

@@ -19,6 +19,7 @@ struct ReportOptions {
   std::string compare;              // --compare 2022,2023; empty = the year before
   std::string lang;                 // --lang; empty = the config's
   std::string by;                   // --by site (or a header): one report per site too
+  unsigned threads = 0;              // --threads; 0 = two when the machine has two cores or more
   bool quiet = false;
   bool verbose = false;
 };
