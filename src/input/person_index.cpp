@@ -35,6 +35,11 @@ uint32_t PersonIndex::find_or_add(std::string_view id, uint32_t next, bool& inse
   }
 }
 
+void PersonIndex::prefetch(std::string_view id) const {
+  const uint64_t h = util::short_string_hash(id);
+  __builtin_prefetch(&m_slots[static_cast<size_t>(h) & (m_slots.size() - 1)]);
+}
+
 std::optional<uint32_t> PersonIndex::find(std::string_view id) const {
   const uint64_t h = util::short_string_hash(id);
   size_t mask = m_slots.size() - 1;

@@ -17,6 +17,9 @@ class PersonIndex {
   PersonIndex();
   // The number of `id` if it was seen, else `next`, remembered for `id` (inserted is then true).
   uint32_t find_or_add(std::string_view id, uint32_t next, bool& inserted);
+  // Starts loading the slot where `id`'s search begins, so that a
+  // find_or_add(id) a little later finds it in cache.
+  void prefetch(std::string_view id) const;
   // The number of `id`, or std::nullopt when it was never added.
   std::optional<uint32_t> find(std::string_view id) const;
   size_t size() const { return m_size; }

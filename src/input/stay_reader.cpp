@@ -301,6 +301,9 @@ class StayBuilder {
 
   void process(const Row& row, ReadResult& result) {
     m_result = &result;
+    // The person table is large and read at random: its slot loads while the dates are parsed.
+    if (!m_by_name && m_map.has(Field::person_id))
+      m_persons.prefetch(util::trim(cell_at(row, m_map.column(Field::person_id)).text));
     const Cell& entry_cell = cell_at(row, m_map.column(Field::entry_date));
     auto entry = cell_date(entry_cell, m_pivot);
     if (entry.status != util::DateParse::ok && is_total_row(row)) return;
