@@ -266,27 +266,29 @@ std::map<int, figures::Figures> compute_periods(const input::ReadResult& read, c
 }
 
 // Each site's figures per year, computed once when first asked for (a year
-// may be reported and compared with).
+// may be reported and compared with). Threads asking for different sites do
+// not share anything.
 class SiteFigures {
  public:
   SiteFigures(const input::ReadResult& read, const model::SiteSplit& sites, const ReportSetup& s)
-      : m_read(read), m_sites(sites), m_setup(s) {}
+      : m_read(read), m_sites(sites), m_setup(s), m_figs(sites.size()) {}
   const figures::Figures& get(size_t site, int year) {
-    auto key = std::make_pair(site, year);
-    if (auto it = m_figs.find(key); it != m_figs.end()) return it->second;
+    auto& figs = m_figs[site];
+    if (auto it = figs.find(year); it != figs.end()) return it->second;
     const model::Period& period = m_setup.plan.period_of(year);
     model::WarningLog w = m_read.warnings_for(period, static_cast<uint16_t>(site), year == m_setup.plan.years.back());
     auto f = figures::compute_figures(
-        {m_sites.tables[site], m_sites.configs[site], period, m_read.rows_read, m_read.source, &w});
+        {m_sites.tables[site], m_setup.config(), period, m_read.rows_read, m_read.source, &w, nullptr, nullptr,
+         &m_sites.capacities[site]});
     f.establishment.name = m_sites.names[site];
-    return m_figs.emplace(key, std::move(f)).first->second;
+    return figs.emplace(year, std::move(f)).first->second;
   }
 
  private:
   const input::ReadResult& m_read;
   const model::SiteSplit& m_sites;
   const ReportSetup& m_setup;
-  std::map<std::pair<size_t, int>, figures::Figures> m_figs;
+  std::vector<std::map<int, figures::Figures>> m_figs;  // by site, then year
 };
 
 // What rendering found out, for the summary.
@@ -324,6 +326,7 @@ RenderOutcome render_reports(const ReportOptions& o, const ReportSetup& s, const
     for (auto& [name, content] : render::report_files(r, o.formats, s.templates, nf)) outputs.add(name, std::move(content));
     s.office->add(outputs, r.figures, nf, r.previous, r.not_covered, r.suffix);  // docx, odt
   };
+  const unsigned threads = worker_threads(o.threads);
   size_t steps = s.plan.years.size() * (1 + sites.size()), step = 0;
   Progress rendering("ctreport: rendering", !o.quiet && stderr_is_terminal() && steps > 3);
   const std::string no_suffix;
@@ -341,15 +344,30 @@ RenderOutcome render_reports(const ReportOptions& o, const ReportSetup& s, const
     for (int c : compared_years) previous.push_back(&figs.at(c));
     add({fig, previous, not_covered, no_suffix});
     rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
-    for (size_t site = 0; site < sites.size(); ++site) {
+    // The sites' reports are computed and rendered on `threads` threads, then
+    // added in the sites' order: the same files whatever the threads.
+    struct SiteReport {
+      const figures::Figures* figures = nullptr;  // none: no stay of the site overlaps the year
+      std::vector<const figures::Figures*> before;
+      render::NamedFiles files;
+    };
+    std::vector<SiteReport> site_reports(sites.size());
+    const size_t year_step = step;
+    util::parallel_for(sites.size(), threads, [&](size_t site) {
       const figures::Figures& sf = site_figures.get(site, y);
-      if (sf.stays.overlapping > 0) {
-        std::vector<const figures::Figures*> before;
-        for (int c : compared_years)
-          if (const figures::Figures& pf = site_figures.get(site, c); pf.stays.overlapping > 0) before.push_back(&pf);
-        add({sf, before, not_covered, sites.suffixes[site]});
-      }
-      rendering.update(static_cast<double>(++step) / static_cast<double>(steps));
+      if (sf.stays.overlapping == 0) return;
+      SiteReport& r = site_reports[site];
+      r.figures = &sf;
+      for (int c : compared_years)
+        if (const figures::Figures& pf = site_figures.get(site, c); pf.stays.overlapping > 0) r.before.push_back(&pf);
+      r.files = render::report_files({sf, r.before, not_covered, sites.suffixes[site]}, o.formats, s.templates, nf);
+    }, [&](size_t done) { rendering.update(static_cast<double>(year_step + done) / static_cast<double>(steps)); });
+    step += sites.size();
+    for (size_t site = 0; site < sites.size(); ++site) {
+      SiteReport& r = site_reports[site];
+      if (!r.figures) continue;
+      for (auto& [name, content] : r.files) outputs.add(name, std::move(content));
+      s.office->add(outputs, *r.figures, nf, r.before, not_covered, sites.suffixes[site]);  // docx, odt
     }
   }
   rendering.done();

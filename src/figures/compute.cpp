@@ -139,7 +139,7 @@ class OverCapacity {
 // Occupancy, day by day then month by month, from the daily presence.
 void compute_occupancy(Figures& f, const ComputeInput& in, const std::vector<int64_t>& diff, model::WarningLog& warnings) {
   const auto& period = in.period;
-  const auto& capacity = in.config.capacity;
+  const auto& capacity = in.capacity ? *in.capacity : in.config.capacity;
   auto& occ = f.occupancy;
   occ.has_capacity = capacity.defined();
   int64_t present = 0;

@@ -25,6 +25,7 @@ struct ComputeInput {
   // computed here when not given.
   const std::vector<uint32_t>* period_stays = nullptr;
   const ExitsByPerson* exits_by_person = nullptr;
+  const model::Capacity* capacity = nullptr;  // a site's, in place of the config's
 };
 
 // Labels come from the config in config.lang.

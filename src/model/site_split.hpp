@@ -12,8 +12,10 @@
 namespace ctreport::model {
 
 struct SiteSplit {
-  std::vector<StayTable> tables;              // one per site of the table, in StayTable::sites order
-  std::vector<Config> configs;                // the run's config with each site's capacity
+  // One per site of the table, in StayTable::sites order, its persons
+  // numbered 0..person_count-1 in the order of the whole table's numbers.
+  std::vector<StayTable> tables;
+  std::vector<Capacity> capacities;           // each site's (undefined: none in the config)
   std::vector<std::string> suffixes;          // "-le-moulin": unique, in the order the sites first appear
   std::vector<std::string> names;             // the establishment name each site's report carries
   std::vector<std::string> config_warnings;   // sites without capacity, config sites not in the data

@@ -2,6 +2,7 @@
 // and a bad count is refused as a usage error.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -42,4 +43,33 @@ TEST_CASE("--threads 0 is refused as a usage error") {
   auto r = run_cli({"2024", "s.csv", "--threads", "0"}, dir.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--threads") != std::string::npos);
+}
+
+TEST_CASE("--by site writes the same files with --threads 1 and --threads 2") {
+  ScratchDir dir;
+  std::string csv = "N° dossier;Sexe;Date d'entrée;Date de sortie;Établissement\n";
+  const char* sites[] = {"Le Moulin", "Les Tilleuls", "La Source", "Le Phare"};
+  for (int i = 0; i < 40; ++i)
+    csv += std::to_string(i % 29) + ";" + (i % 3 ? "H" : "F") + ";" + std::to_string(1 + i % 27) + "/0" +
+           std::to_string(1 + i % 9) + "/202" + std::to_string(2 + i % 3) + ";" + (i % 4 ? "" : "28/12/2024") + ";" +
+           sites[i % 4] + "\n";
+  dir.write("s.csv", csv);
+  auto run = [&](const std::string& threads, const std::string& out) {
+    return run_cli({"2023..2024", "s.csv", "--by", "site", "-o", out, "-f", "md,json,xlsx", "-q", "--threads", threads},
+                   dir.path());
+  };
+  REQUIRE(run("1", "one").exit_code == 0);
+  REQUIRE(run("2", "two").exit_code == 0);
+  std::vector<std::string> one, two;
+  for (const auto& name : dir.files()) {
+    if (name.rfind("one/", 0) == 0) one.push_back(name.substr(4));
+    if (name.rfind("two/", 0) == 0) two.push_back(name.substr(4));
+  }
+  // Two years, each for the whole and for the four sites, in three formats (and the charts).
+  REQUIRE(std::count_if(one.begin(), one.end(), [](const std::string& n) { return n.find("figures-") == 0; }) == 10);
+  CHECK(one == two);
+  for (const auto& name : one) {
+    INFO(name);
+    CHECK(dir.read("one/" + name) == dir.read("two/" + name));
+  }
 }
