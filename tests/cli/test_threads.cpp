@@ -12,6 +12,27 @@
 using ctreport::test::run_cli;
 using ctreport::test::ScratchDir;
 
+namespace {
+
+// The files below `folder` of `dir`, named relative to it.
+std::vector<std::string> files_in(const ScratchDir& dir, const std::string& folder) {
+  std::vector<std::string> names;
+  for (const auto& name : dir.files())
+    if (name.rfind(folder, 0) == 0) names.push_back(name.substr(folder.size()));
+  return names;
+}
+
+// The runs into one/ and two/ wrote the same files, byte for byte.
+void check_same_files(const ScratchDir& dir, const std::vector<std::string>& one, const std::vector<std::string>& two) {
+  CHECK(one == two);
+  for (const auto& name : one) {
+    INFO(name);
+    CHECK(dir.read("one/" + name) == dir.read("two/" + name));
+  }
+}
+
+}  // namespace
+
 TEST_CASE("a batch writes the same files with --threads 1 and --threads 2") {
   ScratchDir dir;
   const std::filesystem::path examples = std::filesystem::path(CTREPORT_SOURCE_DIR) / "examples";
@@ -24,17 +45,9 @@ TEST_CASE("a batch writes the same files with --threads 1 and --threads 2") {
   };
   REQUIRE(run("1", "one").exit_code == 0);
   REQUIRE(run("2", "two").exit_code == 0);
-  std::vector<std::string> one, two;
-  for (const auto& name : dir.files()) {
-    if (name.rfind("one/", 0) == 0) one.push_back(name.substr(4));
-    if (name.rfind("two/", 0) == 0) two.push_back(name.substr(4));
-  }
+  const std::vector<std::string> one = files_in(dir, "one/"), two = files_in(dir, "two/");
   REQUIRE(one.size() >= 10);  // three years of md, tex and json, the index, the charts
-  CHECK(one == two);
-  for (const auto& name : one) {
-    INFO(name);
-    CHECK(dir.read("one/" + name) == dir.read("two/" + name));
-  }
+  check_same_files(dir, one, two);
 }
 
 TEST_CASE("--threads 0 is refused as a usage error") {
@@ -60,16 +73,8 @@ TEST_CASE("--by site writes the same files with --threads 1 and --threads 2") {
   };
   REQUIRE(run("1", "one").exit_code == 0);
   REQUIRE(run("2", "two").exit_code == 0);
-  std::vector<std::string> one, two;
-  for (const auto& name : dir.files()) {
-    if (name.rfind("one/", 0) == 0) one.push_back(name.substr(4));
-    if (name.rfind("two/", 0) == 0) two.push_back(name.substr(4));
-  }
+  const std::vector<std::string> one = files_in(dir, "one/"), two = files_in(dir, "two/");
   // Two years, each for the whole and for the four sites, in three formats (and the charts).
   REQUIRE(std::count_if(one.begin(), one.end(), [](const std::string& n) { return n.find("figures-") == 0; }) == 10);
-  CHECK(one == two);
-  for (const auto& name : one) {
-    INFO(name);
-    CHECK(dir.read("one/" + name) == dir.read("two/" + name));
-  }
+  check_same_files(dir, one, two);
 }
