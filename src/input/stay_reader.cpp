@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string_view>
 #include <cstring>
+#include <new>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -111,14 +112,20 @@ class StayBuilder {
   // were kept, from the share of the input the first rows took: an estimate
   // too high costs address space only (the arrays' pages are touched as they
   // fill), and the arrays then grow without being copied.
+  // Only an optimisation: capped (a larger input grows the arrays as usual)
+  // and given up when the address space is short.
   static constexpr uint64_t k_rows_before_reserve = 4096;
+  static constexpr double k_max_reserved_rows = 20e6;
   void reserve_for_whole_input(ReadResult& result) {
     const double read = m_reader.progress();
     if (read <= 0 || read >= 1) return;
     const double estimate = static_cast<double>(result.rows_read) / read * 1.05;
-    const auto rows = static_cast<size_t>(std::min(estimate, 1e9));
-    result.table.stays.reserve(rows);
-    m_row_hashes.reserve(rows);
+    const auto rows = static_cast<size_t>(std::min(estimate, k_max_reserved_rows));
+    try {
+      result.table.stays.reserve(rows);
+      m_row_hashes.reserve(rows);
+    } catch (const std::bad_alloc&) {
+    }
   }
 
   void find_header(Row& row, ReadResult& result) {
