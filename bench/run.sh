@@ -8,6 +8,7 @@
 #     linear   ctreport on 1m, 5m and 10m: time per stay against 1m (target: within 10 %; 10m ≤ 600 MB)
 #     batch    ctreport 2015..YEAR against ctreport YEAR on BATCH_SIZE (target: ≤ 1.5×, ≤ 100 MB)
 #     threads  ctreport 2015..YEAR with --threads 1 and 2 on BATCH_SIZE: the same bytes, and the times
+#     sites    --by site on one file of SITES (500) establishments against the same run without (target: ≤ 1.5×)
 #     xlsx     ctreport on an XLSX of XLSX_SIZE rows against its CSV twin (target: ≤ 3×) and against
 #              pandas.read_excel (target: ≥ 10× faster)
 #     render   --format md,tex,xlsx,json against --format json on RENDER_SIZE (target: < 50 ms more)
@@ -45,6 +46,7 @@ RENDER_SIZE=${RENDER_SIZE:-1m}
 XLSX_PEER_RUNS=${XLSX_PEER_RUNS:-1}
 ACTIVITY_SIZE=${ACTIVITY_SIZE:-1m}
 ACTIVITY_ROWS=${ACTIVITY_ROWS:-500000}
+SITES=${SITES:-500}
 
 die() { echo "bench/run.sh: $*" >&2; exit 1; }
 log() { echo "bench/run.sh: $*" >&2; }
@@ -71,8 +73,8 @@ sizes=(); modes=()
 if [ $# -eq 0 ]; then sizes=(10k 100k); fi
 for arg in "$@"; do
   case "$arg" in
-    linear|batch|threads|xlsx|render|activities) modes+=("$arg") ;;
-    *) [[ ${arg,,} =~ ^[0-9]+[km]?$ ]] || die "'$arg': expected a size like 10k, 100k, 1m or a mode (linear, batch, threads, xlsx, render, activities)"
+    linear|batch|threads|sites|xlsx|render|activities) modes+=("$arg") ;;
+    *) [[ ${arg,,} =~ ^[0-9]+[km]?$ ]] || die "'$arg': expected a size like 10k, 100k, 1m or a mode (linear, batch, threads, sites, xlsx, render, activities)"
        sizes+=("$arg") ;;
   esac
 done
@@ -251,6 +253,21 @@ for mode in "${modes[@]}"; do
       mode_row "batch: ctreport 2015..$YEAR, json" "$BATCH_SIZE" batch/ten
       target_rows+=("| ten years in one batch ≤ 1.5× one year | 2015..$YEAR / $YEAR = $(div "${median_of[batch/ten]}" "${median_of[batch/one]}") ($BATCH_SIZE) | $(met 'a <= 1.5 * b' "${median_of[batch/ten]}" "${median_of[batch/one]}") |")
       target_rows+=("| ten years in one batch ≤ 100 MB | ${rss_of[batch/ten]} MB ($BATCH_SIZE) | $(met 'a <= b' "${rss_of[batch/ten]}" 100) |")
+      ;;
+    sites)
+      # One file of SITES establishments with a site column, with and without --by site.
+      file=$out/sites-$SITES.csv
+      if [ ! -s "$file" ] || [ "${REGEN:-0}" = 1 ]; then
+        "$CTREPORT_GEN" --establishments "$SITES" --from 2015 --to "$YEAR" --seed "$SEED" --site-column --quiet -o "$file" >&2 \
+          || die "ctreport-gen failed for $SITES sites"
+      fi
+      EXPECT=$out/sites-without/figures-$YEAR.json
+      measure sites/without "$RUNS" "$CTREPORT" "$YEAR" "$file" --format json -o "$out/sites-without" --quiet || die "sites: $FAILURE"
+      mode_row "sites: ctreport $YEAR, json, $SITES sites in one file" "$SITES sites" sites/without
+      EXPECT=$out/sites-by/figures-$YEAR.json
+      measure sites/by "$RUNS" "$CTREPORT" "$YEAR" "$file" --format json --by site -o "$out/sites-by" --quiet || die "sites: $FAILURE"
+      mode_row "sites: ctreport $YEAR, json, --by site ($SITES reports more)" "$SITES sites" sites/by
+      target_rows+=("| --by site over $SITES establishments ≤ 1.5× the run without | by/without = $(div "${median_of[sites/by]}" "${median_of[sites/without]}") | $(met 'a <= 1.5 * b' "${median_of[sites/by]}" "${median_of[sites/without]}") |")
       ;;
     threads)
       # The same batch on one thread and on two: the same bytes, and the time each takes.
