@@ -58,6 +58,13 @@ struct Scanner {
 
 bool whole(double v) { return std::floor(v) == v; }
 
+// Whole minutes from a number of minutes read from text, or std::nullopt
+// past a week (typed numbers may be huge: converted only once in range).
+std::optional<int> minutes_in_range(double minutes) {
+  if (!(minutes >= 0 && minutes <= k_max_duration_minutes)) return std::nullopt;
+  return static_cast<int>(std::lround(minutes));
+}
+
 // Lower-case ASCII text, or empty when the value holds anything else.
 std::string ascii_lower(std::string_view text) {
   std::string out;
@@ -74,21 +81,21 @@ std::optional<int> duration_text(std::string_view text) {
   Scanner sc{lower};
   auto first = sc.number();
   if (!first) return std::nullopt;
-  if (sc.done()) return whole(*first) ? std::optional<int>(static_cast<int>(*first)) : std::nullopt;
+  if (sc.done()) return whole(*first) ? minutes_in_range(*first) : std::nullopt;
   if (sc.word({":"})) {
     auto minutes = sc.number();
     if (!whole(*first) || !minutes || !whole(*minutes) || *minutes >= 60) return std::nullopt;
     if (sc.word({":"}) && !sc.number()) return std::nullopt;  // 1:30:00, seconds ignored
-    return sc.done() ? std::optional<int>(static_cast<int>(*first * 60 + *minutes)) : std::nullopt;
+    return sc.done() ? minutes_in_range(*first * 60 + *minutes) : std::nullopt;
   }
   if (sc.word({"minutes", "minute", "mins", "min", "mn", "m"}))
-    return sc.done() && whole(*first) ? std::optional<int>(static_cast<int>(*first)) : std::nullopt;
+    return sc.done() && whole(*first) ? minutes_in_range(*first) : std::nullopt;
   if (!sc.word({"heures", "heure", "hours", "hour", "hrs", "hr", "h"})) return std::nullopt;
-  if (sc.done()) return static_cast<int>(std::lround(*first * 60));
+  if (sc.done()) return minutes_in_range(*first * 60);
   auto minutes = sc.number();
   if (!whole(*first) || !minutes || !whole(*minutes) || *minutes >= 60) return std::nullopt;
   sc.word({"minutes", "min", "mn"});
-  return sc.done() ? std::optional<int>(static_cast<int>(*first * 60 + *minutes)) : std::nullopt;
+  return sc.done() ? minutes_in_range(*first * 60 + *minutes) : std::nullopt;
 }
 
 }  // namespace

@@ -66,6 +66,18 @@ TEST_CASE("durations: minutes, hours and minutes, hours") {
   CHECK_FALSE(input::parse_duration(text("200 h")));  // more than 7 days
 }
 
+// Found by the activities fuzz harness: a typed number too large for an int
+// was converted before its range was checked (UBSan: float-cast-overflow).
+TEST_CASE("durations too large for any clock are refused, not converted") {
+  CHECK_FALSE(input::parse_duration(text("201202442")));
+  CHECK_FALSE(input::parse_duration(text("999999999999")));
+  CHECK_FALSE(input::parse_duration(text("201202442 h")));
+  CHECK_FALSE(input::parse_duration(text("201202442h30")));
+  CHECK_FALSE(input::parse_duration(text("201202442:30")));
+  CHECK_FALSE(input::parse_duration(text("999999999999 min")));
+  CHECK(input::parse_duration(text("168 h")) == 7 * 24 * 60);  // a week, the most
+}
+
 TEST_CASE("start times, participants and identifiers") {
   CHECK(input::parse_start_time(text("14:00")) == 840);
   CHECK(input::parse_start_time(text("9h")) == 540);
