@@ -42,7 +42,9 @@ ZipEntryStream::ZipEntryStream(zip_file* file, InflateGuard guard, std::string d
                                unsigned threads)
     : m_file(file), m_guard(std::move(guard)), m_damaged(std::move(damaged)), m_zip_mutex(zip_mutex) {
   m_expected = m_guard.expected();
-  if (threads <= 1) return;
+  // A small entry is inflated in a few milliseconds: less than a thread costs.
+  bool small = m_expected > 0 && m_expected <= k_thread_from;
+  if (threads <= 1 || small) return;
   try {
     m_slots.resize(k_buffers);
     for (auto& s : m_slots) s.bytes.resize(k_buffer_bytes);

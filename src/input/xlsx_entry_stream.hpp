@@ -45,7 +45,8 @@ class ZipEntryStream {
   // Takes `file` (closed by the stream, under `zip_mutex`, which guards every
   // use of the archive the file belongs to). `damaged` is the message thrown
   // when the entry cannot be inflated. threads <= 1: everything on the
-  // calling thread; 2 or more: a producer thread inflates ahead.
+  // calling thread; 2 or more: a producer thread inflates ahead, unless the
+  // entry declares at most k_thread_from bytes.
   ZipEntryStream(zip_file* file, InflateGuard guard, std::string damaged, std::mutex& zip_mutex, unsigned threads);
   ~ZipEntryStream();  // stops the producer, whatever it was doing, and joins it
   ZipEntryStream(const ZipEntryStream&) = delete;
@@ -63,6 +64,7 @@ class ZipEntryStream {
   static constexpr size_t k_piece_bytes = size_t{1} << 16;
   static constexpr size_t k_buffer_bytes = size_t{1} << 19;
   static constexpr size_t k_buffers = 3;
+  static constexpr uint64_t k_thread_from = uint64_t{1} << 20;
 
  private:
   size_t read_piece(char* dst, size_t n);  // one zip_fread, checked; throws

@@ -24,8 +24,9 @@ struct SheetInfo {
 // How a workbook is read.
 struct XlsxReadOptions {
   // 1: everything on the calling thread; 2 (or more): a sheet's zip entry is
-  // inflated on a second thread while the calling thread parses its XML.
-  // The rows, and the errors, are the same either way.
+  // inflated on a second thread while the calling thread parses its XML
+  // (unless the sheet declares at most 1 MB of XML). The rows, and the
+  // errors, are the same either way.
   unsigned threads = 2;
 };
 
