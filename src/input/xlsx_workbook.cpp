@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "input/xlsx_entry_stream.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
@@ -28,48 +29,56 @@ namespace ctreport::input {
 
 namespace {
 
+// An element or attribute name without its prefix ("x:c" -> "c").
 std::string_view local_name(const char* name) {
-  std::string_view n(name);
-  auto colon = n.rfind(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+  const char* start = name;
+  const char* p = name;
+  for (; *p; ++p)
+    if (*p == ':') start = p + 1;
+  return std::string_view(start, static_cast<size_t>(p - start));
+}
+
+// name == word, with the word's length known when compiling.
+template <size_t N>
+bool is(std::string_view name, const char (&word)[N]) {
+  return name.size() == N - 1 && std::memcmp(name.data(), word, N - 1) == 0;
 }
 
 const char* attribute(const char** attrs, std::string_view wanted, bool prefixed_only = false) {
   for (size_t i = 0; attrs[i]; i += 2) {
-    std::string_view n(attrs[i]);
-    bool prefixed = n.find(':') != std::string_view::npos;
-    if (prefixed_only && !prefixed) continue;
-    if (local_name(attrs[i]) == wanted) return attrs[i + 1];
+    std::string_view n = local_name(attrs[i]);
+    if (prefixed_only && n.data() == attrs[i]) continue;
+    if (n == wanted) return attrs[i + 1];
   }
   return nullptr;
 }
 
 // Expat with DOCTYPE refused: a workbook never has one, and entity
-// declarations are how "billion laughs" expand. Handlers may throw: the
-// exception stops the parser and is rethrown once expat has returned. A
-// handler may also suspend the parser (the sheet reader does at each row end).
+// declarations are how "billion laughs" expand. The handler has start(name,
+// attributes), end(name) and characters(text), names without their prefix.
+// Handlers may throw: the exception stops the parser and is rethrown once
+// expat has returned. A handler may also suspend the parser (the sheet reader
+// does at each row end).
+template <class Handler>
 class XmlParser {
  public:
-  using Start = std::function<void(std::string_view, const char**)>;
-  using End = std::function<void(std::string_view)>;
-  using Text = std::function<void(std::string_view)>;
-
-  XmlParser(Start start, End end, Text text) : m_start(std::move(start)), m_end(std::move(end)), m_text(std::move(text)) {
+  explicit XmlParser(Handler& handler) : m_handler(handler) {
     m_parser = XML_ParserCreate(nullptr);
+    if (!m_parser) throw std::bad_alloc();
     XML_SetUserData(m_parser, this);
     XML_SetElementHandler(
         m_parser,
         [](void* self, const char* name, const char** attrs) {
           auto* p = static_cast<XmlParser*>(self);
-          if (p->m_start) p->guard([&] { p->m_start(local_name(name), attrs); });
+          p->guard([&] { p->m_handler.start(local_name(name), attrs); });
         },
         [](void* self, const char* name) {
           auto* p = static_cast<XmlParser*>(self);
-          if (p->m_end) p->guard([&] { p->m_end(local_name(name)); });
+          p->guard([&] { p->m_handler.end(local_name(name)); });
         });
     XML_SetCharacterDataHandler(m_parser, [](void* self, const char* s, int len) {
       auto* p = static_cast<XmlParser*>(self);
-      if (p->m_text) p->guard([&] { p->m_text(std::string_view(s, static_cast<size_t>(len))); });
+      p->guard([&] { p->m_handler.characters(std::string_view(s, static_cast<size_t>(len))); });
     });
     XML_SetStartDoctypeDeclHandler(m_parser, [](void* self, const char*, const char*, const char*, int) {
       auto* p = static_cast<XmlParser*>(self);
@@ -127,16 +136,30 @@ class XmlParser {
   }
 
   XML_Parser m_parser;
-  Start m_start;
-  End m_end;
-  Text m_text;
+  Handler& m_handler;
   bool m_doctype = false;
   std::exception_ptr m_failure;
 };
 
-void parse_xml(const std::string& text, const std::string& part, XmlParser::Start start, XmlParser::End end = {},
-               XmlParser::Text chars = {}) {
-  XmlParser p(std::move(start), std::move(end), std::move(chars));
+// A handler of functions, any of which may be left out, for the small parts.
+struct FunctionHandler {
+  std::function<void(std::string_view, const char**)> on_start;
+  std::function<void(std::string_view)> on_end, on_text;
+  void start(std::string_view name, const char** attrs) {
+    if (on_start) on_start(name, attrs);
+  }
+  void end(std::string_view name) {
+    if (on_end) on_end(name);
+  }
+  void characters(std::string_view text) {
+    if (on_text) on_text(text);
+  }
+};
+
+void parse_xml(const std::string& text, const std::string& part, std::function<void(std::string_view, const char**)> start,
+               std::function<void(std::string_view)> end = {}, std::function<void(std::string_view)> chars = {}) {
+  FunctionHandler handler{std::move(start), std::move(end), std::move(chars)};
+  XmlParser<FunctionHandler> p(handler);
   p.feed(text, true, part);
 }
 
@@ -334,43 +357,65 @@ std::optional<uint64_t> unsigned_value(std::string_view s) {
   return v;
 }
 
-// The bytes inflated from one zip entry, checked as they come: the sizes in
-// the central directory are the packager's word and may lie (0, or a few
-// bytes for gigabytes). An absolute cap, the declared size when there is one,
-// and past 16 MB the ratio to the compressed size hold whatever is declared.
-class InflateGuard {
- public:
-  InflateGuard(std::string what, const zip_stat_t& st, uint64_t limit) : m_what(std::move(what)), m_limit(limit) {
-    if (st.valid & ZIP_STAT_SIZE) m_declared = st.size;
-    if (st.valid & ZIP_STAT_COMP_SIZE) m_compressed = st.comp_size;
-    if (m_declared && *m_declared > limit)
-      throw UsageError(fmt::format("{} would unpack to {} MB: refused (a zip bomb?)", m_what, *m_declared >> 20));
-    if (m_declared) check_ratio(*m_declared);
+// A cell's s attribute (18.3.1.4): a cellXfs index, read as atoi reads it.
+int style_index(const char* s) {
+  if (!s) return 0;
+  int v = 0;
+  size_t n = 0;
+  for (; n < 9 && s[n] >= '0' && s[n] <= '9'; ++n) v = v * 10 + (s[n] - '0');
+  return n > 0 && s[n] == '\0' ? v : std::atoi(s);
+}
+
+// What a cell's t attribute (18.18.11 ST_CellType) makes of its value.
+enum class ValueKind : uint8_t { number, shared, text, boolean, date };
+
+ValueKind value_kind(const char* t) {
+  if (!t) return ValueKind::number;
+  if (t[0] && !t[1]) {  // one letter: no strlen for the usual cases
+    if (t[0] == 's') return ValueKind::shared;
+    if (t[0] == 'e') return ValueKind::text;
+    if (t[0] == 'b') return ValueKind::boolean;
+    if (t[0] == 'd') return ValueKind::date;
+    return ValueKind::number;
   }
+  std::string_view v(t);
+  if (is(v, "inlineStr") || is(v, "str")) return ValueKind::text;
+  return ValueKind::number;  // "n", and what no spreadsheet writes
+}
 
-  void add(uint64_t n) {
-    m_read += n;
-    if (m_read > m_limit)
-      throw UsageError(fmt::format("{} unpacks to more than {} MB: refused (a zip bomb?)", m_what, m_limit >> 20));
-    if (m_declared && m_read > *m_declared)
-      throw UsageError(fmt::format("{} unpacks to more than it declares: refused (a zip bomb?)", m_what));
-    check_ratio(m_read);
+// util::iso(d), appended.
+void append_iso(util::Day d, std::string& out) {
+  util::Ymd ymd = util::to_ymd(d);
+  if (ymd.year < 0 || ymd.year > 9999) {
+    out += util::iso(d);
+    return;
   }
+  char buf[10];
+  unsigned y = static_cast<unsigned>(ymd.year);
+  buf[0] = static_cast<char>('0' + y / 1000);
+  buf[1] = static_cast<char>('0' + y / 100 % 10);
+  buf[2] = static_cast<char>('0' + y / 10 % 10);
+  buf[3] = static_cast<char>('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = static_cast<char>('0' + ymd.month / 10);
+  buf[6] = static_cast<char>('0' + ymd.month % 10);
+  buf[7] = '-';
+  buf[8] = static_cast<char>('0' + ymd.day / 10);
+  buf[9] = static_cast<char>('0' + ymd.day % 10);
+  out.append(buf, sizeof buf);
+}
 
-  uint64_t read() const { return m_read; }
-  uint64_t expected() const { return m_declared.value_or(0); }
-
- private:
-  void check_ratio(uint64_t size) const {
-    if (m_compressed && size > XlsxWorkbook::k_ratio_from && size / std::max<uint64_t>(*m_compressed, 1) > XlsxWorkbook::k_max_ratio)
-      throw UsageError(fmt::format("{} is compressed more than {}:1: refused (a zip bomb?)", m_what, XlsxWorkbook::k_max_ratio));
+// fmt's "{}" of v, appended: whole numbers up to 10^15 are written with all
+// their digits by fmt, as std::to_chars writes an integer.
+void append_number(double v, std::string& out) {
+  if (v == std::trunc(v) && std::fabs(v) <= 1e15 && !(v == 0 && std::signbit(v))) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
+    out.append(buf, end);
+    return;
   }
-
-  std::string m_what;
-  uint64_t m_limit;
-  std::optional<uint64_t> m_declared, m_compressed;  // as the central directory gives them, when it does
-  uint64_t m_read = 0;
-};
+  fmt::format_to(std::back_inserter(out), "{}", v);
+}
 
 // A sheet name in a reference as Excel writes it (`'L''équipe 2024'!D17`):
 // quoted unless it is letters, digits and underscores not starting with a
@@ -394,7 +439,7 @@ XlsxWorkbook::~XlsxWorkbook() {
   if (m_zip) zip_discard(m_zip);
 }
 
-std::unique_ptr<XlsxWorkbook> XlsxWorkbook::open(const std::string& path) {
+std::unique_ptr<XlsxWorkbook> XlsxWorkbook::open(const std::string& path, XlsxReadOptions options) {
   {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw UsageError(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
@@ -407,6 +452,7 @@ std::unique_ptr<XlsxWorkbook> XlsxWorkbook::open(const std::string& path) {
       throw UsageError("not an XLSX workbook (no zip signature); if it is a CSV export, name it .csv");
   }
   std::unique_ptr<XlsxWorkbook> book(new XlsxWorkbook());
+  book->m_options = options;
   book->load(path);
   return book;
 }
@@ -570,20 +616,19 @@ void XlsxWorkbook::load(const std::string& path) {
 class XlsxSheetReader : public TableReader {
  public:
   XlsxSheetReader(XlsxWorkbook& book, size_t index)
-      : m_book(book), m_name(book.m_sheets[index].name), m_part(book.m_sheet_parts[index]),
-        m_parser([this](std::string_view name, const char** attrs) { start(name, attrs); },
-                 [this](std::string_view name) { end(name); }, [this](std::string_view text) { characters(text); }) {
+      : m_book(book), m_name(book.m_sheets[index].name), m_part(book.m_sheet_parts[index]), m_parser(*this) {
+    std::unique_lock lock(book.m_zip_mutex);
     zip_stat_t st;
     zip_stat_init(&st);
     if (m_part.empty() || zip_stat(book.m_zip, m_part.c_str(), 0, &st) != 0)
       throw UsageError(fmt::format("the sheet '{}' has no part in the workbook", m_name));
-    m_guard.emplace(fmt::format("the sheet '{}'", m_name), st, XlsxWorkbook::k_max_sheet_bytes);
-    m_file = zip_fopen(book.m_zip, m_part.c_str(), 0);
-    if (!m_file) throw UsageError(fmt::format("cannot read the sheet '{}'", m_name));
+    InflateGuard guard(fmt::format("the sheet '{}'", m_name), st, XlsxWorkbook::k_max_sheet_bytes);
+    zip_file_t* file = zip_fopen(book.m_zip, m_part.c_str(), 0);
+    if (!file) throw UsageError(fmt::format("cannot read the sheet '{}'", m_name));
+    lock.unlock();
+    m_stream.emplace(file, std::move(guard), fmt::format("the sheet '{}' is damaged", m_name), book.m_zip_mutex,
+                     book.m_options.threads);
     m_date_system = book.m_date1904 ? DateSystem::d1904 : DateSystem::d1900;
-  }
-  ~XlsxSheetReader() override {
-    if (m_file) zip_fclose(m_file);
   }
 
   bool next_row(Row& row) override {
@@ -596,14 +641,12 @@ class XlsxSheetReader : public TableReader {
         continue;
       }
       if (m_done) return false;
-      constexpr size_t k_chunk = 1 << 16;
+      constexpr size_t k_chunk = size_t{1} << 18;
       void* buf = m_parser.buffer(k_chunk);
       if (!buf) throw std::bad_alloc();
-      zip_int64_t n = zip_fread(m_file, buf, k_chunk);
-      if (n < 0) throw UsageError(fmt::format("the sheet '{}' is damaged", m_name));
-      m_guard->add(static_cast<uint64_t>(n));
+      size_t n = m_stream->read(static_cast<char*>(buf), k_chunk);
       m_done = n == 0;
-      m_suspended = m_parser.parse_buffer(static_cast<size_t>(n), m_done, m_part);
+      m_suspended = m_parser.parse_buffer(n, m_done, m_part);
     }
     row.row = m_row;
     row.line = m_row;
@@ -639,12 +682,14 @@ class XlsxSheetReader : public TableReader {
   }
 
   double progress() const override {
-    return m_guard->expected() ? static_cast<double>(m_guard->read()) / static_cast<double>(m_guard->expected()) : 0;
+    return m_stream->expected() ? static_cast<double>(m_stream->consumed()) / static_cast<double>(m_stream->expected()) : 0;
   }
   std::string description() const override { return fmt::format("XLSX sheet '{}'", m_name); }
   std::string sheet_name() const override { return m_name; }
 
  private:
+  friend class XmlParser<XlsxSheetReader>;
+
   // A non-empty cell of the current row; its text is in m_arena or, for a
   // shared string, in the workbook's table (no copy).
   struct PendingCell {
@@ -663,52 +708,64 @@ class XlsxSheetReader : public TableReader {
   }
 
   void start(std::string_view name, const char** attrs) {
-    if (name == "row") {
-      const char* r = attribute(attrs, "r");
-      if (r) {
-        auto n = unsigned_value(r);
-        if (!n || *n == 0 || *n > XlsxWorkbook::k_max_rows)
-          throw UsageError(fmt::format("the sheet '{}' has a row numbered {}: expected 1 to {}, the rows a sheet can have",
-                                       m_name, util::quote_value(r, 20), XlsxWorkbook::k_max_rows));
-        m_row = *n;
-      } else {
-        m_row = m_last_row + 1;
-      }
-      m_next_col = 0;
-    } else if (name == "c") {
-      const char* r = attribute(attrs, "r");
-      const char* t = attribute(attrs, "t");
-      const char* s = attribute(attrs, "s");
-      if (r) {
-        auto col = column_of(r);
-        if (!col)
-          throw UsageError(fmt::format("{}!{}: the cell is beyond column XFD, the last of the {} columns a sheet can have",
-                                       quoted_sheet_name(m_name), std::strlen(r) <= 20 ? std::string(r) : util::quote_value(r, 20),
-                                       XlsxWorkbook::k_max_columns));
-        m_col = *col;
-      } else {
-        m_col = m_next_col;
-        if (m_col >= XlsxWorkbook::k_max_columns)
-          throw UsageError(fmt::format("the sheet '{}' has a row {} with cells beyond column XFD, the last of the {} "
-                                       "columns a sheet can have",
-                                       m_name, m_row, XlsxWorkbook::k_max_columns));
-      }
-      m_next_col = m_col + 1;
-      m_type = t ? t : "n";
-      m_style = s ? std::atoi(s) : 0;
-      m_value.clear();
-      m_has_value = false;
-    } else if (name == "v") {
+    if (is(name, "c")) {
+      start_cell(attrs);
+    } else if (is(name, "v")) {
       m_in_value = true;
       m_has_value = true;
-    } else if (name == "is") {
+    } else if (is(name, "row")) {
+      start_row(attrs);
+    } else if (is(name, "is")) {
       m_in_inline = true;
       m_has_value = true;
-    } else if (name == "rPh") {
+    } else if (is(name, "rPh")) {
       ++m_in_phonetic;
-    } else if (name == "t" && m_in_inline && m_in_phonetic == 0) {
+    } else if (is(name, "t") && m_in_inline && m_in_phonetic == 0) {
       m_in_inline_text = true;
     }
+  }
+
+  void start_row(const char** attrs) {
+    const char* r = attribute(attrs, "r");
+    if (r) {
+      auto n = unsigned_value(r);
+      if (!n || *n == 0 || *n > XlsxWorkbook::k_max_rows)
+        throw UsageError(fmt::format("the sheet '{}' has a row numbered {}: expected 1 to {}, the rows a sheet can have",
+                                     m_name, util::quote_value(r, 20), XlsxWorkbook::k_max_rows));
+      m_row = *n;
+    } else {
+      m_row = m_last_row + 1;
+    }
+    m_next_col = 0;
+  }
+
+  void start_cell(const char** attrs) {
+    const char *r = nullptr, *t = nullptr, *s = nullptr;  // the first of each, as attribute() finds them
+    for (size_t i = 0; attrs[i]; i += 2) {
+      std::string_view n = local_name(attrs[i]);
+      if (n.size() != 1) continue;
+      const char** slot = n[0] == 'r' ? &r : n[0] == 't' ? &t : n[0] == 's' ? &s : nullptr;
+      if (slot && !*slot) *slot = attrs[i + 1];
+    }
+    if (r) {
+      auto col = column_of(r);
+      if (!col)
+        throw UsageError(fmt::format("{}!{}: the cell is beyond column XFD, the last of the {} columns a sheet can have",
+                                     quoted_sheet_name(m_name), std::strlen(r) <= 20 ? std::string(r) : util::quote_value(r, 20),
+                                     XlsxWorkbook::k_max_columns));
+      m_col = *col;
+    } else {
+      m_col = m_next_col;
+      if (m_col >= XlsxWorkbook::k_max_columns)
+        throw UsageError(fmt::format("the sheet '{}' has a row {} with cells beyond column XFD, the last of the {} "
+                                     "columns a sheet can have",
+                                     m_name, m_row, XlsxWorkbook::k_max_columns));
+    }
+    m_next_col = m_col + 1;
+    m_kind = value_kind(t);
+    m_style = style_index(s);
+    m_value.clear();
+    m_has_value = false;
   }
 
   void characters(std::string_view text) {
@@ -725,12 +782,12 @@ class XlsxSheetReader : public TableReader {
   }
 
   void end(std::string_view name) {
-    if (name == "v") m_in_value = false;
-    else if (name == "t") m_in_inline_text = false;
-    else if (name == "rPh") --m_in_phonetic;
-    else if (name == "is") m_in_inline = false;
-    else if (name == "c") finish_cell();
-    else if (name == "row") {
+    if (is(name, "v")) m_in_value = false;
+    else if (is(name, "c")) finish_cell();
+    else if (is(name, "t")) m_in_inline_text = false;
+    else if (is(name, "rPh")) --m_in_phonetic;
+    else if (is(name, "is")) m_in_inline = false;
+    else if (is(name, "row")) {
       m_last_row = m_row;
       if (!m_cells.empty()) {
         m_row_ready = true;
@@ -745,15 +802,20 @@ class XlsxSheetReader : public TableReader {
     m_arena += text;
   }
 
+  void add_date(PendingCell& cell, util::Day day) {
+    cell.offset = static_cast<uint32_t>(m_arena.size());
+    append_iso(day, m_arena);
+    cell.size = static_cast<uint32_t>(m_arena.size() - cell.offset);
+  }
+
   void finish_cell() {
     PendingCell cell;
     cell.column = m_col;
-    const std::string& t = m_type;
     if (!m_has_value) {
       // <c t="s"/>, <c t="b"/>, a formula without a cached value: an empty cell.
-    } else if (t == "s") {
+    } else if (m_kind == ValueKind::shared) {
       shared_string(cell);
-    } else if (t == "inlineStr" || t == "str" || t == "e") {
+    } else if (m_kind == ValueKind::text) {
       decode_x_escapes(m_value);
       if (m_value.size() > XlsxWorkbook::k_max_cell_chars && util::utf8_length(m_value) > XlsxWorkbook::k_max_cell_chars)
         too_long();
@@ -761,19 +823,19 @@ class XlsxSheetReader : public TableReader {
         cell.type = CellType::text;
         add_text(cell, m_value);
       }
-    } else if (t == "b") {
+    } else if (m_kind == ValueKind::boolean) {
       std::string_view v = util::trim(m_value);
       if (!v.empty()) {
         cell.type = CellType::boolean;
         cell.number = v == "1" || v == "true" ? 1 : 0;
         add_text(cell, cell.number ? "TRUE" : "FALSE");
       }
-    } else if (t == "d") {  // ISO 8601 date cell (18.18.11)
+    } else if (m_kind == ValueKind::date) {  // ISO 8601 date cell (18.18.11)
       auto p = util::parse_date(std::string_view(m_value).substr(0, 10), 2200);
       if (p.status == util::DateParse::ok) {
         cell.type = CellType::date;
         cell.day = p.day;
-        add_text(cell, util::iso(p.day));
+        add_date(cell, p.day);
       } else if (!m_value.empty()) {
         cell.type = CellType::text;
         add_text(cell, m_value);
@@ -831,22 +893,21 @@ class XlsxSheetReader : public TableReader {
       } else {
         cell.type = CellType::date;
         cell.day = day;
-        add_text(cell, util::iso(day));
+        add_date(cell, day);
       }
       return;
     }
     cell.type = CellType::number;
     cell.number = v;
     cell.offset = static_cast<uint32_t>(m_arena.size());
-    fmt::format_to(std::back_inserter(m_arena), "{}", v);
+    append_number(v, m_arena);
     cell.size = static_cast<uint32_t>(m_arena.size() - cell.offset);
   }
 
   XlsxWorkbook& m_book;
   std::string m_name, m_part;
-  XmlParser m_parser;
-  std::optional<InflateGuard> m_guard;
-  zip_file_t* m_file = nullptr;
+  XmlParser<XlsxSheetReader> m_parser;
+  std::optional<ZipEntryStream> m_stream;
   DateSystem m_date_system = DateSystem::d1900;
   bool m_done = false, m_suspended = false, m_row_ready = false;
   std::vector<PendingCell> m_cells;  // the current row's non-empty cells
@@ -856,7 +917,8 @@ class XlsxSheetReader : public TableReader {
   std::vector<size_t> m_out_columns;
   uint64_t m_row = 0, m_last_row = 0;
   size_t m_col = 0, m_next_col = 0;
-  std::string m_type, m_value;
+  ValueKind m_kind = ValueKind::number;
+  std::string m_value;
   int m_style = 0;
   int m_in_phonetic = 0;
   bool m_in_value = false, m_in_inline = false, m_in_inline_text = false, m_has_value = false;

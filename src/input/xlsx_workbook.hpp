@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -20,17 +21,27 @@ struct SheetInfo {
   bool hidden = false;
 };
 
+// How a workbook is read.
+struct XlsxReadOptions {
+  // 1: everything on the calling thread; 2 (or more): a sheet's zip entry is
+  // inflated on a second thread while the calling thread parses its XML
+  // (unless the sheet declares at most 1 MB of XML). The rows, and the
+  // errors, are the same either way.
+  unsigned threads = 2;
+};
+
 class XlsxWorkbook {
  public:
   // Throws UsageError (without the path: the caller adds it) for files that
   // are not usable workbooks.
-  static std::unique_ptr<XlsxWorkbook> open(const std::string& path);
+  static std::unique_ptr<XlsxWorkbook> open(const std::string& path, XlsxReadOptions options = {});
   ~XlsxWorkbook();
   XlsxWorkbook(const XlsxWorkbook&) = delete;
   XlsxWorkbook& operator=(const XlsxWorkbook&) = delete;
 
   const std::vector<SheetInfo>& sheets() const { return m_sheets; }
   // Streams sheet `index` (0-based). The workbook must outlive the reader.
+  // Sheets may be read one after the other or at the same time.
   std::unique_ptr<TableReader> open_sheet(size_t index);
 
   // Limits against hostile files. The sizes a zip's central directory declares
@@ -55,6 +66,8 @@ class XlsxWorkbook {
   void load(const std::string& path);
 
   struct zip* m_zip = nullptr;
+  std::mutex m_zip_mutex;  // libzip's archive is not for two threads at once
+  XlsxReadOptions m_options;
   std::vector<SheetInfo> m_sheets;
   std::vector<std::string> m_sheet_parts;
   std::string m_strings;                                   // shared strings, one after the other
