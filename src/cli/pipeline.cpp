@@ -76,8 +76,8 @@ unsigned worker_threads(unsigned asked) {
 
 input::ReadResult read_input(const std::string& path, const model::Config& config,
                              const std::vector<model::Period>& periods, const std::string& sheet, bool quiet,
-                             int past_exit_months) {
-  auto table = input::open_table(path, config, sheet);
+                             int past_exit_months, unsigned threads) {
+  auto table = input::open_table(path, config, sheet, worker_threads(threads));
   input::ReadOptions options;
   options.periods = periods;
   options.past_exit_months = past_exit_months;

@@ -29,7 +29,7 @@ LoadedConfig load_config(const std::string& config_path, const std::string& inpu
 // kept too (followup_past_months).
 input::ReadResult read_input(const std::string& input, const model::Config& config,
                              const std::vector<model::Period>& periods, const std::string& sheet, bool quiet,
-                             int past_exit_months = 0);
+                             int past_exit_months = 0, unsigned threads = 0);
 
 // The threads to work on for --threads `asked` (0: not given): two when the
 // machine has two cores or more, else one.

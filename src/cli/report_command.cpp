@@ -449,7 +449,7 @@ int run_report(const ReportOptions& o) {
   check_formats(o.formats);
   const ReportSetup s = set_up(o);
   input::ReadResult read = read_input(o.input, s.config(), s.plan.periods, o.sheet, o.quiet,
-                                      followup_past_months(o.followup, o.input, s.config()));
+                                      followup_past_months(o.followup, o.input, s.config()), o.threads);
   input::throw_if_errors(read, o.input);
   SideFiles side;
   side.activities = read_activity_log(o.activities, o.input, read, s.config(), s.plan.periods, o.quiet);

@@ -77,8 +77,8 @@ int run(int argc, char** argv) {
   app.add_option("--lang", report.lang, "Report language: fr (default) or en; overrides `lang` in the config")
       ->check(CLI::IsMember({"fr", "en"}));
   app.add_option("--threads", report.threads,
-                 "Threads computing the years of a batch and the sites of --by (default: 2 on a machine with two "
-                 "cores or more); the output is the same with any number")
+                 "Threads reading a workbook and computing the years of a batch and the sites of --by (default: 2 "
+                 "on a machine with two cores or more); the output is the same with any number")
       ->check(CLI::Range(1, 64));
   app.add_flag("-q,--quiet", report.quiet, "Print nothing but errors");
   app.add_flag("-v,--verbose", report.verbose, "Print the columns recognised, every warning and timings");

@@ -101,14 +101,15 @@ class WorkbookSheet : public TableReader {
 
 }  // namespace
 
-std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet) {
+std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet,
+                                        unsigned threads) {
   TableKind stays{[&](TableReader& r) { return has_recognised_header(r, config); }, "entry-date column", "an",
                   expected_header(config), "--sheet"};
-  return open_table(path, sheet.empty() ? config.sheet : sheet, stays, !sheet.empty());
+  return open_table(path, sheet.empty() ? config.sheet : sheet, stays, !sheet.empty(), threads);
 }
 
 std::unique_ptr<TableReader> open_table(const std::string& path, const std::string& sheet, const TableKind& kind,
-                                        bool sheet_from_command_line) {
+                                        bool sheet_from_command_line, unsigned threads) {
   std::error_code ec;
   if (path != "-" && std::filesystem::is_directory(path, ec))
     throw UsageError(fmt::format("{}: is a folder, not a data file", path));
@@ -120,7 +121,7 @@ std::unique_ptr<TableReader> open_table(const std::string& path, const std::stri
       if (!ec && type != std::filesystem::file_type::regular)
         throw UsageError("a workbook cannot be read from a pipe or device (its zip directory is at its end): save it "
                          "as a file and give its path");
-      auto book = XlsxWorkbook::open(path);
+      auto book = XlsxWorkbook::open(path, XlsxReadOptions{.threads = threads});
       size_t index = choose_sheet(*book, path, kind, sheet);
       table = std::make_unique<WorkbookSheet>(std::move(book), index);
     } else {

@@ -19,7 +19,9 @@ namespace ctreport::input {
 // unknown sheet, --sheet given with a CSV file) and DataError when the chosen
 // sheet, or no sheet, has a recognised header; messages start with the path,
 // and so do those of errors thrown while reading the table.
-std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet);
+// `threads`: XlsxReadOptions::threads of a workbook (the same rows with any).
+std::unique_ptr<TableReader> open_table(const std::string& path, const model::Config& config, const std::string& sheet,
+                                        unsigned threads = 2);
 
 // What a table must hold to be chosen among a workbook's sheets, and the
 // words of the errors when none does: the stays' entry-date column above,
@@ -36,6 +38,6 @@ struct TableKind {
 // first that `kind` recognises); a CSV file is refused a sheet only when
 // `sheet_from_command_line`.
 std::unique_ptr<TableReader> open_table(const std::string& path, const std::string& sheet, const TableKind& kind,
-                                        bool sheet_from_command_line);
+                                        bool sheet_from_command_line, unsigned threads = 2);
 
 }  // namespace ctreport::input
