@@ -16,9 +16,12 @@
 #include "input/xlsx_entry_stream.hpp"
 #include "input/xlsx_workbook.hpp"
 #include "support/cli.hpp"
+#include "support/zip_file.hpp"
 
 using namespace ctreport;
 using ctreport::test::ScratchDir;
+using ctreport::test::lie_about_size;
+using ctreport::test::write_zip;
 
 namespace {
 
@@ -50,17 +53,6 @@ std::string write_large_workbook(const ScratchDir& dir, int sheets = 1) {
   return path;
 }
 
-// A zip with the given entries, written with libzip.
-void write_zip(const std::string& path, const std::vector<std::pair<std::string, std::string>>& entries) {
-  int err = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
-  REQUIRE(z != nullptr);
-  for (const auto& [name, content] : entries) {
-    zip_source_t* src = zip_source_buffer(z, content.data(), content.size(), 0);
-    REQUIRE(zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) >= 0);
-  }
-  REQUIRE(zip_close(z) == 0);
-}
 
 // A one-sheet workbook "S" whose sheet has a header and `rows` rows of
 // inline strings and numbers, with `middle` in place of the row `at`.
@@ -134,27 +126,6 @@ uint64_t sheet_bytes(const std::string& path, const char* entry) {
   return st.size;
 }
 
-// Sets the uncompressed size a zip declares for `entry`, in its local header
-// and in the central directory, as a hostile packager would.
-void lie_about_size(const std::string& path, const std::string& entry, uint32_t size) {
-  std::ifstream in(path, std::ios::binary);
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  in.close();
-  auto put32 = [&](size_t at) {
-    for (int k = 0; k < 4; ++k) data[at + k] = static_cast<char>((size >> (8 * k)) & 0xFF);
-  };
-  auto get16 = [&](size_t at) {
-    return static_cast<size_t>(static_cast<unsigned char>(data[at])) |
-           static_cast<size_t>(static_cast<unsigned char>(data[at + 1])) << 8;
-  };
-  int patched = 0;
-  for (size_t i = data.find("PK\x03\x04"); i != std::string::npos; i = data.find("PK\x03\x04", i + 4))
-    if (get16(i + 26) == entry.size() && data.compare(i + 30, entry.size(), entry) == 0) put32(i + 22), ++patched;
-  for (size_t i = data.find("PK\x01\x02"); i != std::string::npos; i = data.find("PK\x01\x02", i + 4))
-    if (get16(i + 28) == entry.size() && data.compare(i + 46, entry.size(), entry) == 0) put32(i + 24), ++patched;
-  REQUIRE(patched == 2);
-  std::ofstream(path, std::ios::binary) << data;
-}
 
 }  // namespace
 
