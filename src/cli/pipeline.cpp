@@ -81,6 +81,7 @@ input::ReadResult read_input(const std::string& path, const model::Config& confi
   input::ReadOptions options;
   options.periods = periods;
   options.past_exit_months = past_exit_months;
+  options.threads = worker_threads(threads);
   std::string name = path == "-" ? "standard input" : fs::path(path).filename().string();
   Progress progress(fmt::format("ctreport: reading {}", name), !quiet && stderr_is_terminal());
   options.on_progress = [&](double f) { progress.update(f); };

@@ -70,6 +70,17 @@ CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, siz
     : m_in(std::move(in)), m_total_bytes(total_bytes), m_chunk_size(std::max<size_t>(chunk_size, 1)), m_stream(stream) {
   check_start();
   detect_delimiter();
+  set_stop_tables();
+}
+
+CsvReader::CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, const CsvSplit& split, char delimiter,
+                     size_t chunk_size)
+    : m_in(std::move(in)), m_total_bytes(total_bytes), m_chunk_size(std::max<size_t>(chunk_size, 1)), m_stream(false),
+      m_delimiter(delimiter), m_row(split.rows), m_line(split.lines + 1), m_start_offset(split.offset) {
+  set_stop_tables();
+}
+
+void CsvReader::set_stop_tables() {
   m_field_stop[static_cast<unsigned char>(m_delimiter)] = k_stop_delimiter;
   m_field_stop['\n'] = k_stop_lf;
   m_field_stop['\r'] = k_stop_cr;
@@ -96,7 +107,49 @@ std::unique_ptr<CsvReader> CsvReader::open_file(const std::string& path) {
   struct stat st {};
   bool regular = ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
   uint64_t total = regular ? static_cast<uint64_t>(st.st_size) : 0;
-  return std::make_unique<CsvReader>(std::move(in), total, k_default_chunk_size, !regular);
+  auto reader = std::make_unique<CsvReader>(std::move(in), total, k_default_chunk_size, !regular);
+  if (regular && total > 0) reader->m_path = path;
+  return reader;
+}
+
+std::unique_ptr<CsvReader> CsvReader::open_part(const std::string& path, const CsvSplit& split, char delimiter,
+                                                uint64_t expected_end) {
+  errno = 0;
+  auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (*in) in->seekg(static_cast<std::streamoff>(split.offset));
+  if (!*in) {
+    int err = errno;
+    throw UsageError(fmt::format("cannot open '{}': {}", path, err ? std::strerror(err) : "cannot be read"));
+  }
+  struct stat st {};
+  uint64_t size = ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+  if (expected_end > split.offset && expected_end < size) size = expected_end;
+  uint64_t total = size > split.offset ? size - split.offset : 0;
+  return std::make_unique<CsvReader>(std::move(in), total, split, delimiter);
+}
+
+bool CsvReader::at_cut() {
+  const uint64_t cut = m_stop->offset.load(std::memory_order_acquire);
+  if (cut == UINT64_MAX) return false;
+  const uint64_t here = position();
+  if (here < cut) return false;
+  if (here == cut && m_row == m_stop->rows && m_line == m_stop->lines + 1) {
+    m_stopped = true;
+    return true;
+  }
+  m_stop->abandoned.store(true, std::memory_order_relaxed);
+  m_stop = nullptr;
+  return false;
+}
+
+void CsvReader::end_with(const CsvReader& part) {
+  m_transcoded |= part.m_transcoded;
+  m_row = part.m_row;
+  m_line = part.m_line;
+  m_bytes_read = m_total_bytes;
+  m_pos = m_end = 0;
+  m_eof = true;
+  resume();
 }
 
 std::unique_ptr<CsvReader> CsvReader::from_string(std::string content, size_t chunk_size) {
@@ -308,6 +361,7 @@ void CsvReader::decode_fields(const char* base) {
 
 bool CsvReader::next_row(Row& row) {
   for (;;) {
+    if (m_stop && at_cut()) return false;
     if (m_pos == m_end) {
       if (m_eof) {
         row.cells.clear();

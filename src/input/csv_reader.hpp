@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/csv_split.hpp"
 #include "input/table_reader.hpp"
 
 namespace ctreport::input {
@@ -35,6 +36,10 @@ class CsvReader : public TableReader {
   // zip/XLSX file, UTF-16, nothing but whitespace); messages carry no path.
   CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, size_t chunk_size = k_default_chunk_size,
             bool stream = false);
+  // The same for a later part of a cut file: no start checks, the
+  // delimiter given, rows and lines numbered from the cut's.
+  CsvReader(std::unique_ptr<std::istream> in, uint64_t total_bytes, const CsvSplit& split, char delimiter,
+            size_t chunk_size = k_default_chunk_size);
 
   // `path` "-" is standard input; a pipe, FIFO or character device is read
   // as it comes, front to back (its size is not known). Throws
@@ -52,6 +57,27 @@ class CsvReader : public TableReader {
   std::string description() const override;  // "CSV ';' UTF-8", "CSV tab Windows-1252"
 
   char delimiter() const { return m_delimiter; }
+
+  // Reading in parts (input/parted_read): a regular file opened by path can be cut.
+  bool can_split() const { return !m_path.empty(); }
+  const std::string& path() const { return m_path; }
+  uint64_t total_bytes() const { return m_total_bytes; }
+  // A later part: `path` from the cut `split`, with the first part's
+  // delimiter, rows numbered on from the cut's; read to the end of the file
+  // or to a cut it stops at. `expected_end`: where that cut is, if known
+  // (else 0), for progress() and the reading's estimates.
+  static std::unique_ptr<CsvReader> open_part(const std::string& path, const CsvSplit& split, char delimiter,
+                                              uint64_t expected_end = 0);
+  // next_row() returns false at `cut` once it is published, if this reader
+  // lands on it with the same row and line; otherwise `cut->abandoned` is set
+  // and the reader reads on to the end. `cut` must outlive the reading.
+  void stop_at(CsvCut* cut) { m_stop = cut; }
+  bool stopped_at_cut() const { return m_stopped; }
+  // After stopping at the cut: read on (the next part is not used).
+  void resume() { m_stop = nullptr; m_stopped = false; }
+  // After stopping at the cut: the next part, `part`, was read instead, and
+  // where it ended is where this reader's input ends.
+  void end_with(const CsvReader& part);
   // "Windows-1252" once any field read so far needed transcoding, else "UTF-8".
   std::string encoding() const;
 
@@ -66,6 +92,10 @@ class CsvReader : public TableReader {
   enum class Parse : uint8_t { complete, need_more };
 
   void fill();
+  void set_stop_tables();
+  bool at_cut();
+  // Byte of the input where the next record starts.
+  uint64_t position() const { return m_start_offset + m_bytes_read - (m_end - m_pos); }
   void check_start();
   void detect_delimiter();
   Parse parse_record();
@@ -106,6 +136,11 @@ class CsvReader : public TableReader {
 
   uint64_t m_row = 0;   // records read so far
   uint64_t m_line = 1;  // line where the next record starts
+
+  std::string m_path;            // a regular file's, else empty (not to be cut)
+  uint64_t m_start_offset = 0;   // where in the file this reader started (a second part)
+  CsvCut* m_stop = nullptr;
+  bool m_stopped = false;
 };
 
 }  // namespace ctreport::input

@@ -23,6 +23,12 @@ class PersonIndex {
   // The number of `id`, or std::nullopt when it was never added.
   std::optional<uint32_t> find(std::string_view id) const;
   size_t size() const { return m_size; }
+  // Adds the identifiers of `other`, an index of the rows after this one's,
+  // whose numbers run from 0 to other_count - 1 (those of rows without an
+  // identifier included): returns, for each number of `other`, the number
+  // it has here; `count`, the numbers given out here, grows by the new ones,
+  // in the order `other` gave them out.
+  std::vector<uint32_t> absorb(const PersonIndex& other, size_t other_count, size_t& count);
 
  private:
   struct Slot {  // 16 bytes: four to a cache line
@@ -31,7 +37,11 @@ class PersonIndex {
     uint32_t number = k_empty;
   };
   static constexpr uint32_t k_empty = UINT32_MAX;
+  size_t slot_of(uint32_t hash, std::string_view id) const;
+  void insert_at(size_t slot, uint32_t hash, std::string_view id, uint32_t number);
   void grow();
+  void rehash(size_t slots);
+  void rehash_for(size_t size);
 
   util::LargeVector<Slot> m_slots;  // power-of-two size, at most half full
   util::LargeVector<char> m_bytes;  // every identifier, end to end

@@ -22,6 +22,22 @@ void RowWarnings::add(const model::Warning& w, size_t column, uint32_t stay, uin
   m_hits.push_back({it->second, stay, w.row, w.line, w.count, other_row});
 }
 
+void RowWarnings::append(const RowWarnings& other, uint32_t stay_offset) {
+  // Each kind keeps the texts of its first row: this log's, else other's.
+  std::vector<uint32_t> kind(other.m_kinds.size());
+  for (const auto& [key, k] : other.m_index) {
+    auto [it, inserted] = m_index.emplace(key, static_cast<uint32_t>(m_kinds.size()));
+    if (inserted) m_kinds.push_back(other.m_kinds[k]);
+    kind[k] = it->second;
+  }
+  m_hits.reserve(m_hits.size() + other.m_hits.size());
+  for (Hit h : other.m_hits) {
+    h.kind = kind[h.kind];
+    if (h.stay != k_no_stay && h.stay != k_row_not_kept) h.stay += stay_offset;
+    m_hits.push_back(h);
+  }
+}
+
 model::WarningLog RowWarnings::select(const std::function<bool(uint32_t)>& keep,
                                       const std::function<std::string(uint64_t, size_t)>& position,
                                       bool with_rows_not_kept) const {

@@ -29,6 +29,10 @@ class RowWarnings {
   // repeats), given to its texts as the parameter "first_row"; 0 if none.
   void add(const model::Warning& w, size_t column, uint32_t stay, uint64_t other_row = 0);
 
+  // Adds the warnings of `other`, about the rows after this one's, whose
+  // stays are numbered from `stay_offset` here.
+  void append(const RowWarnings& other, uint32_t stay_offset);
+
   // The warnings about the stays `keep` accepts and those about the file
   // itself (k_no_stay); those about a row whose stay was not kept (outside
   // every period, k_row_not_kept) only when `with_rows_not_kept`: they belong to one report of a batch.

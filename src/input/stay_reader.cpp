@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -15,6 +16,8 @@
 #include <fmt/format.h>
 
 #include "input/cell_date.hpp"
+#include "input/csv_reader.hpp"
+#include "input/parted_read.hpp"
 #include "input/person_index.hpp"
 #include "input/row_errors.hpp"
 #include "input/row_loop.hpp"
@@ -81,16 +84,38 @@ class StayBuilder {
 
   ReadResult run() {
     ReadResult result;
+    read_header(result);
+    read_rows(result, m_options.on_progress);
+    return finish(std::move(result));
+  }
+
+  // The header row: the column map every later row is read with.
+  void read_header(ReadResult& result) {
     result.source = m_reader.description();
-    Row row;
-    find_header(row, result);
-    uint64_t last_row = result.header_row;
-    for_each_row(m_reader, row, m_options.on_progress, [&](const Row& r) {
+    find_header(m_row, result);
+    m_last_row = result.header_row;
+  }
+
+  // The rows after the header, or after the rows read before (a part of a
+  // cut file, or the rest of one read on alone), to the end of the reader.
+  // `abandoned`: polled now and then; once set, the reading stops (throws Abandoned).
+  void read_rows(ReadResult& result, const std::function<void(double)>& on_progress,
+                 const std::atomic<bool>* abandoned = nullptr) {
+    for_each_row(m_reader, m_row, on_progress, [&](const Row& r) {
       if (++result.rows_read == k_rows_before_reserve) reserve_for_whole_input(result);
-      if (r.row > last_row + 1) empty_rows(last_row + 1, r.row - last_row - 1, r.line, result);
-      last_row = r.row;
+      if (abandoned && (result.rows_read & 4095) == 0 && abandoned->load(std::memory_order_relaxed)) throw Abandoned{};
+      if (m_last_row == k_no_row_yet) {
+        m_first_row = r.row;
+        m_first_line = r.line;
+      } else if (r.row > m_last_row + 1) {
+        empty_rows(m_last_row + 1, r.row - m_last_row - 1, r.line, result);
+      }
+      m_last_row = r.row;
       process(r, result);
     });
+  }
+
+  ReadResult finish(ReadResult result) {
     report_duplicates(result);
     result.source = m_reader.description();  // after reading: the encoding is known
     if (result.rows_read == 0) {
@@ -105,6 +130,56 @@ class StayBuilder {
     site_of_past_exits(result.table);
     if (!m_by_name && m_map.has(Field::person_id)) result.persons = std::make_shared<const PersonIndex>(std::move(m_persons));
     return result;
+  }
+
+  // Thrown by read_rows() when its reading is abandoned.
+  struct Abandoned {};
+
+  // A builder of the second part of a cut file reads with the first part's
+  // header; its first rows are not a run of empty rows yet (absorb() tells).
+  void follow_header_of(const StayBuilder& first) {
+    m_map = first.m_map;
+    m_header_fields = first.m_header_fields;
+    m_by_name = first.m_by_name;
+    m_birth_field = first.m_birth_field;
+    m_today = first.m_today;
+    m_last_row = k_no_row_yet;
+  }
+
+  // Adds what `part` read from the rows after this builder's (its result
+  // `theirs`) as if this builder had read them: persons and sites numbered
+  // on, stays, warnings and row hashes after this builder's.
+  void absorb(StayBuilder& part, ReadResult& result, ReadResult& theirs) {
+    if (part.m_last_row == k_no_row_yet) return;  // no rows after the cut
+    if (part.m_first_row > m_last_row + 1)
+      empty_rows(m_last_row + 1, part.m_first_row - m_last_row - 1, part.m_first_line, result);
+    m_last_row = part.m_last_row;
+    const auto offset = static_cast<uint32_t>(result.table.stays.size());
+    const std::vector<uint32_t> person = m_persons.absorb(part.m_persons, part.m_person_count, m_person_count);
+    std::vector<uint16_t> site(theirs.table.sites.size());
+    for (size_t i = 0; i < site.size(); ++i) site[i] = site_index(theirs.table.sites[i], result);
+    std::vector<uint16_t> past_site(part.m_past_site_names.size());
+    for (size_t i = 0; i < past_site.size(); ++i) past_site[i] = past_site_index(part.m_past_site_names[i]);
+    const bool has_site = m_map.has(Field::site);
+    for (model::Stay stay : theirs.table.stays) {
+      stay.person = person[stay.person];
+      if (has_site) stay.site = site[stay.site];
+      result.table.stays.push_back(stay);
+    }
+    for (model::PastExit past : theirs.table.past_exits) {
+      past.person = person[past.person];
+      if (has_site) past.site = past_site[past.site];
+      result.table.past_exits.push_back(past);
+    }
+    for (RowHash h : part.m_row_hashes) m_row_hashes.push_back({h.hash, h.stay + offset});
+    result.warnings.append(theirs.warnings, offset);
+    result.error_count += theirs.error_count;
+    for (auto& e : theirs.errors)
+      if (result.errors.size() < m_options.max_errors_kept) result.errors.push_back(std::move(e));
+    result.rows_read += theirs.rows_read;
+    result.first_exit = std::min(result.first_exit, theirs.first_exit);
+    result.table.earliest_entry = std::min(result.table.earliest_entry, theirs.table.earliest_entry);
+    m_latest_date = std::max(m_latest_date, part.m_latest_date);
   }
 
  private:
@@ -374,13 +449,14 @@ class StayBuilder {
     if (!in_window) return;
     model::PastExit past{stay.entry, stay.exit, person_of(row), 0};
     past.excluded = exit_reason_excluded(row);
-    if (m_map.has(Field::site)) {
-      std::string text(util::trim(cell_at(row, m_map.column(Field::site)).text));
-      auto [it, added] = m_past_site_index.emplace(text, static_cast<uint16_t>(m_past_site_names.size()));
-      if (added) m_past_site_names.push_back(text);
-      past.site = it->second;
-    }
+    if (m_map.has(Field::site)) past.site = past_site_index(std::string(util::trim(cell_at(row, m_map.column(Field::site)).text)));
     m_result->table.past_exits.push_back(past);
+  }
+
+  uint16_t past_site_index(const std::string& text) {
+    auto [it, added] = m_past_site_index.emplace(text, static_cast<uint16_t>(m_past_site_names.size()));
+    if (added) m_past_site_names.push_back(text);
+    return it->second;
   }
 
   // Whether a row's exit reason is a category excluded from shares (death), without a warning.
@@ -662,9 +738,13 @@ class StayBuilder {
 
   uint16_t site(const Row& row) {
     if (!m_map.has(Field::site)) return 0;
-    std::string_view text = util::trim(cell_at(row, m_map.column(Field::site)).text);
+    return site_index(util::trim(cell_at(row, m_map.column(Field::site)).text), *m_result);
+  }
+
+  // The index of the site named `text` in the table's sites, added if new.
+  uint16_t site_index(std::string_view text, ReadResult& result) {
     if (auto it = m_sites.find(text); it != m_sites.end()) return it->second;
-    auto& names = m_result->table.sites;
+    auto& names = result.table.sites;
     // Spellings that normalise alike ("Le Moulin", "le moulin") are one site; names
     // that normalise to nothing (blank, non-Latin: "Дом") only when written alike.
     std::string key = util::normalize_key(text);
@@ -727,6 +807,10 @@ class StayBuilder {
   bool m_row_not_kept = false;  // while warning about a row whose stay is outside every period
   util::Day m_today = 0;  // dates after it are future_date warnings
   uint32_t m_header_fields = 0;
+  Row m_row;  // the row being read
+  static constexpr uint64_t k_no_row_yet = UINT64_MAX;
+  uint64_t m_last_row = 0;  // the last row read (blank ones skipped), for runs of empty rows
+  uint64_t m_first_row = 0, m_first_line = 0;  // a second part's first row, for absorb()
   struct RowHash {  // the row and line are the stay's
     uint64_t hash;
     uint32_t stay;
@@ -759,7 +843,16 @@ ReadResult read_stays(std::shared_ptr<TableReader> reader, const std::string& fi
   StayBuilder builder(*reader, file_label, config, options);
   ReadResult result;
   try {
-    result = builder.run();
+    auto* csv = dynamic_cast<CsvReader*>(reader.get());
+    if (csv && options.threads > 1 && csv->can_split() && csv->total_bytes() >= options.min_split_bytes) {
+      auto make_part = [&](CsvReader& part, const ReadOptions& part_options) {
+        auto b = std::make_unique<StayBuilder>(part, file_label, config, part_options);
+        b->follow_header_of(builder);
+        return b;
+      };
+      result = PartedRead<StayBuilder>(builder, *csv, make_part, options).run();
+    } else
+      result = builder.run();
   } catch (const std::exception&) {
     rethrow_with_path(file_label);  // a reader's error gives its position only
   }

@@ -29,6 +29,12 @@ struct ReadOptions {
   // dates and whether a death), beside the returns window: the follow-up's
   // cohorts (docs/figures.md, "The follow-up after exit"). 0: the returns' only.
   int past_exit_months = 0;
+  // With 2 or more, a CSV file of at least min_split_bytes is cut at record
+  // boundaries into parts of about part_bytes, read on that many threads
+  // (input/parted_read): the same result as one thread's, byte for byte.
+  unsigned threads = 1;
+  uint64_t min_split_bytes = uint64_t{4} << 20;
+  uint64_t part_bytes = uint64_t{8} << 20;
 };
 
 struct ReadResult {

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <stdexcept>
 #include <vector>
 
@@ -42,6 +44,8 @@ TEST_CASE("parallel_for rethrows a task's exception after the other threads stop
       parallel_for(50, threads, [&](size_t i) {
         ++ran;
         if (i == 3) throw std::runtime_error("task 3 failed");
+        // Tasks that take a while: the other thread cannot run them all before the failure is seen.
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
       });
     };
     CHECK_THROWS_WITH_AS(run(), "task 3 failed", std::runtime_error);

@@ -1,0 +1,235 @@
+// Reading a CSV file in parts on several threads, with the result of one
+// thread's reading: the file is cut at record boundaries (input/csv_split),
+// each part is read by a builder of its own, and the first builder absorbs
+// the others in file order. The first thread reads the header and the first
+// part, then takes parts as the other threads do, absorbing each finished
+// part as soon as those before it are; a worker finds the cuts first.
+//
+// Each part checks the next part's start: its reader must land on the cut
+// with the cut's row and line. When it does not (quotes the cut's parity
+// count misread), it reads on to the end of the file and the later parts
+// are dropped. A part that fails (an error in its rows) is read again on the
+// first thread, after the parts before it, so that the error it throws is
+// the one a single thread meets first.
+//
+// The builder offers read_header(result), read_rows(result, on_progress,
+// abandoned), absorb(part, result, part_result) and finish(result).
+#pragma once
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "input/csv_reader.hpp"
+#include "input/csv_split.hpp"
+#include "input/stay_reader.hpp"
+
+namespace ctreport::input {
+
+// How many parts a file of `bytes` is cut into: parts of about `part_bytes`,
+// at least two, at most 64.
+inline size_t part_count(uint64_t bytes, uint64_t part_bytes) {
+  const uint64_t parts = part_bytes == 0 ? 64 : (bytes + part_bytes - 1) / part_bytes;
+  return static_cast<size_t>(std::clamp<uint64_t>(parts, 2, 64));
+}
+
+template <typename Builder>
+class PartedRead {
+ public:
+  // `make_part(reader, options)`: a builder of a later part, reading with
+  // `first`'s header.
+  using MakePart = std::function<std::unique_ptr<Builder>(CsvReader&, const ReadOptions&)>;
+
+  PartedRead(Builder& first, CsvReader& csv, MakePart make_part, const ReadOptions& options)
+      : m_first(first), m_csv(csv), m_make_part(std::move(make_part)), m_options(options), m_path(csv.path()),
+        m_total(csv.total_bytes()), m_parts(part_count(m_total, options.part_bytes)) {}
+
+  ReadResult run() {
+    ReadResult result;
+    m_first.read_header(result);
+    const size_t workers = std::max<unsigned>(m_options.threads, 2) - 1;
+    for (size_t w = 0; w < workers; ++w) m_threads.emplace_back([this, w] { work(w == 0); });
+    m_csv.stop_at(&m_parts[1].start);
+    try {
+      m_first.read_rows(result, progress_function());
+      if (m_csv.stopped_at_cut()) m_first_part_bytes = m_parts[1].start.offset.load();
+      if (m_csv.stopped_at_cut()) absorb_all(result);
+    } catch (...) {
+      stop_all();
+      throw;
+    }
+    stop_all();
+    if (m_options.on_progress) m_options.on_progress(1.0);
+    return m_first.finish(std::move(result));
+  }
+
+  ~PartedRead() { stop_all(); }
+
+ private:
+  enum State : int { waiting, reading, read, failed, skipped };
+
+  struct Part {
+    CsvCut start;  // the cut it starts at (part 0: unused)
+    std::atomic<int> state{waiting};
+    std::atomic<uint64_t> bytes{0};  // its size, once known, for progress
+    std::atomic<double> fraction{0};
+    std::unique_ptr<CsvReader> reader;
+    ReadOptions options;
+    std::unique_ptr<Builder> builder;
+    ReadResult result;
+    bool to_end = false;  // read past the next cut, to the end of the file
+  };
+
+  // A worker: the first finds the cuts, then every worker reads parts.
+  void work(bool find_cuts) {
+    if (find_cuts) {
+      std::vector<uint64_t> targets;
+      for (size_t p = 1; p < m_parts.size(); ++p) targets.push_back(m_total * p / m_parts.size());
+      size_t next = 1;
+      find_csv_cuts(m_path, std::move(targets), [&](const CsvSplit& cut) {
+        m_parts[next++].start.publish(cut);
+        notify();
+      }, m_stopping);
+      {
+        std::lock_guard lock(m_mutex);
+        m_cuts_done = true;
+      }
+      m_changed.notify_all();
+    }
+    while (!m_stopping.load() && read_next_part()) {
+    }
+  }
+
+  // Claims the next part not claimed and reads it; false when none is left.
+  bool read_next_part() {
+    const size_t p = m_next.fetch_add(1);
+    if (p >= m_parts.size()) return false;
+    Part& part = m_parts[p];
+    {
+      std::unique_lock lock(m_mutex);
+      m_changed.wait(lock, [&] { return m_cuts_done || part.start.offset.load() != UINT64_MAX || m_stopping.load(); });
+    }
+    if (part.start.offset.load() == UINT64_MAX) {
+      finish_part(part, skipped);  // no such cut: the part before reads to the end
+      return true;
+    }
+    finish_part(part, read_part(p) ? read : failed);
+    return true;
+  }
+
+  bool read_part(size_t p) {
+    try {
+      read_part_rows(p);
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }
+
+  // Reads part `p` (throws what its rows throw).
+  void read_part_rows(size_t p) {
+    Part& part = m_parts[p];
+    part.state.store(reading);
+    const CsvSplit start{part.start.offset.load(std::memory_order_acquire), part.start.rows, part.start.lines};
+    const bool last = p + 1 == m_parts.size();
+    const uint64_t next = last ? 0 : m_parts[p + 1].start.offset.load(std::memory_order_acquire);
+    part.reader = CsvReader::open_part(m_path, start, m_csv.delimiter(), next == UINT64_MAX ? 0 : next);
+    part.bytes.store(part.reader->total_bytes());
+    if (!last) part.reader->stop_at(&m_parts[p + 1].start);
+    part.options = m_options;  // kept: the builder refers to them
+    part.options.on_progress = [&part](double f) { part.fraction.store(f, std::memory_order_relaxed); };
+    part.builder = m_make_part(*part.reader, part.options);
+    part.result = {};
+    part.builder->read_rows(part.result, part.options.on_progress, &part.start.abandoned);
+    part.to_end = !part.reader->stopped_at_cut();
+  }
+
+  void finish_part(Part& part, State state) {
+    part.state.store(state, std::memory_order_release);
+    notify();
+  }
+
+  void notify() {
+    { std::lock_guard lock(m_mutex); }
+    m_changed.notify_all();
+  }
+
+  // On this thread: absorbs the parts in order, reading parts while the next
+  // to absorb is not read yet.
+  void absorb_all(ReadResult& result) {
+    for (size_t p = 1; p < m_parts.size(); ++p) {
+      Part& part = m_parts[p];
+      while (!finished(part) && read_next_part()) {
+      }
+      wait_for(part);
+      if (part.state.load() == skipped) return;  // the part before read to the end (cannot happen: it stopped)
+      if (part.state.load() == failed) {
+        read_part_rows(p);  // throws the error where a single thread meets it
+        part.state.store(read);
+      }
+      m_first.absorb(*part.builder, result, part.result);
+      m_csv.end_with(*part.reader);
+      const bool to_end = part.to_end;
+      part.builder.reset();
+      part.reader.reset();
+      part.result = {};
+      if (to_end) return;
+    }
+  }
+
+  static bool finished(const Part& part) {
+    const int s = part.state.load(std::memory_order_acquire);
+    return s == read || s == failed || s == skipped;
+  }
+
+  void wait_for(Part& part) {
+    std::unique_lock lock(m_mutex);
+    while (!m_changed.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished(part); }))
+      if (m_options.on_progress) m_options.on_progress(progress());
+  }
+
+  double progress() const {
+    double done = m_first_part_bytes ? static_cast<double>(m_first_part_bytes) : m_csv.progress() * static_cast<double>(m_total);
+    for (size_t p = 1; p < m_parts.size(); ++p)
+      done += m_parts[p].fraction.load(std::memory_order_relaxed) * static_cast<double>(m_parts[p].bytes.load());
+    return std::min(0.99, done / static_cast<double>(m_total));
+  }
+
+  std::function<void(double)> progress_function() {
+    if (!m_options.on_progress) return {};
+    return [this](double) { m_options.on_progress(progress()); };
+  }
+
+  void stop_all() {
+    m_stopping.store(true);
+    for (auto& part : m_parts) part.start.abandoned.store(true);
+    notify();
+    for (auto& t : m_threads)
+      if (t.joinable()) t.join();
+    m_threads.clear();
+  }
+
+  Builder& m_first;
+  CsvReader& m_csv;
+  MakePart m_make_part;
+  const ReadOptions& m_options;
+  std::string m_path;
+  uint64_t m_total;
+  std::deque<Part> m_parts;  // not moved: their atomics and cuts are shared
+  uint64_t m_first_part_bytes = 0;  // once the first part is read (this thread's)
+  std::atomic<size_t> m_next{1};
+  std::atomic<bool> m_stopping{false};
+  bool m_cuts_done = false;
+  std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::vector<std::thread> m_threads;
+};
+
+}  // namespace ctreport::input
