@@ -13,7 +13,9 @@
 // the one a single thread meets first.
 //
 // The builder offers read_header(result), read_rows(result, on_progress,
-// abandoned), absorb(part, result, part_result) and finish(result).
+// abandoned), absorb(part, result, part_result) and finish(result), and
+// take_caches() and use_caches(caches): what a builder learnt of values,
+// handed to the next part's builder on the same thread.
 #pragma once
 #include <algorithm>
 #include <atomic>
@@ -59,6 +61,7 @@ class PartedRead {
     m_csv.stop_at(&m_parts[1].start);
     try {
       m_first.read_rows(result, progress_function());
+      m_caches = m_first.take_caches();
       if (m_csv.stopped_at_cut()) m_first_part_bytes = m_parts[1].start.offset.load();
       if (m_csv.stopped_at_cut()) absorb_all(result);
     } catch (...) {
@@ -103,12 +106,14 @@ class PartedRead {
       }
       m_changed.notify_all();
     }
-    while (!m_stopping.load() && read_next_part()) {
+    typename Builder::Caches caches;
+    while (!m_stopping.load() && read_next_part(caches)) {
     }
   }
 
   // Claims the next part not claimed and reads it; false when none is left.
-  bool read_next_part() {
+  // `caches`: the thread's, from one part's builder to the next.
+  bool read_next_part(typename Builder::Caches& caches) {
     const size_t p = m_next.fetch_add(1);
     if (p >= m_parts.size()) return false;
     Part& part = m_parts[p];
@@ -120,13 +125,13 @@ class PartedRead {
       finish_part(part, skipped);  // no such cut: the part before reads to the end
       return true;
     }
-    finish_part(part, read_part(p) ? read : failed);
+    finish_part(part, read_part(p, caches) ? read : failed);
     return true;
   }
 
-  bool read_part(size_t p) {
+  bool read_part(size_t p, typename Builder::Caches& caches) {
     try {
-      read_part_rows(p);
+      read_part_rows(p, caches);
       return true;
     } catch (...) {
       return false;
@@ -134,7 +139,7 @@ class PartedRead {
   }
 
   // Reads part `p` (throws what its rows throw).
-  void read_part_rows(size_t p) {
+  void read_part_rows(size_t p, typename Builder::Caches& caches) {
     Part& part = m_parts[p];
     part.state.store(reading);
     const CsvSplit start{part.start.offset.load(std::memory_order_acquire), part.start.rows, part.start.lines};
@@ -146,8 +151,10 @@ class PartedRead {
     part.options = m_options;  // kept: the builder refers to them
     part.options.on_progress = [&part](double f) { part.fraction.store(f, std::memory_order_relaxed); };
     part.builder = m_make_part(*part.reader, part.options);
+    part.builder->use_caches(std::move(caches));
     part.result = {};
     part.builder->read_rows(part.result, part.options.on_progress, &part.start.abandoned);
+    caches = part.builder->take_caches();
     part.to_end = !part.reader->stopped_at_cut();
   }
 
@@ -166,12 +173,12 @@ class PartedRead {
   void absorb_all(ReadResult& result) {
     for (size_t p = 1; p < m_parts.size(); ++p) {
       Part& part = m_parts[p];
-      while (!finished(part) && read_next_part()) {
+      while (!finished(part) && read_next_part(m_caches)) {
       }
       wait_for(part);
       if (part.state.load() == skipped) return;  // the part before read to the end (cannot happen: it stopped)
       if (part.state.load() == failed) {
-        read_part_rows(p);  // throws the error where a single thread meets it
+        read_part_rows(p, m_caches);  // throws the error where a single thread meets it
         part.state.store(read);
       }
       m_first.absorb(*part.builder, result, part.result);
@@ -223,6 +230,7 @@ class PartedRead {
   std::string m_path;
   uint64_t m_total;
   std::deque<Part> m_parts;  // not moved: their atomics and cuts are shared
+  typename Builder::Caches m_caches;  // this thread's
   uint64_t m_first_part_bytes = 0;  // once the first part is read (this thread's)
   std::atomic<size_t> m_next{1};
   std::atomic<bool> m_stopping{false};

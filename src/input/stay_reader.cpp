@@ -146,6 +146,26 @@ class StayBuilder {
     m_last_row = k_no_row_yet;
   }
 
+  struct ResolvedOrigin {
+    model::OriginCode code = model::k_origin_unknown;
+    bool in_text = false;
+  };
+
+  // The classifications of the values read so far (they depend on the config
+  // only): a builder of a later part read on the same thread starts with
+  // its predecessor's.
+  struct Caches {
+    std::array<std::unordered_map<std::string, model::Classification, StringHash, std::equal_to<>>,
+               model::k_category_field_count>
+        categories;
+    std::unordered_map<std::string, ResolvedOrigin, StringHash, std::equal_to<>> origins;
+  };
+  Caches take_caches() { return {std::move(m_category_cache), std::move(m_origin_cache)}; }
+  void use_caches(Caches&& caches) {
+    m_category_cache = std::move(caches.categories);
+    m_origin_cache = std::move(caches.origins);
+  }
+
   // Adds what `part` read from the rows after this builder's (its result
   // `theirs`) as if this builder had read them: persons and sites numbered
   // on, stays, warnings and row hashes after this builder's.
@@ -759,10 +779,6 @@ class StayBuilder {
     return static_cast<uint16_t>(names.size() - 1);
   }
 
-  struct ResolvedOrigin {
-    model::OriginCode code = model::k_origin_unknown;
-    bool in_text = false;
-  };
 
   ResolvedOrigin resolve_origin(std::string_view text) const {
     auto o = m_geo.resolve(text);

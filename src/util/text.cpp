@@ -13,12 +13,19 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
-// Skips ASCII eight bytes at a time; rejects overlong forms, surrogates and
+// Skips ASCII sixteen or eight bytes at a time; rejects overlong forms, surrogates and
 // anything above U+10FFFF.
 bool is_valid_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const auto* end = p + s.size();
   while (p < end) {
+    while (end - p >= 16) {
+      uint64_t a, b;
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + 8, 8);
+      if (((a | b) & 0x8080808080808080ULL) != 0) break;
+      p += 16;
+    }
     if (end - p >= 8) {
       uint64_t w;
       std::memcpy(&w, p, 8);
