@@ -455,6 +455,7 @@ int run_report(const ReportOptions& o) {
   side.activities = read_activity_log(o.activities, o.input, read, s.config(), s.plan.periods, o.quiet);
   side.followup = read_followup_file(o.followup, o.input, read, s.config(), s.plan.periods, o.quiet);
   const auto& activities = side.activities;
+  read.persons.reset();  // the identifiers served the side files' joins only: not kept through the figures
   t.read = Clock::now();
   const model::SiteSplit sites = split_sites(o, read, s.config());
   const std::map<int, figures::Figures> figs = compute_periods(read, side, s, worker_threads(o.threads), o.quiet);

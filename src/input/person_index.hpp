@@ -23,6 +23,8 @@ class PersonIndex {
   // The number of `id`, or std::nullopt when it was never added.
   std::optional<uint32_t> find(std::string_view id) const;
   size_t size() const { return m_size; }
+  // Room for `identifiers` without growing (one rehash now instead of several later).
+  void reserve(size_t identifiers) { rehash_for(identifiers); }
   // Adds the identifiers of `other`, an index of the rows after this one's,
   // whose numbers run from 0 to other_count - 1 (those of rows without an
   // identifier included): returns, for each number of `other`, the number

@@ -21,6 +21,7 @@
 #include "input/person_index.hpp"
 #include "input/row_errors.hpp"
 #include "input/row_loop.hpp"
+#include "input/value_cache.hpp"
 #include "model/breakdowns.hpp"
 #include "model/geography.hpp"
 #include "model/missing_column_texts.hpp"
@@ -155,10 +156,8 @@ class StayBuilder {
   // only): a builder of a later part read on the same thread starts with
   // its predecessor's.
   struct Caches {
-    std::array<std::unordered_map<std::string, model::Classification, StringHash, std::equal_to<>>,
-               model::k_category_field_count>
-        categories;
-    std::unordered_map<std::string, ResolvedOrigin, StringHash, std::equal_to<>> origins;
+    std::array<ValueCache<model::Classification>, model::k_category_field_count> categories;
+    ValueCache<ResolvedOrigin> origins{65536};
   };
   Caches take_caches() { return {std::move(m_category_cache), std::move(m_origin_cache)}; }
   void use_caches(Caches&& caches) {
@@ -216,9 +215,14 @@ class StayBuilder {
     if (read <= 0 || read >= 1) return;
     const double estimate = static_cast<double>(result.rows_read) / read * 1.05;
     const auto rows = static_cast<size_t>(std::min(estimate, k_max_reserved_rows));
+    // The person table too, for half the persons these rows' share of new
+    // ones gives (persons come back in later rows; a table too small grows).
+    const auto persons = static_cast<size_t>(static_cast<double>(rows) * static_cast<double>(m_person_count) /
+                                             static_cast<double>(result.rows_read) / 2);
     try {
       result.table.stays.reserve(rows);
       m_row_hashes.reserve(rows);
+      m_persons.reserve(persons);
     } catch (const std::bad_alloc&) {
     }
   }
@@ -703,11 +707,11 @@ class StayBuilder {
     // Most raw values repeat: remember their category by their exact bytes.
     auto& cache = m_category_cache[static_cast<size_t>(cf)];
     model::Classification c;
-    if (auto it = cache.find(cell.text); it != cache.end()) {
-      c = it->second;
+    if (const auto* known = cache.find(cell.text)) {
+      c = *known;
     } else {
       c = m_config.category_set(cf).classify_value(cell.text, m_scratch);
-      if (cache.size() < 4096) cache.emplace(std::string(cell.text), c);
+      cache.add(cell.text, c);
     }
     if (c.kind == model::MatchKind::exact || c.kind == model::MatchKind::missing) return c.index;
     // Findings grouped by the normalised value: recomputed here, as a cache hit did not.
@@ -739,11 +743,11 @@ class StayBuilder {
     const Cell& cell = cell_at(row, m_map.column(Field::origin));
     if (cell.type == CellType::empty) return model::k_origin_unknown;
     ResolvedOrigin o;
-    if (auto it = m_origin_cache.find(cell.text); it != m_origin_cache.end()) {
-      o = it->second;
+    if (const auto* known = m_origin_cache.find(cell.text)) {
+      o = *known;
     } else {
       o = resolve_origin(cell.text);
-      if (m_origin_cache.size() < 65536) m_origin_cache.emplace(std::string(cell.text), o);
+      m_origin_cache.add(cell.text, o);
     }
     if (o.code == model::k_origin_unresolved) warn_origin(row, cell);
     if (o.in_text) {
@@ -763,19 +767,19 @@ class StayBuilder {
 
   // The index of the site named `text` in the table's sites, added if new.
   uint16_t site_index(std::string_view text, ReadResult& result) {
-    if (auto it = m_sites.find(text); it != m_sites.end()) return it->second;
+    if (const auto* known = m_sites.find(text)) return *known;
     auto& names = result.table.sites;
     // Spellings that normalise alike ("Le Moulin", "le moulin") are one site; names
     // that normalise to nothing (blank, non-Latin: "Дом") only when written alike.
     std::string key = util::normalize_key(text);
     for (size_t i = 0; i < names.size(); ++i)
       if (key.empty() ? names[i] == text : util::normalize_key(names[i]) == key) {
-        m_sites.emplace(std::string(text), static_cast<uint16_t>(i));
+        m_sites.add(text, static_cast<uint16_t>(i));
         return static_cast<uint16_t>(i);
       }
     if (names.size() >= 0xFFFF) throw DataError(fmt::format("{}: more than 65535 different sites", m_file));
     names.emplace_back(text.empty() ? "" : std::string(text));
-    m_sites.emplace(std::string(text), static_cast<uint16_t>(names.size() - 1));
+    m_sites.add(text, static_cast<uint16_t>(names.size() - 1));
     return static_cast<uint16_t>(names.size() - 1);
   }
 
@@ -807,10 +811,10 @@ class StayBuilder {
   util::Day m_keep_from = std::numeric_limits<util::Day>::max();
   util::Day m_keep_to = std::numeric_limits<util::Day>::min();
   PersonIndex m_persons;
-  std::array<std::unordered_map<std::string, model::Classification, StringHash, std::equal_to<>>, model::k_category_field_count>
-      m_category_cache;
-  std::unordered_map<std::string, ResolvedOrigin, StringHash, std::equal_to<>> m_origin_cache;
-  std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> m_sites;
+  // What raw values were found to mean, by their exact bytes.
+  std::array<ValueCache<model::Classification>, model::k_category_field_count> m_category_cache;
+  ValueCache<ResolvedOrigin> m_origin_cache{65536};
+  ValueCache<uint16_t> m_sites{size_t{1} << 17};
   size_t m_person_count = 0;
   bool m_by_name = false;   // people told apart by name, first name and birth date
   std::string m_identity;   // their key, rebuilt per row
