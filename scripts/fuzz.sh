@@ -43,10 +43,18 @@ build_fuzzers() {
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
-# The dictionary of a harness: its own, or xml.dict for the XLSX parts.
+# The dictionary of a harness: its own, xml.dict for the XLSX parts, csv.dict for csv_parts.
 dict_of() {
   if [ -f "$fuzz_dir/dict/$1.dict" ]; then echo "-dict=$fuzz_dir/dict/$1.dict"
-  elif [[ $1 == xlsx_* ]]; then echo "-dict=$fuzz_dir/dict/xml.dict"; fi
+  elif [[ $1 == xlsx_* ]]; then echo "-dict=$fuzz_dir/dict/xml.dict"
+  elif [[ $1 == csv_* ]]; then echo "-dict=$fuzz_dir/dict/csv.dict"; fi
+}
+
+# The committed seeds of a harness: its own, else those of the harness its
+# name starts with (csv_parts reads what csv reads).
+seeds_of() {
+  if [ -d "$fuzz_dir/corpus/$1" ]; then echo "$fuzz_dir/corpus/$1"
+  elif [ -d "$fuzz_dir/corpus/${1%%_*}" ]; then echo "$fuzz_dir/corpus/${1%%_*}"; fi
 }
 
 # One harness: run_one NAME SECONDS CORPUS_DIR [extra libFuzzer flags]; its output goes to the log.
@@ -55,7 +63,7 @@ run_one() {
   shift 3
   local dict=() seeds=()
   dict=($(dict_of "$name"))
-  [ -d "$fuzz_dir/corpus/$name" ] && seeds=("$fuzz_dir/corpus/$name")
+  seeds=($(seeds_of "$name"))
   mkdir -p "$corpus" "$build/artifacts/$name"
   "$build/fuzz_$name" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
     -max_len="${FUZZ_MAX_LEN:-65536}" -print_final_stats=1 -artifact_prefix="$build/artifacts/$name/" \

@@ -80,7 +80,7 @@ case "$mode" in
     if [ "${CTREPORT_FUZZ_SMOKE:-1}" = 0 ]; then
       echo "ctreport setup: fuzz smoke run skipped (CTREPORT_FUZZ_SMOKE=0)"
     elif command -v clang++ >/dev/null 2>&1; then
-      # 20 s per harness keeps the whole of .ci/run well under its 15 minutes (docs/fuzzing.md).
+      # 15 s per harness keeps the whole of .ci/run well under its 15 minutes (docs/fuzzing.md).
       bash "$here/scripts/fuzz.sh" smoke "${CTREPORT_FUZZ_SMOKE_SECONDS:-15}"
     else
       echo "ctreport setup: fuzz smoke run skipped: no clang here (see docs/fuzzing.md)"

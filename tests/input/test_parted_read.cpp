@@ -17,8 +17,7 @@
 #include "model/period.hpp"
 #include "support/cli.hpp"
 #include "support/pipeline.hpp"
-#include "util/date.hpp"
-#include "util/errors.hpp"
+#include "support/read_digest.hpp"
 
 using namespace ctreport;
 using ctreport::test::ScratchDir;
@@ -27,41 +26,14 @@ namespace {
 
 const model::Period k_2024 = model::make_period(2024, 1);
 
-// Everything a reading gives, as text: stays, past exits, persons, sites,
-// warnings and errors with their positions and texts, counts; or the error
-// the reading throws.
+// The reading of `path` with `threads` and parts of `part_bytes`, as text.
 std::string digest(const std::string& path, unsigned threads, uint64_t part_bytes, const std::string& yaml = "") {
-  model::Config config = test::config_with(yaml);
   input::ReadOptions options;
   options.periods = {k_2024};
   options.threads = threads;
   options.min_split_bytes = 0;
   options.part_bytes = part_bytes;
-  std::string out;
-  try {
-    auto r = input::read_stays(input::CsvReader::open_file(path), path, config, options);
-    out += fmt::format("rows {} header {} persons {} source {} first_exit {} earliest {} latest {}\n", r.rows_read,
-                       r.header_row, r.table.person_count, r.source, r.first_exit, r.table.earliest_entry,
-                       r.table.latest_date);
-    for (const auto& s : r.table.stays) {
-      out += fmt::format("stay {} {} {} {} p{} r{} l{} o{} s{} k{}", s.entry, s.exit, s.birth, int(s.birth_kind), s.person,
-                         s.row, s.line, s.origin, s.site, int(s.birth_kind));
-      for (auto c : s.categories) out += fmt::format(" {}", c);
-      out += '\n';
-    }
-    for (const auto& p : r.table.past_exits)
-      out += fmt::format("past {} {} p{} s{} {}\n", p.entry, p.exit, p.person, p.site, p.excluded);
-    for (const auto& s : r.table.sites) out += "site " + s + "\n";
-    for (const auto& w : r.warnings_for(k_2024).list())
-      out += fmt::format("warning {} {} {} r{} l{} n{} {} | {}\n", w.code, w.position, w.value, w.row, w.line, w.count,
-                         fmt::join(w.rows, ","), w.message);
-    out += fmt::format("errors {}\n", r.error_count);
-    for (const auto& e : r.errors) out += fmt::format("error {} {} r{} l{} | {}\n", e.code, e.position, e.row, e.line, e.message);
-    if (r.persons) out += fmt::format("person index {}\n", r.persons->size());
-  } catch (const std::exception& e) {
-    out += std::string("thrown: ") + e.what() + "\n";
-  }
-  return out;
+  return test::read_digest(path, test::config_with(yaml), options);
 }
 
 // The file read on one thread, then in parts of every size from one byte
