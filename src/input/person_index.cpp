@@ -32,35 +32,36 @@ std::optional<uint32_t> PersonIndex::find(std::string_view id) const {
   return s.number;
 }
 
-// Walks `other`'s slots in table order (its hashes, stored, place them
-// here too: this table's mask bits are the low bits of the same hash), the
-// slots looked up here prefetched a few steps ahead; then numbers the
-// identifiers not seen here, in `other`'s order, and adds them.
+// One pass over `other`'s numbers in order: each identifier looked up here
+// and, when new, added with the next number. The slots are read ahead, two
+// levels deep: `other`'s slot (for its hash), then the slot it hashes to here.
 std::vector<uint32_t> PersonIndex::absorb(const PersonIndex& other, size_t other_count, size_t& count) {
   rehash_for(m_size + other.m_size);
   const size_t mask = m_slots.size() - 1;
-  constexpr uint32_t k_new = UINT32_MAX;
-  std::vector<uint32_t> number(other_count, k_new);  // k_new: no identifier, or one not seen here
-  std::vector<uint32_t> fresh;                       // other's slots of the identifiers not seen here
-  const size_t slots = other.m_slots.size();
-  constexpr size_t k_ahead = 16;
-  for (size_t i = 0; i < slots; ++i) {
-    if (i + k_ahead < slots && other.m_slots[i + k_ahead].number != k_empty)
-      __builtin_prefetch(&m_slots[other.m_slots[i + k_ahead].hash & mask]);
-    const Slot& o = other.m_slots[i];
-    if (o.number == k_empty) continue;
-    std::string_view id(other.m_bytes.data() + o.offset, o.length);
-    const Slot& here = m_slots[slot_of(o.hash, id)];
-    if (here.number != k_empty) number[o.number] = here.number;
-    else fresh.push_back(static_cast<uint32_t>(i));
-  }
-  for (auto& n : number)
-    if (n == k_new) n = static_cast<uint32_t>(count++);
-  for (size_t f = 0; f < fresh.size(); ++f) {
-    if (f + k_ahead < fresh.size()) __builtin_prefetch(&m_slots[other.m_slots[fresh[f + k_ahead]].hash & mask]);
-    const Slot& o = other.m_slots[fresh[f]];
-    std::string_view id(other.m_bytes.data() + o.offset, o.length);
-    insert_at(slot_of(o.hash, id), o.hash, id, number[o.number]);
+  constexpr uint32_t k_none = UINT32_MAX;
+  std::vector<uint32_t> slot_of_number(other_count, k_none);  // k_none: a row without an identifier
+  for (size_t i = 0; i < other.m_slots.size(); ++i)
+    if (other.m_slots[i].number != k_empty) slot_of_number[other.m_slots[i].number] = static_cast<uint32_t>(i);
+  std::vector<uint32_t> number(other_count);
+  constexpr size_t k_near = 8, k_far = 16;
+  for (size_t n = 0; n < other_count; ++n) {
+    if (n + k_far < other_count && slot_of_number[n + k_far] != k_none)
+      __builtin_prefetch(&other.m_slots[slot_of_number[n + k_far]]);
+    if (n + k_near < other_count && slot_of_number[n + k_near] != k_none)
+      __builtin_prefetch(&m_slots[other.m_slots[slot_of_number[n + k_near]].hash & mask]);
+    if (slot_of_number[n] == k_none) {
+      number[n] = static_cast<uint32_t>(count++);
+      continue;
+    }
+    const Slot& o = other.m_slots[slot_of_number[n]];
+    const std::string_view id(other.m_bytes.data() + o.offset, o.length);
+    const size_t slot = slot_of(o.hash, id);
+    if (m_slots[slot].number != k_empty) {
+      number[n] = m_slots[slot].number;
+    } else {
+      number[n] = static_cast<uint32_t>(count++);
+      insert_at(slot, o.hash, id, number[n]);
+    }
   }
   return number;
 }

@@ -127,6 +127,18 @@ TEST_CASE("title rows, blank rows and a Windows-1252 value in a later part read 
   CHECK(digest(path, 2, 61).find("empty_row") != std::string::npos);
 }
 
+TEST_CASE("persons told apart by name, and rows without an identifier, are numbered as on one thread") {
+  std::string by_name = "Nom;Prénom;Date de naissance;Date d'entrée;Date de sortie\n";
+  std::string missing_ids = "N° dossier;Date d'entrée;Date de sortie\n";
+  for (int r = 0; r < 240; ++r) {
+    by_name += fmt::format("Nom{};P{};{:02}/03/1980;{:02}/{:02}/2024;\n", r % 23, r % 5, 1 + r % 9, 1 + r % 28, 1 + r % 12);
+    missing_ids += fmt::format("{};{:02}/{:02}/2024;\n", r % 4 == 0 ? "" : fmt::format("D{}", r % 31), 1 + r % 28, 1 + r % 12);
+  }
+  ScratchDir dir;
+  check_same_in_parts(dir.write("names.csv", by_name).string());
+  check_same_in_parts(dir.write("ids.csv", missing_ids).string());
+}
+
 TEST_CASE("rows in a later part keep their row and line numbers in messages") {
   std::string csv = export_rows(120);
   csv += "D99;F;31/02/2024;;hôpital;Le Moulin;\n";       // an impossible date
