@@ -16,15 +16,26 @@ std::vector<std::vector<uint32_t>> stays_of_periods(const model::StayTable& tabl
   return out;
 }
 
+// Sorted on a key copied next to each stay's index (person, then entry day
+// with its sign bit flipped so that it orders as unsigned), then the index:
+// the stays are in row order, so the index orders as the row does. No random
+// access into the stays while sorting.
 PeriodStays period_stays(const model::StayTable& table, std::vector<uint32_t> in_table_order) {
-  PeriodStays out;
-  out.by_person = in_table_order;
+  struct Keyed {
+    uint64_t key;
+    uint32_t stay;
+  };
   const auto& stays = table.stays;
-  std::sort(out.by_person.begin(), out.by_person.end(), [&](uint32_t a, uint32_t b) {
-    const auto& x = stays[a];
-    const auto& y = stays[b];
-    return x.person != y.person ? x.person < y.person : x.entry != y.entry ? x.entry < y.entry : x.row < y.row;
-  });
+  std::vector<Keyed> keyed(in_table_order.size());
+  for (size_t k = 0; k < keyed.size(); ++k) {
+    const auto& s = stays[in_table_order[k]];
+    keyed[k] = {(uint64_t{s.person} << 32) | (static_cast<uint32_t>(s.entry) ^ 0x80000000u), in_table_order[k]};
+  }
+  std::sort(keyed.begin(), keyed.end(),
+            [](const Keyed& a, const Keyed& b) { return a.key != b.key ? a.key < b.key : a.stay < b.stay; });
+  PeriodStays out;
+  out.by_person.resize(keyed.size());
+  for (size_t k = 0; k < keyed.size(); ++k) out.by_person[k] = keyed[k].stay;
   out.in_table_order = std::move(in_table_order);
   return out;
 }
