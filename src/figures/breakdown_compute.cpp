@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -88,17 +89,51 @@ void add_other_unknown(Distribution& d, int64_t other, int64_t unknown, const La
 
 const util::LargeVector<Stay>& stays_of(const BreakdownInput& in) { return in.table.stays; }
 
-// Source `categories`: the population's stays by the categories of the field.
-Distribution category_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels) {
-  const auto& cats = in.config.category_set(*b.category_set).categories();
-  const bool leave_out_excluded_exits = situation_at_exit(b);
-  Tally t(cats.size());
-  int64_t excluded_exits = 0;
-  for (uint32_t i : in.populations.of(b.population)) {
-    const Stay& s = stays_of(in)[i];
-    if (leave_out_excluded_exits && reason_excluded(s, in.config)) ++excluded_exits;
-    else t.add(s.category(*b.category_set));
+// The tally of a categorical breakdown over its population's stays.
+struct CategoryTally {
+  Tally tally;
+  int64_t excluded_exits = 0;  // exits whose reason is excluded from shares, left out (situation at exit)
+};
+
+// The tallies of every categorical breakdown, counted in one pass over each
+// population's stays (each stay is read once, not once per breakdown: the
+// stays are large and read in no order the cache can guess). Indexed as
+// model::k_breakdowns; empty for the other sources.
+std::vector<std::optional<CategoryTally>> category_tallies(const BreakdownInput& in) {
+  std::vector<std::optional<CategoryTally>> tallies(model::k_breakdown_count);
+  for (model::Population population :
+       {model::Population::people_present, model::Population::exits, model::Population::people_present_at_end}) {
+    struct Counted {
+      model::CategoryField field;
+      bool leave_out_excluded_exits;
+      CategoryTally* tally;
+    };
+    std::vector<Counted> counted;
+    for (size_t i = 0; i < model::k_breakdown_count; ++i) {
+      const Breakdown& b = model::k_breakdowns[i];
+      if (b.source != model::BreakdownSource::categories || b.population != population) continue;
+      tallies[i].emplace(CategoryTally{Tally(in.config.category_set(*b.category_set).categories().size())});
+      counted.push_back({*b.category_set, situation_at_exit(b), &*tallies[i]});
+    }
+    if (counted.empty()) continue;
+    for (uint32_t i : in.populations.of(population)) {
+      const Stay& s = stays_of(in)[i];
+      const bool excluded = population == model::Population::exits && reason_excluded(s, in.config);
+      for (const Counted& c : counted) {
+        if (c.leave_out_excluded_exits && excluded) ++c.tally->excluded_exits;
+        else c.tally->tally.add(s.category(c.field));
+      }
+    }
   }
+  return tallies;
+}
+
+// Source `categories`: the population's stays by the categories of the field, from their tally.
+Distribution category_breakdown(const Breakdown& b, const BreakdownInput& in, const Labels& labels,
+                                const CategoryTally& counted) {
+  const auto& cats = in.config.category_set(*b.category_set).categories();
+  const Tally& t = counted.tally;
+  const int64_t excluded_exits = counted.excluded_exits;
   Distribution d = empty_of(b);
   for (size_t i = 0; i < cats.size(); ++i) {
     Line l{cats[i].key, labels.en ? cats[i].label_en : cats[i].label, t.counts[i], std::nullopt};
@@ -420,11 +455,12 @@ void compute_breakdowns(Figures& f, const BreakdownInput& in) {
   const bool en = in.config.lang == "en";
   const model::Lang lang = en ? model::Lang::en : model::Lang::fr;
   const Labels labels{en, lang, model::line_texts(lang)};
+  const auto tallies = category_tallies(in);
   for (size_t i = 0; i < model::k_breakdown_count; ++i) {
     const Breakdown& b = model::k_breakdowns[i];
     Distribution& d = f.breakdowns[i];
     switch (b.source) {
-      case model::BreakdownSource::categories: d = category_breakdown(b, in, labels); break;
+      case model::BreakdownSource::categories: d = category_breakdown(b, in, labels, *tallies[i]); break;
       case model::BreakdownSource::age_brackets: d = age_breakdown(f.age, b, in, labels); break;
       case model::BreakdownSource::stay_length_brackets: d = stay_length_breakdown(f.stay_length, b, in, labels); break;
       case model::BreakdownSource::stayer_length_brackets:
