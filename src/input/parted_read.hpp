@@ -2,9 +2,10 @@
 // thread's reading: the file is cut at record boundaries (input/csv_split),
 // each part is read by a builder of its own, and the first builder absorbs
 // the others in file order. The first thread reads the header and the first
-// part, then takes parts as the other threads do, absorbing each finished
-// part as soon as those before it are; a worker finds the cuts first.
+// part, then takes parts as the other threads do; a worker finds the cuts
+// first.
 //
+// Parts are absorbed by whichever thread finishes the next one in order.
 // Each part checks the next part's start: its reader must land on the cut
 // with the cut's row and line. When it does not (quotes the cut's parity
 // count misread), it reads on to the end of the file and the later parts
@@ -23,6 +24,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -126,6 +128,7 @@ class PartedRead {
       return true;
     }
     finish_part(part, read_part(p, caches) ? read : failed);
+    absorb_ready();
     return true;
   }
 
@@ -168,27 +171,65 @@ class PartedRead {
     m_changed.notify_all();
   }
 
-  // On this thread: absorbs the parts in order, reading parts while the next
-  // to absorb is not read yet.
+  // On the first thread, once its part is read: absorbs the parts in order,
+  // reading parts while the next one to absorb is not read; a part that
+  // failed is read again here, where its error is thrown.
   void absorb_all(ReadResult& result) {
-    for (size_t p = 1; p < m_parts.size(); ++p) {
-      Part& part = m_parts[p];
-      while (!finished(part) && read_next_part(m_caches)) {
+    {
+      std::lock_guard lock(m_absorb_mutex);
+      m_result = &result;
+    }
+    for (;;) {
+      absorb_ready();
+      size_t next = 0;
+      {
+        std::lock_guard lock(m_absorb_mutex);
+        if (m_error) std::rethrow_exception(m_error);
+        if (m_ended || m_absorbed == m_parts.size()) return;
+        next = m_absorbed;
+        Part& part = m_parts[next];
+        if (part.state.load() == failed) {
+          read_part_rows(next, m_caches);  // throws the error where a single thread meets it
+          part.state.store(read);
+          continue;
+        }
       }
-      wait_for(part);
-      if (part.state.load() == skipped) return;  // the part before read to the end (cannot happen: it stopped)
-      if (part.state.load() == failed) {
-        read_part_rows(p, m_caches);  // throws the error where a single thread meets it
-        part.state.store(read);
+      if (!read_next_part(m_caches)) wait_for(m_parts[next]);
+    }
+  }
+
+  // Absorbs the parts read, in order, from the next one not absorbed: on
+  // whichever thread finished one, so that a part's memory is freed as soon
+  // as the parts before it are in. Stops at a part not read yet, or failed.
+  void absorb_ready() {
+    std::lock_guard lock(m_absorb_mutex);
+    if (!m_result) return;  // the first part is not read yet, or did not stop at its cut
+    while (!m_ended && m_absorbed < m_parts.size()) {
+      Part& part = m_parts[m_absorbed];
+      const int state = part.state.load(std::memory_order_acquire);
+      if (state == skipped) m_ended = true;  // the part before read to the end (it cannot have stopped)
+      if (state != read) break;
+      try {
+        m_first.absorb(*part.builder, *m_result, part.result);
+      } catch (...) {
+        m_error = std::current_exception();
+        m_ended = true;
+        break;
       }
-      m_first.absorb(*part.builder, result, part.result);
       m_csv.end_with(*part.reader);
-      const bool to_end = part.to_end;
+      if (part.to_end) end_here(m_absorbed);
       part.builder.reset();
       part.reader.reset();
       part.result = {};
-      if (to_end) return;
+      ++m_absorbed;
     }
+  }
+
+  // Part `p` was read to the end of the file: the later parts are not wanted.
+  void end_here(size_t p) {
+    m_ended = true;
+    m_stopping.store(true);
+    for (size_t later = p + 1; later < m_parts.size(); ++later) m_parts[later].start.abandoned.store(true);
   }
 
   static bool finished(const Part& part) {
@@ -230,6 +271,11 @@ class PartedRead {
   std::string m_path;
   uint64_t m_total;
   std::deque<Part> m_parts;  // not moved: their atomics and cuts are shared
+  std::mutex m_absorb_mutex;  // held while absorbing into the first builder
+  ReadResult* m_result = nullptr;  // the first builder's, once its part stopped at the cut
+  size_t m_absorbed = 1;  // the next part to absorb
+  bool m_ended = false;   // nothing more to absorb
+  std::exception_ptr m_error;  // thrown while absorbing, on any thread
   typename Builder::Caches m_caches;  // this thread's
   uint64_t m_first_part_bytes = 0;  // once the first part is read (this thread's)
   std::atomic<size_t> m_next{1};
