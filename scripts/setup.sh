@@ -4,6 +4,7 @@
 #   scripts/setup.sh test      install what is missing, build, run the whole test suite, then
 #                              the fuzz smoke run (scripts/fuzz.sh smoke; CTREPORT_FUZZ_SMOKE=0 skips it)
 #   scripts/setup.sh sanitize  the whole test suite built with ASan and UBSan, in build-sanitize/
+#   scripts/setup.sh tsan      the whole test suite built with ThreadSanitizer (clang), in build-tsan/
 # With CTREPORT_WITH_LATEX=1, the optional LaTeX packages for PDF reports too; with
 # CTREPORT_WITH_DOCX=1, pandoc for the Word and LibreOffice reports (docx, odt).
 # Packages tagged [test] (clang and its runtimes) are installed for test and sanitize,
@@ -18,7 +19,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 install_missing() {
   local wanted=() missing=()
   mapfile -t wanted < <(grep -v '^\s*#' "$here/scripts/debian-packages.txt" | grep -v '^\[' | sed '/^\s*$/d')
-  if [ "$mode" = test ] || [ "$mode" = sanitize ]; then
+  if [ "$mode" = test ] || [ "$mode" = sanitize ] || [ "$mode" = tsan ]; then
     mapfile -t -O "${#wanted[@]}" wanted < <(sed -n 's/^\[test\] *//p' "$here/scripts/debian-packages.txt")
   fi
   if [ "${CTREPORT_WITH_DOCX:-0}" = 1 ] || [ "$mode" = test ]; then
@@ -97,8 +98,18 @@ case "$mode" in
     ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=1} \
       UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} ctest --output-on-failure -j "$jobs"
     ;;
+  tsan)
+    # The whole suite under ThreadSanitizer (clang), for the readers and tasks on several threads.
+    install_missing
+    tbuild=${CTREPORT_TSAN_BUILD_DIR:-$here/build-tsan}
+    cmake -S "$here" -B "$tbuild" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCTREPORT_SANITIZE=ON -DCTREPORT_SANITIZERS=thread >/dev/null
+    cmake --build "$tbuild" -j "$jobs"
+    cd "$tbuild"
+    TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} ctest --output-on-failure -j "$jobs"
+    ;;
   *)
-    echo "usage: scripts/setup.sh [example|test|sanitize]" >&2
+    echo "usage: scripts/setup.sh [example|test|sanitize|tsan]" >&2
     exit 2
     ;;
 esac

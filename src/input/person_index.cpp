@@ -72,8 +72,8 @@ size_t PersonIndex::slot_of(uint32_t hash, std::string_view id) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = m_slots[i];
     if (s.number == k_empty) return i;
-    if (s.hash == hash && s.length == id.size() && std::memcmp(m_bytes.data() + s.offset, id.data(), id.size()) == 0)
-      return i;
+    // As string_views: an empty id may have a null data(), which memcmp must not be given.
+    if (s.hash == hash && std::string_view(m_bytes.data() + s.offset, s.length) == id) return i;
   }
 }
 

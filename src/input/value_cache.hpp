@@ -6,7 +6,6 @@
 // allocation, no division (std::unordered_map costs a modulo and a node).
 #pragma once
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +55,8 @@ class ValueCache {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& s = m_slots[i];
       if (s.index == k_empty) return i;
-      if (s.hash == hash && s.length == text.size() && std::memcmp(m_bytes.data() + s.offset, text.data(), text.size()) == 0)
-        return i;
+      // As string_views: an empty text may have a null data(), which memcmp must not be given.
+      if (s.hash == hash && std::string_view(m_bytes.data() + s.offset, s.length) == text) return i;
     }
   }
 
