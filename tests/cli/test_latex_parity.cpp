@@ -262,7 +262,9 @@ void check_parity(const std::string& md_source, const std::string& tex_source) {
       CHECK(tex.rows.count(joined(row)) == 1);
     }
   CHECK(tex.pictures >= static_cast<int>(md.charts.size()));
-  for (const auto& [file, table] : md.charts) {
+  for (const auto& entry : md.charts) {
+    const auto& file = entry.first;  // not a structured binding: CAPTURE's lambda takes it (clang 14)
+    const auto& table = entry.second;
     CAPTURE(file);
     if (file.find("-occupation.svg") != std::string::npos) {
       CHECK(tex_source.find("\\addlegendentry{Places}") != std::string::npos);

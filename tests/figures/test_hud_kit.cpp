@@ -106,7 +106,9 @@ TEST_CASE("the HUD Data Lab FY2021 TH kit: persons served, leavers, lengths and 
   // j (doesn't know / refused, 2) and k (not collected, 1) are ctreport's 3 unknown.
   const std::pair<const char*, int64_t> ages[] = {{"a", 1}, {"b", 5}, {"c", 2},  {"d", 4}, {"e", 4},
                                                   {"f", 12}, {"g", 3}, {"h", 1}, {"i", 2}};
-  for (const auto& [key, count] : ages) {
+  for (const auto& entry : ages) {
+    const auto& key = entry.first;  // not a structured binding: CAPTURE's lambda takes it (clang 14)
+    const auto& count = entry.second;
     CAPTURE(std::string(key));
     CHECK(line(f.breakdown("age"), key).count == count);
   }
