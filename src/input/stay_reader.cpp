@@ -471,7 +471,11 @@ class StayBuilder {
     bool in_window = false;
     for (const auto& [from, to] : m_returns_windows) in_window |= stay.exit >= from && stay.exit <= to;
     if (!in_window) return;
-    model::PastExit past{stay.entry, stay.exit, person_of(row), 0};
+    // Its row is not kept: a warning about it (missing_person_id) is about no stay of the table.
+    m_row_not_kept = true;
+    const uint32_t person = person_of(row);
+    m_row_not_kept = false;
+    model::PastExit past{stay.entry, stay.exit, person, 0};
     past.excluded = exit_reason_excluded(row);
     if (m_map.has(Field::site)) past.site = past_site_index(std::string(util::trim(cell_at(row, m_map.column(Field::site)).text)));
     m_result->table.past_exits.push_back(past);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <sstream>
@@ -449,7 +450,13 @@ std::string xlsx_workbook_report(const figures::Figures& f, const NumberFormat& 
                 std::string(text.page_footer)};
   const Previous compared = compared_periods(f, previous);
   write_sheets(book, Report{f, compared, nf, lang, text});
-  check_xlsx(workbook_close(wb), "close");
+  {
+    // libxlsxwriter writes the document's dates through gmtime(), whose result is one buffer for
+    // the whole process: workbooks rendered on several threads are closed one at a time.
+    static std::mutex closing;
+    std::lock_guard lock(closing);
+    check_xlsx(workbook_close(wb), "close");
+  }
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();

@@ -26,6 +26,7 @@ bool is_valid_utf8(std::string_view s) {
       if (((a | b) & 0x8080808080808080ULL) != 0) break;
       p += 16;
     }
+    if (p == end) break;
     if (end - p >= 8) {
       uint64_t w;
       std::memcpy(&w, p, 8);

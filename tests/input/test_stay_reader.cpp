@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "input/csv_reader.hpp"
+#include "input/stay_reader.hpp"
+#include "model/period.hpp"
 #include "support/pipeline.hpp"
 #include "util/errors.hpp"
 
@@ -87,6 +89,28 @@ TEST_CASE("missing-value markers are unknown, not unmapped") {
   CHECK(test::line(f.breakdown("sex"), "unknown").count == 2);
   CHECK(test::line(f.breakdown("referral"), "unknown").count == 2);
   CHECK(data_warnings(f).empty());
+}
+
+TEST_CASE("a missing identifier on a row kept only for the returns is about no stay of the year") {
+  // Row 3 ended in the returns window before 2024 and overlaps no period: its warning is about a row
+  // not kept, not about the next stay kept (there is none after it: it pointed past the table).
+  const std::string csv = "Dossier;Date d'entrée;Date de sortie\nA;01/01/2024;\n;01/02/2023;01/03/2023\n";
+  model::Config config = test::config_with("");
+  input::ReadOptions options;
+  options.periods = {model::make_period(2024, 1)};
+  auto read = input::read_stays(input::CsvReader::from_string(csv), "test.csv", config, options);
+  REQUIRE(read.table.stays.size() == 1);
+  REQUIRE(read.table.past_exits.size() == 1);
+  std::vector<uint32_t> asked;
+  auto log = read.warnings.select([&](uint32_t stay) { asked.push_back(stay); return true; },
+                                  [](uint64_t row, size_t) { return "row " + std::to_string(row); }, true);
+  for (uint32_t stay : asked) CHECK(stay < read.table.stays.size());
+  auto of_year = read.warnings_for(options.periods[0]);
+  REQUIRE(of_year.list().size() >= 1);
+  bool found = false;
+  for (const auto& w : of_year.list()) found |= w.code == "missing_person_id" && w.row == 3;
+  CHECK(found);  // a row outside every period: in the (last) year's report
+  CHECK(read.warnings_for(options.periods[0], false).list().size() < of_year.list().size());
 }
 
 TEST_CASE("a missing person identifier is a warning and a person of its own") {

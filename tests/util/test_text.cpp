@@ -27,6 +27,11 @@ TEST_CASE("UTF-8 validation") {
   CHECK_FALSE(is_valid_utf8("entr\xe9" "e"));
   CHECK_FALSE(is_valid_utf8("\xc3"));
   CHECK_FALSE(is_valid_utf8("\xc0\x80"));  // overlong
+  // A view ending where sixteen ASCII bytes end: the byte after it (a lead byte here) is not read.
+  for (size_t n : {16, 32, 24}) {
+    std::string s = std::string(n, 'a') + "\xc3";
+    CHECK(is_valid_utf8(std::string_view(s.data(), n)));
+  }
 }
 
 TEST_CASE("trim removes spaces and non-breaking spaces") {
