@@ -29,6 +29,9 @@ class OutputFiles {
   static constexpr std::chrono::milliseconds k_default_lock_wait{10'000};
   static constexpr const char* k_staging_prefix = ".ctreport-staging-";
   static constexpr const char* k_scratch_prefix = ".ctreport-scratch-";
+  // From this many outputs on, they are flushed to disk together (one
+  // syncfs()) once all are written, rather than each (fdatasync()) as written.
+  static constexpr size_t k_flush_each_below = 16;
 
   // The steps of a commit, each for one output, for the test hook.
   enum class Step {

@@ -218,6 +218,34 @@ TEST_CASE("each step failing in turn leaves every file as it was and reports the
   }
 }
 
+TEST_CASE("many outputs, flushed together once written, are still all or nothing") {
+  // From k_flush_each_below outputs on (--by site: a report a site), the files are
+  // flushed to disk together after the last is written, not one by one.
+  const size_t n = OutputFiles::k_flush_each_below + 9;
+  auto content = [](size_t i, const std::string& version) { return fmt::format("{} {} {}", version, i, std::string(3000, 'z')); };
+  ScratchDir dir;
+  for (size_t i = 0; i < n; i += 2) dir.write(fmt::format("o/s{}.json", i), content(i, "old"));
+  {
+    OutputFiles out(dir.path() / "o");
+    for (size_t i = 0; i < n; ++i) out.add(fmt::format("s{}.json", i), content(i, "new"));
+    size_t writes = 0;
+    out.set_step_hook([&](OutputFiles::Step s, const fs::path&) {
+      return s == OutputFiles::Step::write && ++writes == n - 1 ? ENOSPC : 0;  // the last but one
+    });
+    CHECK(commit_error(out).find("No space left on device; nothing was written") != std::string::npos);
+  }
+  std::map<std::string, std::string> old, fresh;
+  for (size_t i = 0; i < n; ++i) {
+    if (i % 2 == 0) old[fmt::format("s{}.json", i)] = content(i, "old");
+    fresh[fmt::format("s{}.json", i)] = content(i, "new");
+  }
+  CHECK(snapshot(dir.path() / "o") == old);
+  OutputFiles out(dir.path() / "o");
+  for (size_t i = 0; i < n; ++i) out.add(fmt::format("s{}.json", i), content(i, "new"));
+  CHECK(out.commit().size() == n);
+  CHECK(snapshot(dir.path() / "o") == fresh);  // no staging folder, no lock, no old version left
+}
+
 TEST_CASE("where hard links fail the replaced files are copied, and put back from the copies") {
   ScratchDir dir;
   write_old(dir);
