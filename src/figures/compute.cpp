@@ -263,7 +263,7 @@ Figures compute_figures(const ComputeInput& in) {
   model::WarningLog own_warnings;
   compute_occupancy(f, in, pass.presence_diff, own_warnings);
   compute_breakdowns(f, {in.table, cfg, in.period, pass.populations, home});
-  compute_returns(f, in.table, cfg, in.period, period_stays.in_table_order, in.exits_by_person);
+  compute_returns(f, in.table, cfg, in.period, period_stays.by_person, in.exits_by_person);
   f.progress = compute_progress(in.table, cfg, pass.populations.exits);
   // Without the establishment's département, every French origin falls in other_region: say so.
   const bool warn_no_home = !home && in.table.has_column[static_cast<size_t>(model::Field::origin)];

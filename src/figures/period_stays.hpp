@@ -13,7 +13,7 @@ namespace ctreport::figures {
 // The indices of the stays that overlap one period, in two orders.
 struct PeriodStays {
   std::vector<uint32_t> in_table_order;  // row order: the order counts and "latest stay" ties follow
-  std::vector<uint32_t> by_person;       // by person, entry and row: the order the stay checks walk in
+  std::vector<uint32_t> by_person;       // by person, entry and row: the order the stay checks and the returns walk in
 };
 
 // The indices of the stays overlapping each of `periods`, in table order, in

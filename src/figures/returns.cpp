@@ -12,13 +12,6 @@ namespace {
 
 using util::Day;
 
-// The person's latest exit on or before `day`, among `exits` sorted by person then day.
-std::optional<Day> latest_exit_by(const std::vector<std::pair<uint32_t, Day>>& exits, uint32_t person, Day day) {
-  auto it = std::upper_bound(exits.begin(), exits.end(), std::make_pair(person, day));
-  if (it == exits.begin() || std::prev(it)->first != person) return std::nullopt;
-  return std::prev(it)->second;
-}
-
 std::optional<double> share_of(int64_t count, int64_t total) {
   return total > 0 ? std::optional<double>(static_cast<double>(count) / static_cast<double>(total)) : std::nullopt;
 }
@@ -62,14 +55,21 @@ void compute_returns(Figures& f, const model::StayTable& table, const model::Con
   // Present at the start, or admitted during the period: both overlap it.
   for (uint32_t i : period_stays)
     if (const auto& s = table.stays[i]; s.entry < period.start) left[s.person] = 0;
+  // Each admission's latest exit before it: the stays and the exits are both
+  // sorted by person then day, so one cursor walks the exits once.
+  size_t next_exit = 0;
   for (uint32_t i : period_stays) {
     const auto& s = table.stays[i];
     if (s.entry < period.start) continue;
     ++r.admissions;
-    auto before = latest_exit_by(exits, s.person, s.entry);
-    if (before && *before >= window_start && *before < period.start) back[s.person] = 1;
-    if (before && s.entry <= util::add_months(*before, 6)) ++r.within_6_months.count;
-    if (before && s.entry <= util::add_months(*before, 12)) ++r.within_12_months.count;
+    while (next_exit < exits.size() && (exits[next_exit].first < s.person ||
+                                        (exits[next_exit].first == s.person && exits[next_exit].second <= s.entry)))
+      ++next_exit;
+    if (next_exit == 0 || exits[next_exit - 1].first != s.person) continue;  // no exit before
+    const Day before = exits[next_exit - 1].second;
+    if (before >= window_start && before < period.start) back[s.person] = 1;
+    if (s.entry <= util::add_months(before, 6)) ++r.within_6_months.count;
+    if (s.entry <= util::add_months(before, 12)) ++r.within_12_months.count;
   }
   for (uint32_t p = 0; p < table.person_count; ++p) {
     r.exited_before += left[p];

@@ -21,7 +21,8 @@ ExitsByPerson exits_by_person(const model::StayTable& table);
 // Fills f.returns from the table's stays and past exits. Not available when
 // the window is 0, when the export has no person identifier (nor names to
 // tell people apart), or when it starts after the window's first day.
-// `period_stays`: the stays overlapping `period` (PeriodStays::in_table_order);
+// `period_stays`: the stays overlapping `period`, sorted by person then entry
+// day (PeriodStays::by_person);
 // `sorted`, when given, is exits_by_person(table); otherwise it is computed here.
 void compute_returns(Figures& f, const model::StayTable& table, const model::Config& config, const model::Period& period,
                      const std::vector<uint32_t>& period_stays, const ExitsByPerson* sorted = nullptr);
