@@ -75,8 +75,8 @@ Geography Geography::load(std::string_view text) {
     std::string norm = util::normalize_key(parts[1]);
     g.m_by_name.emplace(norm, index);
     g.m_by_name.emplace(saint_variant(norm), index);
-    g.m_name_words.emplace_back(" " + util::normalize_words(parts[1]) + " ", index);
-    std::string region = " " + util::normalize_words(parts[3]) + " ";
+    g.m_name_words.emplace_back(fmt::format(" {} ", util::normalize_words(parts[1])), index);
+    std::string region = fmt::format(" {} ", util::normalize_words(parts[3]));
     if (std::find(g.m_region_words.begin(), g.m_region_words.end(), region) == g.m_region_words.end())
       g.m_region_words.push_back(region);
   }
@@ -205,7 +205,7 @@ Origin Geography::resolve_in_text(std::string_view s) const {
     i = j;
   }
   if (!found && !abroad) {
-    std::string words = " " + util::normalize_words(s) + " ";
+    std::string words = fmt::format(" {} ", util::normalize_words(s));
     // A region's name holds département names ("Auvergne-Rhône-Alpes"): not an origin.
     std::vector<std::pair<size_t, size_t>> regions;
     for (const auto& region : m_region_words)
@@ -231,7 +231,7 @@ Origin Geography::resolve_in_text(std::string_view s) const {
     }
     if (!found)
       for (auto a : k_abroad)
-        if (words.find(" " + std::string(a) + " ") != std::string::npos) abroad = true;
+        if (words.find(fmt::format(" {} ", a)) != std::string::npos) abroad = true;
   }
   if (conflict) return {Origin::Kind::unresolved, -1};
   if (found) return {Origin::Kind::departement, *found, true};

@@ -41,7 +41,8 @@ std::string NumberFormat::decimal_places(double v, int places) const {
   if (s.find_first_not_of("0.") == std::string::npos) v = 0;  // no "-0,0"
   auto dot = s.find('.');
   std::string int_part = dot == std::string::npos ? s : s.substr(0, dot);
-  std::string out = (v < 0 ? "-" : "") + group_digits(int_part, thousands);
+  std::string out = v < 0 ? "-" : "";
+  out += group_digits(int_part, thousands);
   if (dot != std::string::npos) out += decimal + s.substr(dot + 1);
   return out;
 }
@@ -55,7 +56,7 @@ std::string NumberFormat::percent(std::optional<double> share) const {
   double pct = *share * 100.0;
   long rounded = whole_percent(*share);
   // A locale rule, not a text: French typography puts a no-break space after "<".
-  if (rounded == 0 && pct > 0) return "<" + std::string(french ? "\u00A0" : " ") + "1" + percent_space + "%";
+  if (rounded == 0 && pct > 0) return fmt::format("<{}1{}%", french ? "\u00A0" : " ", percent_space);
   return fmt::format("{}{}%", rounded, percent_space);
 }
 

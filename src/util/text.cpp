@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include <fmt/format.h>
+
 namespace ctreport::util {
 
 bool is_ascii(std::string_view s) {
@@ -210,7 +212,7 @@ std::string quote_value(std::string_view s, size_t max_chars) {
   std::string v = shorten(s, max_chars);
   if (v.size() == s.size()) return "'" + v + "'";
   size_t mark = v.rfind("… (");
-  return "'" + v.substr(0, mark) + "…'" + v.substr(mark + std::string("…").size());
+  return fmt::format("'{}…'{}", v.substr(0, mark), v.substr(mark + std::string_view("…").size()));
 }
 
 std::string_view trim(std::string_view s) {
