@@ -456,7 +456,7 @@ class StayBuilder {
     stay.person = person_of(row);
     read_birth(row, stay);
     for (size_t cf = 0; cf < model::k_category_field_count; ++cf)
-      stay.categories[cf] = category(row, static_cast<model::CategoryField>(cf));
+      stay.set_category(static_cast<model::CategoryField>(cf), category(row, static_cast<model::CategoryField>(cf)));
     stay.origin = origin(row);
     stay.site = site(row);
     check_row(row, stay);

@@ -13,6 +13,7 @@
 #include "model/config_text.hpp"
 #include "model/finess.hpp"
 #include "model/geography.hpp"
+#include "model/stay.hpp"
 #include "util/embedded_files.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
@@ -259,8 +260,13 @@ class Loader {
             list += (list.empty() ? "" : ", ") + std::string(category_field_name(static_cast<CategoryField>(cf)));
           fail(kv.first, "categories." + k, fmt::format("unknown field (expected one of: {})", list));
         }
-        apply_category_list(c.categories[static_cast<size_t>(*f)], kv.second, "categories." + k, k,
+        auto& set = c.categories[static_cast<size_t>(*f)];
+        apply_category_list(set, kv.second, "categories." + k, k,
                             [&](const YAML::Node& n, const std::string& path) { return categories(n, path, *f); });
+        if (set.categories().size() > k_max_stay_categories)
+          fail(kv.second, "categories." + k,
+               fmt::format("{} categories: a field of the stays has at most {}", set.categories().size(),
+                           k_max_stay_categories));
       }
     }
   }
