@@ -1,6 +1,9 @@
 // Tests of key normalisation and encodings.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "util/text.hpp"
 
 using namespace ctreport::util;
@@ -32,6 +35,51 @@ TEST_CASE("UTF-8 validation") {
     std::string s = std::string(n, 'a') + "\xc3";
     CHECK(is_valid_utf8(std::string_view(s.data(), n)));
   }
+}
+
+TEST_CASE("UTF-8 validation agrees with a byte-by-byte decoder wherever the bytes fall in a block") {
+  // The reference: Unicode's table 3-7 of well-formed byte sequences, one byte at a time.
+  auto reference = [](std::string_view s) {
+    size_t i = 0;
+    auto cont = [&](size_t k, unsigned lo, unsigned hi) {
+      return i + k < s.size() && static_cast<unsigned char>(s[i + k]) >= lo && static_cast<unsigned char>(s[i + k]) <= hi;
+    };
+    while (i < s.size()) {
+      const unsigned c = static_cast<unsigned char>(s[i]);
+      size_t n = 0;
+      if (c < 0x80) n = 1;
+      else if (c >= 0xC2 && c <= 0xDF && cont(1, 0x80, 0xBF)) n = 2;
+      else if (c == 0xE0 && cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF)) n = 3;
+      else if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF)) n = 3;
+      else if (c == 0xED && cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF)) n = 3;
+      else if (c == 0xF0 && cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) n = 4;
+      else if (c >= 0xF1 && c <= 0xF3 && cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) n = 4;
+      else if (c == 0xF4 && cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF)) n = 4;
+      if (n == 0) return false;
+      i += n;
+    }
+    return true;
+  };
+  // Mostly ASCII, as exports are, with pieces (valid or not) at every offset
+  // of a 16-byte block and across block ends.
+  const std::vector<std::string> pieces = {"é", "€", "😀", "\xc3", "\xe9", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                                           "\xe0\x80\x80", "\x80", "\xff", "\xc3\xa9\xc3"};
+  uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  size_t invalid = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const size_t len = next() % 70;
+    while (s.size() < len) {
+      if (next() % 6 == 0) s += pieces[next() % pieces.size()];
+      else s += static_cast<char>('a' + next() % 26);
+    }
+    CAPTURE(s);
+    CHECK(is_valid_utf8(s) == reference(s));
+    invalid += reference(s) ? 0 : 1;
+  }
+  CHECK(invalid > 500);  // both kinds were met
+  CHECK(invalid < 3500);
 }
 
 TEST_CASE("trim removes spaces and non-breaking spaces") {
