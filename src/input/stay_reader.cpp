@@ -835,10 +835,13 @@ class StayBuilder {
   static constexpr uint64_t k_no_row_yet = UINT64_MAX;
   uint64_t m_last_row = 0;  // the last row read (blank ones skipped), for runs of empty rows
   uint64_t m_first_row = 0, m_first_line = 0;  // a second part's first row, for absorb()
-  struct RowHash {  // the row and line are the stay's
+#pragma pack(push, 4)
+  struct RowHash {  // the row and line are the stay's; 12 bytes, not 16 (a million kept rows: 4 MB less)
     uint64_t hash;
     uint32_t stay;
   };
+#pragma pack(pop)
+  static_assert(sizeof(RowHash) == 12);
   util::LargeVector<RowHash> m_row_hashes;  // kept rows, for duplicate detection
 };
 
