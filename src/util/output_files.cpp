@@ -53,20 +53,22 @@ int write_new_file(const fs::path& path, const std::string& content, mode_t mode
 
 // Flushes the files written unflushed in `staging` to disk: one syncfs() for
 // the whole filesystem (a single device flush however many files), or, where
-// it fails, fdatasync() on each file again. Returns 0 or an errno.
+// the system has none, fdatasync() on each file again. An error syncfs()
+// reports (a write that failed) fails the commit: a file opened again would
+// not see it. Returns 0 or an errno.
 int flush_staged(const fs::path& staging, const std::vector<fs::path>& files) {
   int dir = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    int ok = ::syncfs(dir);
-    ::close(dir);
-    if (ok == 0) return 0;
-  }
+  if (dir < 0) return errno;
+  const int synced = ::syncfs(dir);
+  const int err = synced == 0 ? 0 : errno;
+  ::close(dir);
+  if (err != ENOSYS) return err;
   for (const auto& f : files) {
     int fd = ::open(f.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return errno;
-    int err = ::fdatasync(fd) != 0 && errno != EINVAL ? errno : 0;
+    const int flushed = ::fdatasync(fd) != 0 && errno != EINVAL ? errno : 0;
     ::close(fd);
-    if (err != 0) return err;
+    if (flushed != 0) return flushed;
   }
   return 0;
 }
@@ -308,8 +310,10 @@ void OutputFiles::stage(std::vector<Output>& outputs) {
     if (err != 0) throw UsageError(fmt::format("cannot write '{}': {}", final_path.string(), std::strerror(err)));
     if (!flush_each) unflushed.push_back(outputs[i].staged);
   }
-  if (int err = unflushed.empty() ? 0 : flush_staged(staging, unflushed); err != 0)
-    throw UsageError(fmt::format("cannot write in '{}': {}", m_folder.string(), std::strerror(err)));
+  if (unflushed.empty()) return;
+  int err = step(Step::flush, m_folder);
+  if (err == 0) err = flush_staged(staging, unflushed);
+  if (err != 0) throw UsageError(fmt::format("cannot write in '{}': {}", m_folder.string(), std::strerror(err)));
 }
 
 // Each file about to be replaced is kept in the staging folder (a hard link,

@@ -39,6 +39,8 @@ class OutputFiles {
     link_old,  // the file it replaces is kept in the staging folder as a hard link
     copy_old,  // ... or, when the link fails (a filesystem without), as a copy
     rename,    // its new content is renamed over its name
+    flush,     // from k_flush_each_below outputs on: all the new contents flushed to disk at once
+               // (called once, with the output folder, between the writes and the links)
   };
   // Called before each step with the output's path; returning an errno makes
   // the step fail as if the system had returned it (0: the step runs). Tests

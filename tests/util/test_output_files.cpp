@@ -240,6 +240,16 @@ TEST_CASE("many outputs, flushed together once written, are still all or nothing
     fresh[fmt::format("s{}.json", i)] = content(i, "new");
   }
   CHECK(snapshot(dir.path() / "o") == old);
+  {
+    OutputFiles out(dir.path() / "o");
+    for (size_t i = 0; i < n; ++i) out.add(fmt::format("s{}.json", i), content(i, "new"));
+    size_t flushes = 0;
+    out.set_step_hook([&](OutputFiles::Step s, const fs::path&) { return s == OutputFiles::Step::flush && ++flushes ? EIO : 0; });
+    CHECK(commit_error(out) ==
+          fmt::format("cannot write in '{}': Input/output error; nothing was written", (dir.path() / "o").string()));
+    CHECK(flushes == 1);
+  }
+  CHECK(snapshot(dir.path() / "o") == old);
   OutputFiles out(dir.path() / "o");
   for (size_t i = 0; i < n; ++i) out.add(fmt::format("s{}.json", i), content(i, "new"));
   CHECK(out.commit().size() == n);
