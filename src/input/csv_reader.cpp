@@ -346,7 +346,7 @@ void CsvReader::decode_fields(const char* base) {
   for (size_t i = 0; i < m_span_count; ++i) {
     Span& span = m_spans[i];
     std::string_view text = text_of(span, base);
-    if (util::is_ascii(text) || util::is_valid_utf8(text)) continue;
+    if (util::is_valid_utf8(text)) continue;
     if (span.in_arena) {
       // Reserve first so that `text` stays valid while appending.
       m_arena.reserve(m_arena.size() + 3 * span.size);

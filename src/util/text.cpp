@@ -13,12 +13,6 @@
 
 namespace ctreport::util {
 
-bool is_ascii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
-
 namespace {
 
 // The first byte from p that is not ASCII, or `end`: 16 bytes at a time, then
@@ -47,6 +41,11 @@ const unsigned char* skip_ascii(const unsigned char* p, const unsigned char* end
 }
 
 }  // namespace
+
+bool is_ascii(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  return skip_ascii(p, p + s.size()) == p + s.size();
+}
 
 // Skips ASCII a block at a time; rejects overlong forms, surrogates and
 // anything above U+10FFFF.
