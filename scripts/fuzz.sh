@@ -46,7 +46,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # The dictionary of a harness: its own, xml.dict for the XLSX parts, csv.dict for csv_parts.
 dict_of() {
   if [ -f "$fuzz_dir/dict/$1.dict" ]; then echo "-dict=$fuzz_dir/dict/$1.dict"
-  elif [[ $1 == xlsx_* ]]; then echo "-dict=$fuzz_dir/dict/xml.dict"
+  elif [[ $1 == xlsx_* || $1 == xml_* ]]; then echo "-dict=$fuzz_dir/dict/xml.dict"
   elif [[ $1 == csv_* ]]; then echo "-dict=$fuzz_dir/dict/csv.dict"; fi
 }
 

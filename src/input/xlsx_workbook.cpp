@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "input/xlsx_entry_stream.hpp"
+#include "input/xml_scanner.hpp"
 #include "util/date.hpp"
 #include "util/errors.hpp"
 #include "util/text.hpp"
@@ -623,11 +624,10 @@ class XlsxSheetReader : public TableReader {
     if (m_part.empty() || zip_stat(book.m_zip, m_part.c_str(), 0, &st) != 0)
       throw UsageError(fmt::format("the sheet '{}' has no part in the workbook", m_name));
     InflateGuard guard(fmt::format("the sheet '{}'", m_name), st, XlsxWorkbook::k_max_sheet_bytes);
-    zip_file_t* file = zip_fopen(book.m_zip, m_part.c_str(), 0);
-    if (!file) throw UsageError(fmt::format("cannot read the sheet '{}'", m_name));
+    m_stream = ZipEntryStream::open(book.m_zip, m_part, std::move(guard), fmt::format("the sheet '{}' is damaged", m_name),
+                                    fmt::format("cannot read the sheet '{}'", m_name), book.m_zip_mutex,
+                                    book.m_options.threads);
     lock.unlock();
-    m_stream.emplace(file, std::move(guard), fmt::format("the sheet '{}' is damaged", m_name), book.m_zip_mutex,
-                     book.m_options.threads);
     m_date_system = book.m_date1904 ? DateSystem::d1904 : DateSystem::d1900;
   }
 
@@ -635,19 +635,8 @@ class XlsxSheetReader : public TableReader {
     m_cells.clear();
     m_arena.clear();
     m_row_ready = false;
-    while (!m_row_ready) {
-      if (m_suspended) {
-        m_suspended = m_parser.resume(m_part);
-        continue;
-      }
-      if (m_done) return false;
-      constexpr size_t k_chunk = size_t{1} << 18;
-      void* buf = m_parser.buffer(k_chunk);
-      if (!buf) throw std::bad_alloc();
-      size_t n = m_stream->read(static_cast<char*>(buf), k_chunk);
-      m_done = n == 0;
-      m_suspended = m_parser.parse_buffer(n, m_done, m_part);
-    }
+    if (!m_started) start_reading();
+    if (m_scanner ? !scan_row() : !parse_row()) return false;
     row.row = m_row;
     row.line = m_row;
     row.fields = 0;
@@ -700,6 +689,67 @@ class XlsxSheetReader : public TableReader {
     double number = 0;
     util::Day day = 0;
   };
+
+  // The first kilobyte decides the parser: the sheet scanner for UTF-8, the
+  // only encoding spreadsheet software writes, expat for the others.
+  void start_reading() {
+    m_started = true;
+    constexpr size_t k_head = 1024;
+    char buf[k_head];
+    while (m_head.size() < k_head) {
+      size_t n = m_stream->read(buf, k_head - m_head.size());
+      if (n == 0) break;
+      m_head.append(buf, n);
+    }
+    if (m_book.m_options.expat_sheets || !XmlScanner::reads(m_head)) return;
+    m_scanner = std::make_unique<XmlScanner>(
+        [this](char* dst, size_t n) {
+          if (m_head.empty()) return m_stream->read(dst, n);
+          size_t k = std::min(n, m_head.size());
+          std::memcpy(dst, m_head.data(), k);
+          m_head.erase(0, k);
+          return k;
+        },
+        m_part);
+  }
+
+  // The events of the next row through the scanner; false at the end.
+  bool scan_row() {
+    while (!m_row_ready) {
+      switch (m_scanner->next()) {
+        case XmlScanner::Event::start: start(m_scanner->name(), m_scanner->attributes()); break;
+        case XmlScanner::Event::end: end(m_scanner->name()); break;
+        case XmlScanner::Event::text: characters(m_scanner->text()); break;
+        case XmlScanner::Event::done: return false;
+      }
+    }
+    return true;
+  }
+
+  // The same through expat, suspended at each row's end; false at the end.
+  bool parse_row() {
+    while (!m_row_ready) {
+      if (m_suspended) {
+        m_suspended = m_parser.resume(m_part);
+        continue;
+      }
+      if (m_done) return false;
+      constexpr size_t k_chunk = size_t{1} << 18;
+      void* buf = m_parser.buffer(k_chunk);
+      if (!buf) throw std::bad_alloc();
+      size_t n;
+      if (!m_head.empty()) {
+        n = m_head.size();
+        std::memcpy(buf, m_head.data(), n);
+        m_head.clear();
+      } else {
+        n = m_stream->read(static_cast<char*>(buf), k_chunk);
+        m_done = n == 0;
+      }
+      m_suspended = m_parser.parse_buffer(n, m_done, m_part);
+    }
+    return true;
+  }
 
   std::string here() const {
     Row r;
@@ -791,7 +841,7 @@ class XlsxSheetReader : public TableReader {
       m_last_row = m_row;
       if (!m_cells.empty()) {
         m_row_ready = true;
-        m_parser.suspend();
+        if (!m_scanner) m_parser.suspend();
       }
     }
   }
@@ -907,7 +957,10 @@ class XlsxSheetReader : public TableReader {
   XlsxWorkbook& m_book;
   std::string m_name, m_part;
   XmlParser<XlsxSheetReader> m_parser;
-  std::optional<ZipEntryStream> m_stream;
+  std::unique_ptr<ZipEntryStream> m_stream;
+  std::unique_ptr<XmlScanner> m_scanner;  // unless the sheet goes through expat (m_parser)
+  std::string m_head;                     // the first bytes, until a parser has them
+  bool m_started = false;
   DateSystem m_date_system = DateSystem::d1900;
   bool m_done = false, m_suspended = false, m_row_ready = false;
   std::vector<PendingCell> m_cells;  // the current row's non-empty cells

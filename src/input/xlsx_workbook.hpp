@@ -1,4 +1,5 @@
-// Reading XLSX workbooks (ECMA-376 SpreadsheetML) on libzip and expat: the
+// Reading XLSX workbooks (ECMA-376 SpreadsheetML) on libzip and expat (and
+// the project's own scanner for big sheets, input/xml_scanner): the
 // sheet list found through the package relationships, shared strings and the
 // date styles loaded once, and each sheet streamed row by row (never a DOM of
 // the sheet). Hostile packages (zip bombs, DOCTYPEs, path traversal, OLE2
@@ -28,6 +29,10 @@ struct XlsxReadOptions {
   // (unless the sheet declares at most 1 MB of XML). The rows, and the
   // errors, are the same either way.
   unsigned threads = 2;
+  // Sheets in UTF-8 are read by the project's scanner (input/xml_scanner),
+  // the rest by expat; true: every sheet by expat (the tests and the fuzzer
+  // compare the two).
+  bool expat_sheets = false;
 };
 
 class XlsxWorkbook {

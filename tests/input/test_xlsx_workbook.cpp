@@ -104,6 +104,7 @@ struct Book {
   std::optional<std::vector<std::string>> strings;
   std::string styles;
   std::string workbook_pr;
+  std::string sheet_xml;  // the whole sheet part, instead of one made around `rows`
 };
 
 const char* k_ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
@@ -120,7 +121,9 @@ std::string write_book(const ScratchDir& dir, const std::string& file, const Boo
       {"xl/workbook.xml", std::string("<?xml version=\"1.0\"?><workbook ") + k_ns + ">" + b.workbook_pr +
                               "<sheets><sheet name=\"" + b.sheet_name + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
       {"xl/worksheets/sheet1.xml",
-       std::string("<?xml version=\"1.0\"?><worksheet ") + k_ns + "><sheetData>" + b.rows + "</sheetData></worksheet>"}};
+       !b.sheet_xml.empty() ? b.sheet_xml
+                            : std::string("<?xml version=\"1.0\"?><worksheet ") + k_ns + "><sheetData>" + b.rows +
+                                  "</sheetData></worksheet>"}};
   if (b.strings) {
     rels += "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
             "sharedStrings\" Target=\"sharedStrings.xml\"/>";
@@ -145,10 +148,10 @@ std::string inline_cell(const std::string& ref, const std::string& text) {
 
 // Every row of the first sheet as "A1=T:text B1=N:3.5 …" (empty cells left
 // out), or the error's message.
-std::vector<std::string> dump(const std::string& path) {
+std::vector<std::string> dump(const std::string& path, input::XlsxReadOptions options = {}) {
   std::vector<std::string> out;
   try {
-    auto book = input::XlsxWorkbook::open(path);
+    auto book = input::XlsxWorkbook::open(path, options);
     auto reader = book->open_sheet(0);
     input::Row row;
     while (reader->next_row(row)) {
@@ -672,3 +675,49 @@ TEST_CASE("an old .xls (BIFF) file and an encrypted workbook are refused with on
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("a sheet is read alike by the scanner and by expat, however its XML is written") {
+  ScratchDir dir;
+  Book b;
+  b.sheet_xml = std::string("\xEF\xBB\xBF<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\r\n<!-- LibreOffice -->") +
+                "<x:worksheet xmlns:x='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>\r\n<x:sheetData>\r\n"
+                "<x:row r = '1' >\r\n  <x:c r='A1' t='inlineStr'><x:is><x:t>N&#xB0; &amp; &lt;dossier&gt;</x:t></x:is></x:c>"
+                "<?pi ignored?><x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t><![CDATA[Date <d'entr\xC3\xA9" "e>]]></x:t></x:is></x:c>"
+                "</x:row>\r\n<x:row r='2'><x:c r='A2' t='str'><x:v>a\r\nb&#13;_x000D_</x:v></x:c>"
+                "<x:c r='C2'><x:v> 42 </x:v></x:c></x:row></x:sheetData></x:worksheet>\r\n";
+  std::string path = write_book(dir, "xml.xlsx", b);
+  std::vector<std::string> expected = {"A1=T:N\xC2\xB0 & <dossier> B1=T:Date <d'entr\xC3\xA9" "e>",
+                                       "A2=T:a\nb\r\r C2=N:42"};
+  CHECK(dump(path) == expected);
+  CHECK(dump(path, input::XlsxReadOptions{.threads = 1}) == expected);
+  CHECK(dump(path, input::XlsxReadOptions{.threads = 2, .expat_sheets = true}) == expected);
+}
+
+TEST_CASE("a sheet in another encoding than UTF-8 is read by expat") {
+  ScratchDir dir;
+  Book b;
+  b.sheet_xml = std::string("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet ") + k_ns +
+                "><sheetData><row r=\"1\">" + inline_cell("A1", "Date d'entr\xE9" "e") + "</row></sheetData></worksheet>";
+  CHECK(dump(write_book(dir, "latin1.xlsx", b)) == std::vector<std::string>{"A1=T:Date d'entr\xC3\xA9" "e"});
+}
+
+TEST_CASE("a sheet's errors are the same through the scanner and expat") {
+  ScratchDir dir;
+  Book b;
+  b.rows = "<row r=\"1\">" + inline_cell("A1", "x") + "</row>\n<row r=\"2\"><c r=\"A2\"><v>1</v></row>";
+  std::string path = write_book(dir, "bad.xlsx", b);
+  std::vector<std::string> expected = {
+      "A1=T:x", "error: the workbook part xl/worksheets/sheet1.xml is not well-formed XML (line 2: mismatched tag)"};
+  CHECK(dump(path) == expected);
+  CHECK(dump(path, input::XlsxReadOptions{.threads = 1, .expat_sheets = true}) == expected);
+}
+
+TEST_CASE("a deflated sheet whose CRC-32 does not match is damaged") {
+  ScratchDir dir;
+  Book b;
+  b.rows = "<row r=\"1\">" + inline_cell("A1", "x") + "</row>";
+  std::string path = write_book(dir, "crc.xlsx", b);
+  ctreport::test::lie_about_crc(path, "xl/worksheets/sheet1.xml");
+  CHECK(dump(path) == std::vector<std::string>{"error: the sheet 'S' is damaged"});
+  CHECK(dump(path, input::XlsxReadOptions{.threads = 1}) == std::vector<std::string>{"error: the sheet 'S' is damaged"});
+}

@@ -14,4 +14,7 @@ void write_zip(const std::string& path, const std::vector<std::pair<std::string,
 // local header and in the central directory, as a hostile packager would.
 void lie_about_size(const std::string& path, const std::string& entry, uint32_t size);
 
+// Flips the CRC-32 the zip at `path` declares for `entry`, in both headers.
+void lie_about_crc(const std::string& path, const std::string& entry);
+
 }  // namespace ctreport::test
