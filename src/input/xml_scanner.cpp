@@ -266,6 +266,18 @@ XmlScanner::Scan XmlScanner::markup() {
   }
 }
 
+// An open element's name: its first 8 bytes in a word, the rest in m_open_tails.
+uint64_t XmlScanner::name_head(std::string_view qname) {
+  uint64_t head = 0;
+  std::memcpy(&head, qname.data(), std::min<size_t>(qname.size(), 8));
+  return head;
+}
+
+void XmlScanner::push_open(std::string_view qname) {
+  m_open_at.push_back({name_head(qname), static_cast<uint32_t>(qname.size()), static_cast<uint32_t>(m_open_tails.size())});
+  if (qname.size() > 8) m_open_tails.append(qname.substr(8));
+}
+
 // A name at p: its end, or nullptr when the buffer's end cuts it.
 inline char* XmlScanner::name_at(char* p) {
   char* const end = m_buf.get() + m_end;
@@ -291,8 +303,7 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
   m_attr_spans.clear();
   if (*q == '>' && !m_open_at.empty() && m_open_at.size() < k_max_depth) {  // <is>, <t>, <v>: no attributes
     m_attrs.assign(1, nullptr);
-    m_open_at.push_back(static_cast<uint32_t>(m_open.size()));
-    m_open.append(qname);
+    push_open(qname);
     m_name = local(qname);
     m_pos = static_cast<size_t>(q + 1 - b);
     m_event = Event::start;
@@ -353,10 +364,7 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
     m_attrs.push_back(value);
   }
   m_attrs.push_back(nullptr);
-  if (!self) {
-    m_open_at.push_back(static_cast<uint32_t>(m_open.size()));
-    m_open.append(qname);
-  }
+  if (!self) push_open(qname);
   m_root_seen = true;
   m_name = local(qname);
   m_pending_end = self;
@@ -470,9 +478,11 @@ XmlScanner::Scan XmlScanner::end_tag(char* p) {
   if (q == end) return Scan::incomplete;
   if (*q != '>') fail(q, k_invalid);
   if (m_open_at.empty()) fail(p, m_root_seen ? "junk after document element" : k_invalid);
-  if (!same(m_open.data() + m_open_at.back(), m_open.size() - m_open_at.back(), qname.data(), qname.size()))
+  const OpenElement& top = m_open_at.back();
+  if (top.size != qname.size() || top.head != name_head(qname) ||
+      (qname.size() > 8 && !same(m_open_tails.data() + top.tail_at, top.size - 8, qname.data() + 8, qname.size() - 8)))
     fail(p, "mismatched tag");
-  m_open.resize(m_open_at.back());
+  m_open_tails.resize(top.tail_at);
   m_open_at.pop_back();
   m_name = local(qname);
   m_pos = static_cast<size_t>(q + 1 - b);

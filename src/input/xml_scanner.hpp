@@ -69,6 +69,8 @@ class XmlScanner {
   Scan processing_instruction(char* p);
   Scan text_run();
   void xml_declaration(char* p, char* end);
+  static uint64_t name_head(std::string_view qname);
+  void push_open(std::string_view qname);
   char* name_at(char* p);              // a name's end; nullptr if cut by the buffer's end
   char* reference(char* p, char*& w);  // at '&': the character written at w; nullptr if cut by the buffer's end
   char* decode_value(char* p, char* end);
@@ -90,8 +92,12 @@ class XmlScanner {
   uint64_t m_decl_at = 0;        // where an XML declaration may be: 0, or 3 after a BOM
   bool m_root_seen = false, m_pending_end = false;
   Event m_event = Event::done;
-  std::string m_open;              // the open elements' names, one after the other
-  std::vector<uint32_t> m_open_at;  // where each starts in m_open
+  struct OpenElement {
+    uint64_t head;  // the name's first 8 bytes (zeros after a shorter name)
+    uint32_t size, tail_at;  // its length; where the rest of a longer one starts in m_open_tails
+  };
+  std::vector<OpenElement> m_open_at;  // the open elements, the innermost last
+  std::string m_open_tails;
   std::string_view m_name, m_text;
   std::vector<const char*> m_attrs;
   std::vector<Attribute> m_attr_spans;
