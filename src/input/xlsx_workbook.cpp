@@ -792,7 +792,8 @@ class XlsxSheetReader : public TableReader {
   void start_cell(const char** attrs) {
     const char *r = nullptr, *t = nullptr, *s = nullptr;  // the first of each, as attribute() finds them
     for (size_t i = 0; attrs[i]; i += 2) {
-      std::string_view n = local_name(attrs[i]);
+      const char* a = attrs[i];
+      std::string_view n = a[0] && !a[1] ? std::string_view(a, 1) : local_name(a);  // r, t, s: no prefix to look for
       if (n.size() != 1) continue;
       const char** slot = n[0] == 'r' ? &r : n[0] == 't' ? &t : n[0] == 's' ? &s : nullptr;
       if (slot && !*slot) *slot = attrs[i + 1];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <optional>
 
@@ -123,9 +124,12 @@ char* put_utf8(char* w, uint32_t cp) {
   return w;
 }
 
-std::string_view local(std::string_view name) {
-  size_t colon = name.rfind(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+inline std::string_view local(std::string_view name) {
+  const char* begin = name.data();
+  const char* end = begin + name.size();
+  const char* p = end;
+  while (p != begin && p[-1] != ':') --p;
+  return std::string_view(p, static_cast<size_t>(end - p));
 }
 
 // Whether [p, end) starts with `word`; -1 when it could, but `end` comes first.
@@ -159,7 +163,7 @@ XmlScanner::XmlScanner(Source source, std::string part) : m_source(std::move(sou
   m_cap = k_chunk;
   m_buf.reset(new char[m_cap + k_padding]());
   m_buf[0] = '\0';
-  m_attrs.reserve(16);
+  m_attrs.resize(17);
   m_attr_spans.reserve(8);
   while (m_end < 3 && refill()) {
   }
@@ -183,6 +187,19 @@ bool XmlScanner::reads(std::string_view head) {
   size_t q2 = decl.find(decl[q], q + 1);
   if (q2 == std::string_view::npos) return true;
   return equals_ascii_lower(decl.substr(q + 1, q2 - q - 1), "utf-8");
+}
+
+inline XmlScanner::Scan XmlScanner::markup() {
+  char* const b = m_buf.get();
+  char* const end = b + m_end;
+  char* p = b + m_pos;
+  if (p + 1 == end) return Scan::incomplete;
+  switch (p[1]) {
+    case '/': return end_tag(p);
+    case '?': return processing_instruction(p);
+    case '!': return declaration(p);
+    default: return start_tag(p);
+  }
 }
 
 XmlScanner::Event XmlScanner::next() {
@@ -243,37 +260,35 @@ void XmlScanner::fail(const char* at, std::string_view what) const {
 
 void XmlScanner::unclosed() const { fail(m_buf.get() + m_end, "unclosed token"); }
 
-XmlScanner::Scan XmlScanner::markup() {
-  char* const b = m_buf.get();
-  char* const end = b + m_end;
-  char* p = b + m_pos;
-  if (p + 1 == end) return Scan::incomplete;
-  switch (p[1]) {
-    case '/': return end_tag(p);
-    case '?': return processing_instruction(p);
-    case '!': {
-      if (int s = starts_with(p, end, "<!--"); s != 0) return s < 0 ? Scan::incomplete : comment(p);
-      if (int s = starts_with(p, end, "<![CDATA["); s != 0) return s < 0 ? Scan::incomplete : cdata(p);
-      if (int s = starts_with(p, end, "<!DOCTYPE"); s != 0) {
-        if (s < 0) return Scan::incomplete;
-        throw UsageError(fmt::format("the workbook part {} declares a DOCTYPE or entities: refused (not an XLSX file "
-                                     "as spreadsheet software writes them)",
-                                     m_part));
-      }
-      fail(p, k_invalid);
-    }
-    default: return start_tag(p);
+// At "<!": a comment, a CDATA section, or a DOCTYPE (refused).
+XmlScanner::Scan XmlScanner::declaration(char* p) {
+  char* const end = m_buf.get() + m_end;
+  if (int s = starts_with(p, end, "<!--"); s != 0) return s < 0 ? Scan::incomplete : comment(p);
+  if (int s = starts_with(p, end, "<![CDATA["); s != 0) return s < 0 ? Scan::incomplete : cdata(p);
+  if (int s = starts_with(p, end, "<!DOCTYPE"); s != 0) {
+    if (s < 0) return Scan::incomplete;
+    throw UsageError(fmt::format("the workbook part {} declares a DOCTYPE or entities: refused (not an XLSX file "
+                                 "as spreadsheet software writes them)",
+                                 m_part));
   }
+  fail(p, k_invalid);
 }
 
-// An open element's name: its first 8 bytes in a word, the rest in m_open_tails.
-uint64_t XmlScanner::name_head(std::string_view qname) {
-  uint64_t head = 0;
-  std::memcpy(&head, qname.data(), std::min<size_t>(qname.size(), 8));
+// An open element's name: its first 8 bytes in a word, the rest in
+// m_open_tails. The name is in the buffer, which has room past its end for
+// an 8-byte load.
+inline uint64_t XmlScanner::name_head(std::string_view qname) {
+  uint64_t head;
+  std::memcpy(&head, qname.data(), 8);
+  if (qname.size() < 8) {  // the name's bytes only (qname is never empty)
+    unsigned drop = static_cast<unsigned>(8 * (8 - qname.size()));
+    if constexpr (std::endian::native == std::endian::little) head &= ~uint64_t{0} >> drop;
+    else head &= ~uint64_t{0} << drop;
+  }
   return head;
 }
 
-void XmlScanner::push_open(std::string_view qname) {
+inline void XmlScanner::push_open(std::string_view qname) {
   m_open_at.push_back({name_head(qname), static_cast<uint32_t>(qname.size()), static_cast<uint32_t>(m_open_tails.size())});
   if (qname.size() > 8) m_open_tails.append(qname.substr(8));
 }
@@ -302,7 +317,7 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
   bool self = false;
   m_attr_spans.clear();
   if (*q == '>' && !m_open_at.empty() && m_open_at.size() < k_max_depth) {  // <is>, <t>, <v>: no attributes
-    m_attrs.assign(1, nullptr);
+    m_attrs[0] = nullptr;  // never empty: see the constructor
     push_open(qname);
     m_name = local(qname);
     m_pos = static_cast<size_t>(q + 1 - b);
@@ -351,8 +366,10 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
   if (m_root_seen && m_open_at.empty()) fail(p, "junk after document element");
   if (m_open_at.size() >= k_max_depth)
     throw UsageError(fmt::format("the workbook part {} nests elements more than {} deep: refused", m_part, k_max_depth));
-  if (m_attr_spans.size() > 1) check_duplicates(p);
-  m_attrs.clear();
+  if (size_t n = m_attr_spans.size(); n > 2 || (n == 2 && m_attr_spans[0].name.size == m_attr_spans[1].name.size))
+    check_duplicates(p);
+  if (m_attrs.size() < 2 * m_attr_spans.size() + 1) m_attrs.resize(2 * m_attr_spans.size() + 1);  // grows, never shrinks
+  const char** out = m_attrs.data();
   for (const Attribute& a : m_attr_spans) {
     char* value = b + a.value.at;
     char* value_end = a.plain ? value + a.value.size : decode_value(value, value + a.value.size);
@@ -360,10 +377,10 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
     if (after_name == '\n' || after_name == '\r') ++m_hidden_lines;
     after_name = '\0';
     *value_end = '\0';
-    m_attrs.push_back(b + a.name.at);
-    m_attrs.push_back(value);
+    *out++ = b + a.name.at;
+    *out++ = value;
   }
-  m_attrs.push_back(nullptr);
+  *out = nullptr;
   if (!self) push_open(qname);
   m_root_seen = true;
   m_name = local(qname);
@@ -482,7 +499,7 @@ XmlScanner::Scan XmlScanner::end_tag(char* p) {
   if (top.size != qname.size() || top.head != name_head(qname) ||
       (qname.size() > 8 && !same(m_open_tails.data() + top.tail_at, top.size - 8, qname.data() + 8, qname.size() - 8)))
     fail(p, "mismatched tag");
-  m_open_tails.resize(top.tail_at);
+  if (top.size > 8) m_open_tails.resize(top.tail_at);
   m_open_at.pop_back();
   m_name = local(qname);
   m_pos = static_cast<size_t>(q + 1 - b);

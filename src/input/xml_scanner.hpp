@@ -62,6 +62,7 @@ class XmlScanner {
   };
 
   Scan markup();
+  Scan declaration(char* p);
   Scan start_tag(char* p);
   Scan end_tag(char* p);
   Scan comment(char* p);
