@@ -124,7 +124,13 @@ char* put_utf8(char* w, uint32_t cp) {
   return w;
 }
 
-inline std::string_view local(std::string_view name) {
+// The name without its prefix; `head`, its first 8 bytes (name_head), tells
+// without a loop that most names have no prefix.
+inline std::string_view local(std::string_view name, uint64_t head) {
+  if (name.size() <= 8) {
+    uint64_t v = head ^ 0x3A3A3A3A3A3A3A3AULL;  // a zero byte where a colon is (head is zero past the name)
+    if (((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL) == 0) return name;
+  }
   const char* begin = name.data();
   const char* end = begin + name.size();
   const char* p = end;
@@ -164,6 +170,7 @@ XmlScanner::XmlScanner(Source source, std::string part) : m_source(std::move(sou
   m_buf.reset(new char[m_cap + k_padding]());
   m_buf[0] = '\0';
   m_attrs.resize(17);
+  m_open.reset(new OpenElement[k_max_depth]);
   m_attr_spans.reserve(8);
   while (m_end < 3 && refill()) {
   }
@@ -210,7 +217,7 @@ XmlScanner::Event XmlScanner::next() {
   for (;;) {
     if (m_pos == m_end) {
       if (refill()) continue;
-      if (!m_open_at.empty() || !m_root_seen) fail(m_buf.get() + m_end, "no element found");
+      if (m_depth > 0 || !m_root_seen) fail(m_buf.get() + m_end, "no element found");
       return Event::done;
     }
     Scan s = m_buf[m_pos] == '<' ? markup() : text_run();
@@ -288,8 +295,8 @@ inline uint64_t XmlScanner::name_head(std::string_view qname) {
   return head;
 }
 
-inline void XmlScanner::push_open(std::string_view qname) {
-  m_open_at.push_back({name_head(qname), static_cast<uint32_t>(qname.size()), static_cast<uint32_t>(m_open_tails.size())});
+inline void XmlScanner::push_open(std::string_view qname, uint64_t head) {
+  m_open[m_depth++] = {head, static_cast<uint32_t>(qname.size()), static_cast<uint32_t>(m_open_tails.size())};
   if (qname.size() > 8) m_open_tails.append(qname.substr(8));
 }
 
@@ -316,10 +323,11 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
   std::string_view qname(n, static_cast<size_t>(q - n));
   bool self = false;
   m_attr_spans.clear();
-  if (*q == '>' && !m_open_at.empty() && m_open_at.size() < k_max_depth) {  // <is>, <t>, <v>: no attributes
+  if (*q == '>' && m_depth > 0 && m_depth < k_max_depth) {  // <is>, <t>, <v>: no attributes
     m_attrs[0] = nullptr;  // never empty: see the constructor
-    push_open(qname);
-    m_name = local(qname);
+    uint64_t head = name_head(qname);
+    push_open(qname, head);
+    m_name = local(qname, head);
     m_pos = static_cast<size_t>(q + 1 - b);
     m_event = Event::start;
     return Scan::event;
@@ -363,11 +371,15 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
     ++q;
   }
   // The whole tag is in the buffer: check it, then decode it in place.
-  if (m_root_seen && m_open_at.empty()) fail(p, "junk after document element");
-  if (m_open_at.size() >= k_max_depth)
+  if (m_root_seen && m_depth == 0) fail(p, "junk after document element");
+  if (m_depth >= k_max_depth)
     throw UsageError(fmt::format("the workbook part {} nests elements more than {} deep: refused", m_part, k_max_depth));
-  if (size_t n = m_attr_spans.size(); n > 2 || (n == 2 && m_attr_spans[0].name.size == m_attr_spans[1].name.size))
+  if (size_t n = m_attr_spans.size(); n > 2) {
     check_duplicates(p);
+  } else if (n == 2) {
+    const Span &x = m_attr_spans[0].name, &y = m_attr_spans[1].name;
+    if (same(b + x.at, x.size, b + y.at, y.size)) fail(p, "duplicate attribute");
+  }
   if (m_attrs.size() < 2 * m_attr_spans.size() + 1) m_attrs.resize(2 * m_attr_spans.size() + 1);  // grows, never shrinks
   const char** out = m_attrs.data();
   for (const Attribute& a : m_attr_spans) {
@@ -381,9 +393,10 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
     *out++ = value;
   }
   *out = nullptr;
-  if (!self) push_open(qname);
+  uint64_t head = name_head(qname);
+  if (!self) push_open(qname, head);
   m_root_seen = true;
-  m_name = local(qname);
+  m_name = local(qname, head);
   m_pending_end = self;
   m_pos = static_cast<size_t>(q - b);
   m_event = Event::start;
@@ -494,14 +507,15 @@ XmlScanner::Scan XmlScanner::end_tag(char* p) {
   while (has(*q, k_space)) ++q;
   if (q == end) return Scan::incomplete;
   if (*q != '>') fail(q, k_invalid);
-  if (m_open_at.empty()) fail(p, m_root_seen ? "junk after document element" : k_invalid);
-  const OpenElement& top = m_open_at.back();
-  if (top.size != qname.size() || top.head != name_head(qname) ||
+  if (m_depth == 0) fail(p, m_root_seen ? "junk after document element" : k_invalid);
+  const OpenElement& top = m_open[m_depth - 1];
+  uint64_t head = name_head(qname);
+  if (top.size != qname.size() || top.head != head ||
       (qname.size() > 8 && !same(m_open_tails.data() + top.tail_at, top.size - 8, qname.data() + 8, qname.size() - 8)))
     fail(p, "mismatched tag");
   if (top.size > 8) m_open_tails.resize(top.tail_at);
-  m_open_at.pop_back();
-  m_name = local(qname);
+  --m_depth;
+  m_name = local(qname, head);
   m_pos = static_cast<size_t>(q + 1 - b);
   m_event = Event::end;
   return Scan::event;
@@ -553,7 +567,7 @@ XmlScanner::Scan XmlScanner::cdata(char* p) {
     if (q[1] == ']' && q[2] == '>') break;
     ++q;
   }
-  if (m_open_at.empty()) fail(p, m_root_seen ? "junk after document element" : k_invalid);
+  if (m_depth == 0) fail(p, m_root_seen ? "junk after document element" : k_invalid);
   check_chars(start, q);
   char* w = start;  // CR LF and CR to LF
   for (char* r = start; r < q; ++r) {
@@ -635,7 +649,7 @@ XmlScanner::Scan XmlScanner::text_run() {
   char* const b = m_buf.get();
   char* const end = b + m_end;
   char* r = b + m_pos;
-  if (m_open_at.empty()) {
+  if (m_depth == 0) {
     while (has(*r, k_space)) ++r;
     if (r != end && *r != '<') fail(r, m_root_seen ? "junk after document element" : k_invalid);
     m_pos = static_cast<size_t>(r - b);

@@ -71,7 +71,7 @@ class XmlScanner {
   Scan text_run();
   void xml_declaration(char* p, char* end);
   static uint64_t name_head(std::string_view qname);
-  void push_open(std::string_view qname);
+  void push_open(std::string_view qname, uint64_t head);
   char* name_at(char* p);              // a name's end; nullptr if cut by the buffer's end
   char* reference(char* p, char*& w);  // at '&': the character written at w; nullptr if cut by the buffer's end
   char* decode_value(char* p, char* end);
@@ -97,7 +97,8 @@ class XmlScanner {
     uint64_t head;  // the name's first 8 bytes (zeros after a shorter name)
     uint32_t size, tail_at;  // its length; where the rest of a longer one starts in m_open_tails
   };
-  std::vector<OpenElement> m_open_at;  // the open elements, the innermost last
+  std::unique_ptr<OpenElement[]> m_open;  // the open elements, k_max_depth of room
+  size_t m_depth = 0;                      // how many are open, the innermost last
   std::string m_open_tails;
   std::string_view m_name, m_text;
   std::vector<const char*> m_attrs;
