@@ -13,6 +13,7 @@
 #include <exception>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -382,6 +383,19 @@ ValueKind value_kind(const char* t) {
   std::string_view v(t);
   if (is(v, "inlineStr") || is(v, "str")) return ValueKind::text;
   return ValueKind::number;  // "n", and what no spreadsheet writes
+}
+
+// Whether `text` is 1 to 15 decimal digits, and then their value in v (exact
+// in a double, as from_chars would give it).
+bool whole_number(std::string_view text, double& v) {
+  if (text.empty() || text.size() > 15) return false;
+  uint64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + static_cast<uint64_t>(c - '0');
+  }
+  v = static_cast<double>(n);
+  return true;
 }
 
 // util::iso(d), appended.
@@ -924,8 +938,11 @@ class XlsxSheetReader : public TableReader {
   void number(PendingCell& cell) {
     std::string_view text = util::trim(m_value);
     double v = 0;
-    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v)) {
+    if (!whole_number(text, v)) {  // most are: date serials, stages
+      auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc() || p != text.data() + text.size()) v = std::numeric_limits<double>::infinity();
+    }
+    if (!std::isfinite(v)) {
       cell.type = CellType::text;  // not a number after all: kept as written
       add_text(cell, m_value);
       return;
