@@ -913,7 +913,7 @@ private:
             case 2: to_upper(out); break;
             case 3: strip_accents(out); break;
             case 4: out += ' '; break;
-            case 5: out.insert(0, " "); break;
+            case 5: out.insert(out.begin(), ' '); break;
             default: break;
         }
     }
