@@ -374,6 +374,22 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
   if (m_root_seen && m_depth == 0) fail(p, "junk after document element");
   if (m_depth >= k_max_depth)
     throw UsageError(fmt::format("the workbook part {} nests elements more than {} deep: refused", m_part, k_max_depth));
+  decode_attributes(p);
+  uint64_t head = name_head(qname);
+  if (!self) push_open(qname, head);
+  m_root_seen = true;
+  m_name = local(qname, head);
+  m_pending_end = self;
+  m_pos = static_cast<size_t>(q - b);
+  m_event = Event::start;
+  return Scan::event;
+}
+
+// The attributes of the tag at `tag`, all in the buffer: checked for
+// duplicates, decoded in place, NUL-terminated, listed in m_attrs.
+void XmlScanner::decode_attributes(const char* tag) {
+  char* const b = m_buf.get();
+  const char* p = tag;
   if (size_t n = m_attr_spans.size(); n > 2) {
     check_duplicates(p);
   } else if (n == 2) {
@@ -393,14 +409,6 @@ XmlScanner::Scan XmlScanner::start_tag(char* p) {
     *out++ = value;
   }
   *out = nullptr;
-  uint64_t head = name_head(qname);
-  if (!self) push_open(qname, head);
-  m_root_seen = true;
-  m_name = local(qname, head);
-  m_pending_end = self;
-  m_pos = static_cast<size_t>(q - b);
-  m_event = Event::start;
-  return Scan::event;
 }
 
 void XmlScanner::check_duplicates(const char* tag) {

@@ -64,6 +64,7 @@ class XmlScanner {
   Scan markup();
   Scan declaration(char* p);
   Scan start_tag(char* p);
+  void decode_attributes(const char* tag);
   Scan end_tag(char* p);
   Scan comment(char* p);
   Scan cdata(char* p);
