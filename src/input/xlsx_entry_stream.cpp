@@ -75,10 +75,6 @@ std::unique_ptr<ZipEntryStream> ZipEntryStream::open(zip_t* archive, const std::
       new ZipEntryStream(file, std::move(raw), std::move(guard), std::move(damaged), zip_mutex, threads));
 }
 
-ZipEntryStream::ZipEntryStream(zip_file* file, InflateGuard guard, std::string damaged, std::mutex& zip_mutex,
-                               unsigned threads)
-    : ZipEntryStream(file, nullptr, std::move(guard), std::move(damaged), zip_mutex, threads) {}
-
 ZipEntryStream::ZipEntryStream(zip_file* file, std::unique_ptr<RawInflate> raw, InflateGuard guard,
                                std::string damaged, std::mutex& zip_mutex, unsigned threads)
     : m_file(file), m_raw(std::move(raw)), m_guard(std::move(guard)), m_damaged(std::move(damaged)),

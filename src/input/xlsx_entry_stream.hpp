@@ -47,23 +47,18 @@ class InflateGuard {
 
 class ZipEntryStream {
  public:
-  // Opens entry `name` of `archive` (under `zip_mutex`, held by the caller):
-  // with raw reading when the entry is deflated, not encrypted, and the build
-  // has ISA-L. Throws UsageError(`cannot`) when the entry cannot be opened.
+  // Opens entry `name` of `archive` (under `zip_mutex`, held by the caller,
+  // which guards every use of the archive; the stream closes the entry under
+  // it): raw, inflated by ISA-L, when the entry is deflated, not encrypted,
+  // and the build has ISA-L; else inflated by libzip. `damaged` is the
+  // message thrown when the entry cannot be inflated; UsageError(`cannot`)
+  // when it cannot be opened. threads <= 1: everything on the calling
+  // thread; 2 or more: a producer thread inflates ahead, unless the entry
+  // declares at most k_thread_from bytes.
   static std::unique_ptr<ZipEntryStream> open(struct zip* archive, const std::string& name, InflateGuard guard,
                                               std::string damaged, const std::string& cannot, std::mutex& zip_mutex,
                                               unsigned threads);
-
-  // Takes `file` (closed by the stream, under `zip_mutex`, which guards every
-  // use of the archive the file belongs to). `damaged` is the message thrown
-  // when the entry cannot be inflated. threads <= 1: everything on the
-  // calling thread; 2 or more: a producer thread inflates ahead, unless the
-  // entry declares at most k_thread_from bytes.
-  // Takes `file` as libzip inflates it; open() is the way to raw reading.
-  ZipEntryStream(zip_file* file, InflateGuard guard, std::string damaged, std::mutex& zip_mutex, unsigned threads);
-  ~ZipEntryStream();
-  // Whether the bytes are inflated here (ISA-L) rather than by libzip.
-  bool raw() const { return m_raw != nullptr; }  // stops the producer, whatever it was doing, and joins it
+  ~ZipEntryStream();  // stops the producer, whatever it was doing, and joins it
   ZipEntryStream(const ZipEntryStream&) = delete;
   ZipEntryStream& operator=(const ZipEntryStream&) = delete;
 

@@ -167,8 +167,7 @@ bool equals_ascii_lower(std::string_view s, std::string_view lower) {
 
 XmlScanner::XmlScanner(Source source, std::string part) : m_source(std::move(source)), m_part(std::move(part)) {
   m_cap = k_chunk;
-  m_buf.reset(new char[m_cap + k_padding]());
-  m_buf[0] = '\0';
+  m_buf.reset(new char[m_cap + k_padding]());  // zeroed: the sentinel, and padding read but never used
   m_attrs.resize(17);
   m_open.reset(new OpenElement[k_max_depth]);
   m_attr_spans.reserve(8);
